@@ -1,0 +1,44 @@
+//! Comments are not part of the syntax tree (the grammar skips them like
+//! spaces); the formatter gets them from this scan and puts them back by
+//! position.
+
+use crate::span::{FileId, Span};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    /// From `#` to the end of the line, without the line break.
+    pub span: Span,
+    pub text: String,
+    /// True when only spaces stand before it on its line.
+    pub own_line: bool,
+}
+
+/// Every comment of `src`, in order. A `#` inside a string is not a comment.
+pub fn comments(src: &str, file: FileId) -> Vec<Comment> {
+    let mut out = Vec::new();
+    let mut in_string = false;
+    let mut line_start = 0;
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                in_string = false;
+                line_start = i + 1;
+            }
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => i += 1,
+            b'#' if !in_string => {
+                let end = src[i..].find('\n').map_or(src.len(), |n| i + n);
+                let end = if end > i && src.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+                let own_line = src[line_start..i].trim().is_empty();
+                out.push(Comment { span: Span::new(file, i, end), text: src[i..end].to_string(), own_line });
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,174 @@
+//! Turns a line the grammar could not read into a diagnostic a user
+//! understands: where exactly it went wrong, what was expected there (in words,
+//! never pest rule names), and what was found instead.
+
+use pest::error::{ErrorVariant, InputLocation};
+use pest::Parser as _;
+
+use crate::diag::Diagnostic;
+use crate::parser::{ArchParser, Rule};
+use crate::span::{FileId, Span};
+
+pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: Option<Span>) -> Diagnostic {
+    let line = src.get(text.range()).unwrap_or("");
+    let base = text.start as usize;
+
+    if let Some(quote) = unterminated_quote(line) {
+        let start = base + quote;
+        let end = base + line.trim_end().len();
+        return Diagnostic::error("E0102", Span::new(file, start, end.max(start + 1)), "unterminated string")
+            .with_span_label("this string is not closed on its line")
+            .with_help("close it with `\"`; to put a quote inside a string, write `\\\"`");
+    }
+
+    let trimmed = line.trim_end();
+    match ArchParser::parse(Rule::statement_only, trimmed) {
+        Err(err) => {
+            let pos = match err.location {
+                InputLocation::Pos(p) => p,
+                InputLocation::Span((p, _)) => p,
+            };
+            let mut wants: Vec<String> = Vec::new();
+            if let ErrorVariant::ParsingError { positives, .. } = &err.variant {
+                for rule in positives {
+                    if let Some(w) = rule_words(*rule) {
+                        push_unique(&mut wants, w.to_string());
+                    }
+                }
+            }
+            // "end of line" reads best as the last of the alternatives.
+            if let Some(i) = wants.iter().position(|w| w == "end of line") {
+                let eol = wants.remove(i);
+                wants.push(eol);
+            }
+            if pos >= trimmed.len() {
+                // Nothing more on the line: the statement stopped short.
+                wants.retain(|w| w != "end of line");
+            }
+            let (found, found_len) = found_at(trimmed, pos);
+            let start = base + pos;
+            let span = Span::new(file, start, start + found_len);
+            let message = if wants.is_empty() {
+                format!("unexpected {found}")
+            } else {
+                format!("expected {}, found {found}", join_or(&wants))
+            };
+            let mut d = Diagnostic::error("E0100", span, message);
+            if let Some(help) = hint(trimmed, pos) {
+                d = d.with_help(help);
+            }
+            d
+        }
+        Ok(_) => match block {
+            Some(b) => {
+                let open = Span::new(file, b.start as usize, b.start as usize + 1);
+                Diagnostic::error("E0100", open, "unexpected `{`: this statement takes no block")
+                    .with_label(text, "this statement is complete without it")
+                    .with_help("only declarations, components, `for`, flows and peerings open a block")
+            }
+            None => Diagnostic::error("E0100", text, "this line could not be read")
+                .with_help("each statement goes on its own line or ends with `;`"),
+        },
+    }
+}
+
+/// Friendly advice for the most common slips.
+fn hint(line: &str, pos: usize) -> Option<&'static str> {
+    let rest = &line[pos.min(line.len())..];
+    if rest.starts_with('=') {
+        return Some("properties are written `key: value`");
+    }
+    if rest.starts_with("<-") && !rest.starts_with("<->") {
+        return Some("flows point from the side that opens the connection: write `b -> a`");
+    }
+    if rest.starts_with("=>") || rest.starts_with("-->") {
+        return Some("a flow is written `a -> b`");
+    }
+    if line.trim_start().starts_with("peering") && !line.contains("<->") {
+        return Some("a peering is written `peering name vpc_a <-> vpc_b`");
+    }
+    None
+}
+
+fn rule_words(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::ident | Rule::name | Rule::decl_name => "a name",
+        Rule::word | Rule::kind | Rule::param_ref => "a name",
+        Rule::value | Rule::values | Rule::args => "a value",
+        Rule::string => "a string",
+        Rule::cidr => "a CIDR block such as 10.0.0.0/16",
+        Rule::ports | Rule::port | Rule::proto_port | Rule::range | Rule::integer => "a port",
+        Rule::quantity => "a number",
+        Rule::block => "`{`",
+        Rule::arrow => "`->`",
+        Rule::placement | Rule::kw_in | Rule::nacl_dir => "`in`",
+        Rule::kw_as => "`as`",
+        Rule::module_path | Rule::bare_path => "a module path such as `std/vpc` or `./network.arch`",
+        Rule::params => "`(`",
+        Rule::nacl_peer => "`from` or `to`",
+        Rule::list => "`[`",
+        Rule::prefix => "a prefix length such as /24",
+        Rule::EOI | Rule::eol => "end of line",
+        Rule::comma => "`,`",
+        Rule::colon => "`:`",
+        Rule::equals => "`=`",
+        Rule::open_brace => "`{`",
+        Rule::open_paren => "`(`",
+        Rule::close_paren => "`)`",
+        Rule::close_bracket => "`]`",
+        Rule::both_ways => "`<->`",
+        _ => return None,
+    })
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// What stands at `pos`, for "found …", and how many bytes it covers.
+fn found_at(line: &str, pos: usize) -> (String, usize) {
+    let rest = line.get(pos..).unwrap_or("");
+    let Some(first) = rest.chars().next() else {
+        return ("end of line".to_string(), 0);
+    };
+    let is_wordy = |c: char| c.is_alphanumeric() || c == '_' || c == '.' || c == '/';
+    let len = if is_wordy(first) {
+        rest.char_indices().find(|&(_, c)| !is_wordy(c) && c != '-').map_or(rest.len(), |(i, _)| i)
+    } else if rest.starts_with("<->") {
+        3
+    } else if rest.starts_with("->") || rest.starts_with("<-") || rest.starts_with("=>") {
+        2
+    } else {
+        first.len_utf8()
+    };
+    let text = &rest[..len];
+    (format!("`{text}`"), len)
+}
+
+/// The byte offset of an opening quote that is never closed on the line.
+fn unterminated_quote(line: &str) -> Option<usize> {
+    let mut open: Option<usize> = None;
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (c, open) {
+            ('"', None) => open = Some(i),
+            ('"', Some(_)) => open = None,
+            ('\\', Some(_)) => {
+                chars.next();
+            }
+            ('#', None) => break,
+            _ => {}
+        }
+    }
+    open
+}

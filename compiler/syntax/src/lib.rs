@@ -1,0 +1,19 @@
+//! The syntax of archc: the pest grammar (`grammar/archc.pest`), a typed syntax
+//! tree in which every node carries its byte span, and the canonical formatter.
+//!
+//! Nothing of pest leaks out of this crate: [`parse`] returns an [`ast::File`]
+//! and the syntax diagnostics, and never fails. Parsing recovers at statement
+//! and block boundaries, so one run reports every syntax error of a file.
+
+pub mod ast;
+mod comments;
+pub mod diag;
+mod expected;
+pub mod fmt;
+mod parser;
+pub mod span;
+
+pub use comments::{comments, Comment};
+pub use diag::{Diagnostic, Label, Severity, Suggestion};
+pub use parser::parse;
+pub use span::{FileId, Span};

@@ -1,0 +1,457 @@
+//! From pest's pairs to the typed tree. The grammar accepts every input (bad
+//! lines become `bad` statements), so this walk never fails; it reports what it
+//! recovered from as diagnostics.
+
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::expected;
+use crate::span::{FileId, Span};
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../../grammar/archc.pest"]
+pub(crate) struct ArchParser;
+
+/// Parses one source file. Always returns a tree; every syntax problem is in
+/// the diagnostics, in source order.
+pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
+    let mut b = Builder { file, src, diags: Vec::new() };
+    let whole = Span::new(file, 0, src.len());
+    let stmts = match ArchParser::parse(Rule::file, src) {
+        Ok(mut pairs) => match pairs.next() {
+            Some(pair) => b.stmts(pair),
+            None => Vec::new(),
+        },
+        // The grammar is total; this arm only guards against a pest surprise.
+        Err(err) => {
+            let pos = match err.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((p, _)) => p,
+            };
+            b.diags.push(Diagnostic::error("E0100", Span::new(file, pos, pos), "this file could not be parsed"));
+            Vec::new()
+        }
+    };
+    let mut diags = b.diags;
+    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    (File { stmts, span: whole }, diags)
+}
+
+pub(crate) struct Builder<'s> {
+    pub(crate) file: FileId,
+    pub(crate) src: &'s str,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+impl<'s> Builder<'s> {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    /// The statements directly inside a `file` or `block` pair.
+    fn stmts(&mut self, parent: Pair<'_, Rule>) -> Vec<Stmt> {
+        let mut out = Vec::new();
+        for pair in parent.into_inner() {
+            let span = self.span(&pair);
+            let kind = match pair.as_rule() {
+                Rule::stray_close => {
+                    self.diags.push(
+                        Diagnostic::error("E0101", span, "unmatched `}`")
+                            .with_span_label("this `}` closes no block")
+                            .with_help("remove it, or add the `{` it was meant to close"),
+                    );
+                    continue;
+                }
+                Rule::block_close | Rule::EOI => continue,
+                Rule::property => StmtKind::Property(self.property(pair)),
+                Rule::flow => StmtKind::Flow(self.flow(pair)),
+                Rule::setting => StmtKind::Setting(self.setting(pair)),
+                Rule::use_stmt => StmtKind::Use(self.use_stmt(pair)),
+                Rule::component => StmtKind::Component(self.component(pair, span)),
+                Rule::for_stmt => StmtKind::For(self.for_stmt(pair, span)),
+                Rule::peering => StmtKind::Peering(self.peering(pair)),
+                Rule::nacl_rule => StmtKind::NaclRule(self.nacl_rule(pair, span)),
+                Rule::decl => StmtKind::Decl(self.decl(pair)),
+                Rule::bad => StmtKind::Error(self.bad(pair)),
+                _ => continue,
+            };
+            out.push(Stmt { kind, span });
+        }
+        out
+    }
+
+    fn block(&mut self, pair: Pair<'_, Rule>) -> Block {
+        let span = self.span(&pair);
+        let closed = pair.clone().into_inner().any(|p| p.as_rule() == Rule::block_close);
+        if !closed {
+            let open = Span::new(self.file, span.start as usize, span.start as usize + 1);
+            let eof = Span::new(self.file, self.src.len(), self.src.len());
+            self.diags.push(
+                Diagnostic::error("E0101", open, "unclosed `{`")
+                    .with_span_label("this block is never closed")
+                    .with_label(eof, "the file ends here")
+                    .with_help("add the missing `}`"),
+            );
+        }
+        let stmts = self.stmts(pair);
+        Block { stmts, span, closed }
+    }
+
+    fn ident(&self, pair: Pair<'_, Rule>) -> Ident {
+        Ident { text: pair.as_str().to_string(), span: self.span(&pair) }
+    }
+
+    fn interp(&self, pair: Pair<'_, Rule>) -> Ident {
+        let span = self.span(&pair);
+        match pair.into_inner().next() {
+            Some(id) => self.ident(id),
+            None => Ident { text: String::new(), span },
+        }
+    }
+
+    fn word(&self, pair: Pair<'_, Rule>) -> Word {
+        let span = self.span(&pair);
+        let pieces = pair
+            .into_inner()
+            .map(|p| match p.as_rule() {
+                Rule::interp => Piece::Interp(self.interp(p)),
+                _ => Piece::Text(p.as_str().to_string(), self.span(&p)),
+            })
+            .collect();
+        Word { pieces, span }
+    }
+
+    fn reference(&self, pair: Pair<'_, Rule>) -> Ref {
+        match pair.as_rule() {
+            Rule::param_ref => Ref::Param(self.param_ident(pair)),
+            _ => Ref::Word(self.word(pair)),
+        }
+    }
+
+    /// `$name`: the identifier after the dollar, with the span of the whole.
+    fn param_ident(&self, pair: Pair<'_, Rule>) -> Ident {
+        let span = self.span(&pair);
+        let text = pair.into_inner().next().map(|p| p.as_str().to_string()).unwrap_or_default();
+        Ident { text, span }
+    }
+
+    fn string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
+        let span = self.span(&pair);
+        let mut pieces: Vec<Piece> = Vec::new();
+        for p in pair.into_inner() {
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::interp => pieces.push(Piece::Interp(self.interp(p))),
+                Rule::escape => {
+                    let text = self.escape(p.as_str(), pspan);
+                    push_text(&mut pieces, &text, pspan);
+                }
+                _ => push_text(&mut pieces, p.as_str(), pspan),
+            }
+        }
+        StrLit { pieces, span }
+    }
+
+    /// Decodes one escape; an unknown one is reported and kept as written.
+    fn escape(&mut self, raw: &str, span: Span) -> String {
+        let decoded = match raw {
+            "\\\"" => Some('"'),
+            "\\\\" => Some('\\'),
+            "\\n" => Some('\n'),
+            "\\t" => Some('\t'),
+            "\\$" => Some('$'),
+            _ => raw
+                .strip_prefix("\\u{")
+                .and_then(|r| r.strip_suffix('}'))
+                .filter(|hex| !hex.is_empty() && hex.len() <= 6)
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => c.to_string(),
+            None => {
+                let (msg, help) = if raw.starts_with("\\u") {
+                    ("invalid unicode escape", "write `\\u{` with 1 to 6 hex digits of a Unicode scalar value and `}`, e.g. `\\u{2014}`")
+                } else {
+                    ("unknown escape in string", "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t`, `\\$` and `\\u{…}`")
+                };
+                self.diags.push(Diagnostic::error("E0102", span, format!("{msg} `{raw}`")).with_help(help));
+                raw.to_string()
+            }
+        }
+    }
+
+    fn value(&mut self, pair: Pair<'_, Rule>) -> Value {
+        let span = self.span(&pair);
+        let kind = match pair.as_rule() {
+            Rule::string => ValueKind::String(self.string(pair)),
+            Rule::cidr => ValueKind::Cidr(pair.as_str().to_string()),
+            Rule::prefix => ValueKind::Prefix(pair.as_str().trim_start_matches('/').to_string()),
+            Rule::proto_port => {
+                let mut inner = pair.into_inner();
+                let proto = inner.next().map(|p| p.as_str().to_string()).unwrap_or_default();
+                match inner.next() {
+                    Some(p) if p.as_rule() == Rule::range => {
+                        let (low, high) = range_parts(p);
+                        ValueKind::ProtoPort { proto, low, high: Some(high) }
+                    }
+                    Some(p) => ValueKind::ProtoPort { proto, low: p.as_str().to_string(), high: None },
+                    None => ValueKind::ProtoPort { proto, low: String::new(), high: None },
+                }
+            }
+            Rule::range => {
+                let (low, high) = range_parts(pair);
+                ValueKind::Range { low, high }
+            }
+            Rule::quantity => {
+                let text = pair.as_str();
+                let cut = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
+                ValueKind::Quantity { number: text[..cut].to_string(), unit: text[cut..].to_string() }
+            }
+            Rule::list => ValueKind::List(self.values(pair)),
+            Rule::param_ref => ValueKind::Param(self.param_ident(pair)),
+            _ => ValueKind::Word(self.word(pair)),
+        };
+        Value { kind, span }
+    }
+
+    /// The values of a comma-separated list (`values`, `ports`, `args`, `list`).
+    fn values(&mut self, pair: Pair<'_, Rule>) -> Vec<Value> {
+        pair.into_inner().filter(|p| !is_punctuation(p.as_rule())).map(|p| self.value(p)).collect()
+    }
+
+    fn property(&mut self, pair: Pair<'_, Rule>) -> Property {
+        let mut key = None;
+        let mut values = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => key = Some(self.ident(p)),
+                Rule::values => values = self.values(p),
+                _ => {}
+            }
+        }
+        Property { key: key.unwrap_or_else(|| empty_ident(self.file)), values }
+    }
+
+    fn flow(&mut self, pair: Pair<'_, Rule>) -> Flow {
+        let mut flow = Flow { hops: Vec::new(), ports: Vec::new(), ports_span: None, label: None, body: None };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::arrow | Rule::colon => {}
+                Rule::ports => {
+                    flow.ports_span = Some(self.span(&p));
+                    flow.ports = self.values(p);
+                }
+                Rule::string => flow.label = Some(self.string(p)),
+                Rule::block => flow.body = Some(self.block(p)),
+                _ => flow.hops.push(self.reference(p)),
+            }
+        }
+        flow
+    }
+
+    fn setting(&mut self, pair: Pair<'_, Rule>) -> Setting {
+        let mut inner = pair.into_inner();
+        let key = inner.next().map(|p| self.ident(p)).unwrap_or_else(|| empty_ident(self.file));
+        let value = match inner.next() {
+            Some(p) => self.value(p),
+            None => Value { kind: ValueKind::List(Vec::new()), span: key.span },
+        };
+        Setting { key, value }
+    }
+
+    fn use_stmt(&mut self, pair: Pair<'_, Rule>) -> Use {
+        let mut use_ = Use { path: String::new(), path_span: self.span(&pair), alias: None };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::module_path => {
+                    use_.path_span = self.span(&p);
+                    use_.path = match p.into_inner().next() {
+                        Some(s) if s.as_rule() == Rule::string => {
+                            let lit = self.string(s);
+                            lit.as_plain().unwrap_or_default()
+                        }
+                        Some(s) => s.as_str().to_string(),
+                        None => String::new(),
+                    };
+                }
+                Rule::ident => use_.alias = Some(self.ident(p)),
+                _ => {}
+            }
+        }
+        use_
+    }
+
+    fn component(&mut self, pair: Pair<'_, Rule>, span: Span) -> Component {
+        let mut name = empty_ident(self.file);
+        let mut params = None;
+        let mut body = Block { stmts: Vec::new(), span, closed: true };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => name = self.ident(p),
+                Rule::params => {
+                    let mut list = Vec::new();
+                    for param in p.into_inner().filter(|p| p.as_rule() == Rule::param) {
+                        let pspan = self.span(&param);
+                        let mut inner = param.into_inner();
+                        let pname = inner.next().map(|i| self.ident(i)).unwrap_or_else(|| empty_ident(self.file));
+                        let default = inner.find(|v| v.as_rule() != Rule::equals).map(|v| self.value(v));
+                        list.push(Param { name: pname, default, span: pspan });
+                    }
+                    params = Some(list);
+                }
+                Rule::block => body = self.block(p),
+                _ => {}
+            }
+        }
+        Component { name, params, body }
+    }
+
+    fn for_stmt(&mut self, pair: Pair<'_, Rule>, span: Span) -> For {
+        let mut var = empty_ident(self.file);
+        let mut values = Vec::new();
+        let mut body = Block { stmts: Vec::new(), span, closed: true };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => var = self.ident(p),
+                Rule::values => values = self.values(p),
+                Rule::block => body = self.block(p),
+                _ => {}
+            }
+        }
+        For { var, values, body }
+    }
+
+    fn peering(&mut self, pair: Pair<'_, Rule>) -> Peering {
+        let mut refs = Vec::new();
+        let mut body = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::kw_peering => {}
+                Rule::block => body = Some(self.block(p)),
+                Rule::name | Rule::word | Rule::param_ref => refs.push(self.reference(p)),
+                _ => {}
+            }
+        }
+        let mut refs = refs.into_iter();
+        let blank = || Ref::Param(empty_ident(self.file));
+        Peering {
+            name: refs.next().unwrap_or_else(blank),
+            left: refs.next().unwrap_or_else(blank),
+            right: refs.next().unwrap_or_else(blank),
+            body,
+        }
+    }
+
+    fn nacl_rule(&mut self, pair: Pair<'_, Rule>, span: Span) -> NaclRule {
+        let blank_value = Value { kind: ValueKind::List(Vec::new()), span };
+        let mut rule = NaclRule {
+            action: empty_ident(self.file),
+            direction: empty_ident(self.file),
+            number: blank_value.clone(),
+            ports: Vec::new(),
+            peer_keyword: empty_ident(self.file),
+            peer: blank_value,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::nacl_action => rule.action = self.ident(p),
+                Rule::nacl_dir => rule.direction = self.ident(p),
+                Rule::nacl_peer => rule.peer_keyword = self.ident(p),
+                Rule::ports => rule.ports = self.values(p),
+                Rule::quantity if rule.direction.text.is_empty() || rule.ports.is_empty() => {
+                    rule.number = self.value(p)
+                }
+                _ => rule.peer = self.value(p),
+            }
+        }
+        rule
+    }
+
+    fn decl(&mut self, pair: Pair<'_, Rule>) -> Decl {
+        let mut decl = Decl {
+            modifiers: Vec::new(),
+            kind: Word { pieces: Vec::new(), span: self.span(&pair) },
+            name: None,
+            args: Vec::new(),
+            placement: None,
+            body: None,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::modifier => decl.modifiers.push(self.ident(p)),
+                Rule::kind => {
+                    if let Some(w) = p.into_inner().next() {
+                        decl.kind = self.word(w);
+                    }
+                }
+                Rule::decl_name => decl.name = p.into_inner().next().map(|n| self.reference(n)),
+                Rule::args => decl.args = self.values(p),
+                Rule::placement => {
+                    let mut keyword = self.span(&p);
+                    let mut refs = Vec::new();
+                    for r in p.into_inner() {
+                        match r.as_rule() {
+                            Rule::kw_in => keyword = self.span(&r),
+                            Rule::comma => {}
+                            _ => refs.push(self.reference(r)),
+                        }
+                    }
+                    decl.placement = Some(Placement { keyword, refs });
+                }
+                Rule::block => decl.body = Some(self.block(p)),
+                _ => {}
+            }
+        }
+        decl
+    }
+
+    fn bad(&mut self, pair: Pair<'_, Rule>) -> ErrorStmt {
+        let mut text = String::new();
+        let mut text_span = self.span(&pair);
+        let mut body = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::bad_text => {
+                    text = p.as_str().to_string();
+                    text_span = self.span(&p);
+                }
+                Rule::block => body = Some(self.block(p)),
+                _ => {}
+            }
+        }
+        let diag = expected::explain_bad_statement(self.file, self.src, text_span, body.as_ref().map(|b| b.span));
+        self.diags.push(diag);
+        ErrorStmt { text, body }
+    }
+}
+
+fn is_punctuation(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::comma | Rule::colon | Rule::equals | Rule::open_brace | Rule::open_paren | Rule::close_paren | Rule::close_bracket | Rule::both_ways
+    )
+}
+
+fn push_text(pieces: &mut Vec<Piece>, text: &str, span: Span) {
+    if let Some(Piece::Text(prev, prev_span)) = pieces.last_mut() {
+        prev.push_str(text);
+        *prev_span = prev_span.join(span);
+    } else {
+        pieces.push(Piece::Text(text.to_string(), span));
+    }
+}
+
+fn range_parts(pair: Pair<'_, Rule>) -> (String, String) {
+    let mut inner = pair.into_inner();
+    let low = inner.next().map(|p| p.as_str().to_string()).unwrap_or_default();
+    let high = inner.next().map(|p| p.as_str().to_string()).unwrap_or_default();
+    (low, high)
+}
+
+fn empty_ident(file: FileId) -> Ident {
+    Ident { text: String::new(), span: Span::new(file, 0, 0) }
+}
