@@ -1,1 +1,60 @@
-//! core
+//! The archc compiler core: from source text to a checked, typed [`Model`],
+//! with every problem as a [`Diagnostic`].
+//!
+//! Pure functions over strings and data: no file system, environment, clock,
+//! threads or terminal. Imports are read through the caller's [`Loader`]; the
+//! CLI implements it over files, the playground over memory. Later stages
+//! (checks, layout, rendering, emission) are modules here that read the model.
+
+pub mod cidr;
+pub mod codes;
+pub mod diagnostics;
+pub mod kinds;
+mod lower;
+pub mod model;
+pub mod ports;
+pub mod source;
+pub mod stdlib;
+pub mod suggest;
+
+pub use archc_syntax::{Diagnostic, FileId, Label, Severity, Span, Suggestion};
+pub use model::Model;
+pub use source::{LoadError, Loader, NoFiles, Source, SourceDb};
+
+/// The result of compiling one entry file.
+#[derive(Debug)]
+pub struct Compilation {
+    /// Complete when `diagnostics` hold no error; a best effort otherwise.
+    pub model: Model,
+    /// Every problem found, in file and source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compilation {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// Compiles the file `entry` of `db` and everything it imports (added to
+/// `db` as they are loaded).
+pub fn compile(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> Compilation {
+    let (model, diagnostics) = lower::lower(db, entry, loader);
+    Compilation { model, diagnostics }
+}
+
+/// Compiles one self-contained text (it may `use std/…` but no files).
+pub fn compile_str(name: &str, text: &str) -> (SourceDb, Compilation) {
+    let mut db = SourceDb::new();
+    let entry = db.add(name, text);
+    let compilation = compile(&mut db, entry, &NoFiles);
+    (db, compilation)
+}

@@ -1,0 +1,60 @@
+//! Pass 4: blocks for subnets written without a CIDR (LANGUAGE.md §6). Each
+//! gets the lowest free block of its `size` (default /24) inside its VPC's
+//! blocks, primary first, in declaration order, after every written block of
+//! the VPC is reserved — so adding a subnet at the end moves no other.
+
+use archc_syntax::Diagnostic;
+
+use crate::cidr::{allocate, Cidr};
+use crate::model::{Model, NodeKind};
+
+pub(crate) const DEFAULT_PREFIX: u8 = 24;
+
+pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
+    let vpcs: Vec<(usize, Vec<Cidr>)> = model
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| match &n.kind {
+            NodeKind::Vpc(v) => Some((i, v.blocks.iter().map(|b| b.value).collect())),
+            _ => None,
+        })
+        .collect();
+    for (vpc, pools) in vpcs {
+        let in_vpc = |n: &crate::model::Node| n.vpc.is_some_and(|v| v.0 as usize == vpc);
+        let mut taken: Vec<Cidr> = model
+            .nodes
+            .iter()
+            .filter(|n| in_vpc(n))
+            .filter_map(|n| match &n.kind {
+                NodeKind::Subnet(s) if !s.allocated => Some(s.cidr),
+                _ => None,
+            })
+            .collect();
+        let vpc_name = model.nodes[vpc].name.clone();
+        for node in model.nodes.iter_mut().filter(|n| n.vpc.is_some_and(|v| v.0 as usize == vpc)) {
+            let NodeKind::Subnet(subnet) = &mut node.kind else { continue };
+            if !subnet.allocated || pools.is_empty() {
+                continue;
+            }
+            let prefix = subnet.size.as_ref().map_or(DEFAULT_PREFIX, |s| s.value);
+            match allocate(&pools, &taken, prefix) {
+                Some(block) => {
+                    subnet.cidr = block;
+                    taken.push(block);
+                }
+                None => {
+                    let blocks: Vec<String> = pools.iter().map(Cidr::to_string).collect();
+                    diags.push(
+                        Diagnostic::error("E0205", node.name_span, format!("no free /{prefix} is left in vpc `{vpc_name}` for subnet `{}`", node.name))
+                            .with_span_label("this subnet has no CIDR, so archc allocates one")
+                            .with_help(format!(
+                                "the vpc's blocks ({}) are used up: give the subnet a smaller `size:`, or add a secondary block to the vpc",
+                                blocks.join(", ")
+                            )),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Pass 1: parse the entry file and every module it imports, depth first,
+//! each once; collect the component definitions of every module.
+
+use std::collections::BTreeMap;
+
+use archc_syntax::ast::{self, StmtKind};
+use archc_syntax::{Diagnostic, FileId, Span};
+
+use crate::source::{join_relative, LoadError, Loader, SourceDb};
+use crate::stdlib;
+
+/// A parsed module and the scope its names live in.
+pub(crate) struct Module {
+    pub ast: ast::File,
+    /// The alias path its names are under (`[]` for the entry file and for
+    /// modules imported without `as`).
+    pub scope: Vec<String>,
+}
+
+pub(crate) struct ComponentDef {
+    pub name: String,
+    pub module: usize,
+    /// Index of the `component` statement in its module's top level.
+    pub stmt: usize,
+    pub span: Span,
+}
+
+pub(crate) struct Program {
+    pub modules: Vec<Module>,
+    /// Modules in the order their statements are expanded: every import
+    /// before the module that uses it. Indexes into `modules`.
+    pub order: Vec<usize>,
+    pub components: Vec<ComponentDef>,
+}
+
+struct Loading<'a> {
+    db: &'a mut SourceDb,
+    loader: &'a dyn Loader,
+    modules: Vec<Module>,
+    by_file: BTreeMap<FileId, usize>,
+    /// Files whose loading is in progress, for cycle detection.
+    stack: Vec<FileId>,
+    order: Vec<usize>,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+pub(crate) fn load(db: &mut SourceDb, entry: FileId, loader: &dyn Loader, diags: &mut Vec<Diagnostic>) -> Program {
+    let mut l = Loading { db, loader, modules: Vec::new(), by_file: BTreeMap::new(), stack: Vec::new(), order: Vec::new(), diags };
+    l.visit(entry, Vec::new());
+    let mut components = Vec::new();
+    for (m, module) in l.modules.iter().enumerate() {
+        for (i, stmt) in module.ast.stmts.iter().enumerate() {
+            if let StmtKind::Component(c) = &stmt.kind {
+                components.push(ComponentDef { name: c.name.text.clone(), module: m, stmt: i, span: c.name.span });
+            }
+        }
+    }
+    Program { modules: l.modules, order: l.order, components }
+}
+
+impl Loading<'_> {
+    fn visit(&mut self, file: FileId, scope: Vec<String>) -> Option<usize> {
+        if let Some(&m) = self.by_file.get(&file) {
+            return Some(m);
+        }
+        let text = self.db.get(file)?.text.clone();
+        let (ast, syntax) = archc_syntax::parse(&text, file);
+        self.diags.extend(syntax);
+        let index = self.modules.len();
+        self.by_file.insert(file, index);
+        self.stack.push(file);
+        let uses: Vec<ast::Use> = ast
+            .stmts
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StmtKind::Use(u) => Some(u.clone()),
+                _ => None,
+            })
+            .collect();
+        self.modules.push(Module { ast, scope: scope.clone() });
+        // Imports come first: a module's declarations are in place before
+        // the statements of the file that uses them.
+        for u in &uses {
+            self.import(file, &scope, u);
+        }
+        self.order.push(index);
+        self.stack.pop();
+        Some(index)
+    }
+
+    fn import(&mut self, from: FileId, scope: &[String], u: &ast::Use) {
+        let from_name = self.db.get(from).map(|s| s.name.clone()).unwrap_or_default();
+        let path = u.path.as_str();
+        let (name, text) = if let Some(module) = path.strip_prefix("std/") {
+            let module = module.strip_suffix(".arch").unwrap_or(module);
+            match stdlib::module(module) {
+                Some(text) => (format!("std/{module}.arch"), text.to_string()),
+                None => {
+                    let names: Vec<&str> = stdlib::MODULES.iter().map(|(n, _)| *n).collect();
+                    let mut d = Diagnostic::error("E0118", u.path_span, format!("there is no stdlib module `{module}`"));
+                    d = match crate::suggest::did_you_mean(module, names.iter().copied()) {
+                        Some(s) => d.with_help(format!("did you mean `std/{s}`?")),
+                        None => d.with_help(format!("the stdlib modules are {}", crate::kinds::one_of(&names))),
+                    };
+                    self.diags.push(d);
+                    return;
+                }
+            }
+        } else if path.starts_with("./") || path.starts_with("../") {
+            if from_name.starts_with("std/") {
+                self.diags.push(Diagnostic::error("E0119", u.path_span, "a stdlib module imports only other stdlib modules"));
+                return;
+            }
+            let Some(joined) = join_relative(&from_name, path) else {
+                self.diags.push(
+                    Diagnostic::error("E0119", u.path_span, format!("`{path}` is outside the project root"))
+                        .with_span_label("imports stay inside the project")
+                        .with_help("move the file into the project, or import it from a path that stays inside"),
+                );
+                return;
+            };
+            if let Some(id) = self.db.id_of(&joined) {
+                self.enter(id, scope, u);
+                return;
+            }
+            match self.loader.load(&joined) {
+                Ok(text) => (joined, text),
+                Err(err) => {
+                    let (code, msg) = match err {
+                        LoadError::NotFound => ("E0118", format!("cannot find `{path}` (looked for `{joined}`)")),
+                        LoadError::Refused(why) => ("E0119", format!("`{path}` cannot be imported: {why}")),
+                        LoadError::Unreadable(why) => ("E0118", format!("cannot read `{path}`: {why}")),
+                    };
+                    self.diags.push(Diagnostic::error(code, u.path_span, msg));
+                    return;
+                }
+            }
+        } else {
+            self.diags.push(
+                Diagnostic::error("E0119", u.path_span, format!("`{path}` is neither a stdlib module nor a relative path"))
+                    .with_help(format!("write `std/{path}` for the stdlib, or `./{path}` for a file next to this one")),
+            );
+            return;
+        };
+        let id = self.db.add(name, text);
+        self.enter(id, scope, u);
+    }
+
+    fn enter(&mut self, id: FileId, scope: &[String], u: &ast::Use) {
+        if self.stack.contains(&id) {
+            let name = self.db.get(id).map(|s| s.name.clone()).unwrap_or_default();
+            self.diags.push(
+                Diagnostic::error("E0120", u.path_span, format!("import cycle: `{name}` is already being imported"))
+                    .with_help("move what both files need into a third file that neither imports"),
+            );
+            return;
+        }
+        let mut child = scope.to_vec();
+        if let Some(alias) = &u.alias {
+            child.push(alias.text.clone());
+        }
+        self.visit(id, child);
+    }
+}

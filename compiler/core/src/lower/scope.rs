@@ -1,0 +1,200 @@
+//! Name scopes and reference resolution.
+//!
+//! A scope is a file's top level (modules imported without `as` share their
+//! importer's) or a component instance or aliased import, identified by its
+//! path of instance/alias names. Names are unique within a scope. A reference
+//! `p1.….pn` matches a declaration named `pn` whose qualifiers (scope names,
+//! then container names: region, vpc, zone, subnet) contain `p1…pn-1` in
+//! order; among several matches the one in the innermost enclosing scope of
+//! the reference wins, and a tie is ambiguous.
+
+use std::collections::BTreeMap;
+
+use archc_syntax::{Diagnostic, Span};
+
+use crate::kinds::Kind;
+use crate::suggest::did_you_mean;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct ScopeId(pub usize);
+
+/// What a name in a scope stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entity {
+    /// A declaration (index into the raw nodes).
+    Node(usize),
+    /// A component instance or aliased import: a scope of its own.
+    Scope(ScopeId),
+    /// A peering connection: named, but not a place traffic goes to.
+    Peering,
+}
+
+pub(crate) struct Scope {
+    pub path: Vec<String>,
+    pub parent: Option<ScopeId>,
+    names: BTreeMap<String, (Entity, Span)>,
+}
+
+/// What lookup needs to know of a declaration.
+pub(crate) struct Candidate {
+    pub name: String,
+    pub kind: Kind,
+    pub scope: ScopeId,
+    /// Names that may qualify it in a dotted reference, outermost first.
+    pub qualifiers: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Default)]
+pub(crate) struct Scopes {
+    scopes: Vec<Scope>,
+    by_path: BTreeMap<Vec<String>, ScopeId>,
+}
+
+pub(crate) enum Lookup {
+    Found(usize),
+    NotFound,
+    Ambiguous(Vec<usize>),
+    /// The path names a component instance or alias, not a declaration.
+    IsScope(ScopeId),
+}
+
+impl Scopes {
+    /// The scope at `path`, made on first use (with its parent chain).
+    pub fn at(&mut self, path: &[String]) -> ScopeId {
+        if let Some(id) = self.by_path.get(path) {
+            return *id;
+        }
+        let parent = if path.is_empty() { None } else { Some(self.at(&path[..path.len() - 1])) };
+        let id = ScopeId(self.scopes.len());
+        self.scopes.push(Scope { path: path.to_vec(), parent, names: BTreeMap::new() });
+        self.by_path.insert(path.to_vec(), id);
+        id
+    }
+
+    pub fn get(&self, id: ScopeId) -> &Scope {
+        &self.scopes[id.0]
+    }
+
+    /// Declares `name` in `scope`; a second declaration of the same name is
+    /// reported at the second, with a label on the first.
+    pub fn declare(&mut self, scope: ScopeId, name: &str, entity: Entity, span: Span, diags: &mut Vec<Diagnostic>) -> bool {
+        let names = &mut self.scopes[scope.0].names;
+        if let Some((_, first)) = names.get(name) {
+            diags.push(
+                Diagnostic::error("E0106", span, format!("the name `{name}` is declared twice"))
+                    .with_span_label("declared again here")
+                    .with_label(*first, format!("`{name}` is first declared here"))
+                    .with_help("names are unique within a file (and within a component instance); rename one of them"),
+            );
+            return false;
+        }
+        names.insert(name.to_string(), (entity, span));
+        true
+    }
+
+    /// The scope chain from `scope` out to the root.
+    fn chain(&self, scope: ScopeId) -> Vec<ScopeId> {
+        let mut out = vec![scope];
+        let mut at = scope;
+        while let Some(p) = self.scopes[at.0].parent {
+            out.push(p);
+            at = p;
+        }
+        out
+    }
+
+    pub fn lookup(&self, from: ScopeId, path: &[String], nodes: &[Candidate]) -> Lookup {
+        let Some((last, quals)) = path.split_last() else {
+            return Lookup::NotFound;
+        };
+        // A path that names a scope itself (`shop`, `net`).
+        if let Some(&id) = self.by_path.get(path) {
+            let declared_here = self.chain(from).iter().any(|s| self.scopes[s.0].path.len() + 1 == path.len());
+            if declared_here && !nodes.iter().any(|n| &n.name == last && subsequence(quals, &n.qualifiers)) {
+                return Lookup::IsScope(id);
+            }
+        }
+        let matches: Vec<usize> = nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| &n.name == last && subsequence(quals, &n.qualifiers))
+            .map(|(i, _)| i)
+            .collect();
+        match matches.len() {
+            0 => return Lookup::NotFound,
+            1 => return Lookup::Found(matches[0]),
+            _ => {}
+        }
+        for s in self.chain(from) {
+            let here: Vec<usize> = matches.iter().copied().filter(|&i| nodes[i].scope == s).collect();
+            match here.len() {
+                0 => continue,
+                1 => return Lookup::Found(here[0]),
+                _ => return Lookup::Ambiguous(here),
+            }
+        }
+        Lookup::Ambiguous(matches)
+    }
+
+    /// The qualified display path of a scope (`shop.net`), for messages.
+    pub fn display(&self, id: ScopeId) -> String {
+        self.scopes[id.0].path.join(".")
+    }
+}
+
+/// Whether `needle` appears in `hay` in order (not necessarily adjacent).
+fn subsequence(needle: &[String], hay: &[String]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|n| it.any(|h| h == n))
+}
+
+/// The diagnostic for a reference that did not resolve to one declaration.
+pub(crate) fn unresolved(
+    result: &Lookup,
+    path_text: &str,
+    span: Span,
+    nodes: &[Candidate],
+    scopes: &Scopes,
+    wanted: &[Kind],
+) -> Diagnostic {
+    match result {
+        Lookup::Ambiguous(list) => {
+            let mut d = Diagnostic::error("E0108", span, format!("`{path_text}` could mean {} declarations", list.len()));
+            let mut paths = Vec::new();
+            for &i in list {
+                let n = &nodes[i];
+                let full = n.qualifiers.iter().chain(std::iter::once(&n.name)).cloned().collect::<Vec<_>>().join(".");
+                d = d.with_label(n.span, format!("`{full}`, a {}", n.kind.keyword()));
+                paths.push(format!("`{full}`"));
+            }
+            d.with_help(format!("qualify the name: {}", paths.join(" or ")))
+        }
+        Lookup::IsScope(id) => {
+            let prefix = scopes.display(*id);
+            let members: Vec<String> = nodes
+                .iter()
+                .filter(|n| n.scope == *id && (wanted.is_empty() || wanted.contains(&n.kind)))
+                .take(4)
+                .map(|n| format!("`{prefix}.{}`", n.name))
+                .collect();
+            let d = Diagnostic::error("E0109", span, format!("`{path_text}` is a component instance or module, not a resource"));
+            if members.is_empty() {
+                d
+            } else {
+                d.with_help(format!("name one of its members, such as {}", members.join(", ")))
+            }
+        }
+        _ => {
+            let last = path_text.rsplit('.').next().unwrap_or(path_text);
+            let pool = nodes.iter().filter(|n| wanted.is_empty() || wanted.contains(&n.kind)).map(|n| n.name.as_str());
+            let pool: Vec<&str> = pool.chain(crate::kinds::PREDEFINED.iter().copied()).collect();
+            let d = Diagnostic::error("E0107", span, format!("cannot find `{path_text}`"))
+                .with_span_label("no declaration has this name");
+            match did_you_mean(last, pool.iter().copied()) {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None => d,
+            }
+        }
+    }
+}

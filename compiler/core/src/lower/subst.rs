@@ -1,0 +1,195 @@
+//! Parameter substitution: `$p` and `${p}` replaced by the values bound in
+//! the enclosing component instance or `for` loop. What comes out has no
+//! parameters left, only literal values with the spans they were written at.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use archc_syntax::ast::{self, Piece, Ref, ValueKind};
+use archc_syntax::{Diagnostic, Span};
+
+/// A value after substitution.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Val {
+    Str(String),
+    Cidr(String),
+    Prefix(String),
+    ProtoPort { proto: String, low: String, high: Option<String> },
+    Range { low: String, high: String },
+    Quantity { number: String, unit: String },
+    List(Vec<SVal>),
+    /// A bare word, possibly a dotted reference.
+    Word(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SVal {
+    pub val: Val,
+    pub span: Span,
+}
+
+impl SVal {
+    /// The value as text, for interpolation and free-text properties.
+    pub fn text(&self) -> Option<String> {
+        Some(match &self.val {
+            Val::Str(s) | Val::Word(s) | Val::Cidr(s) => s.clone(),
+            Val::Prefix(p) => format!("/{p}"),
+            Val::Quantity { number, unit } => format!("{number}{unit}"),
+            Val::Range { low, high } => format!("{low}-{high}"),
+            Val::ProtoPort { proto, low, high: None } => format!("{proto}/{low}"),
+            Val::ProtoPort { proto, low, high: Some(h) } => format!("{proto}/{low}-{h}"),
+            Val::List(_) => return None,
+        })
+    }
+
+    /// Lists flattened into their items.
+    pub fn flatten(vals: Vec<SVal>) -> Vec<SVal> {
+        let mut out = Vec::new();
+        for v in vals {
+            match v.val {
+                Val::List(items) => out.extend(SVal::flatten(items)),
+                _ => out.push(v),
+            }
+        }
+        out
+    }
+}
+
+/// Parameter bindings, innermost first through `parent`.
+#[derive(Debug, Default)]
+pub(crate) struct Env {
+    vars: BTreeMap<String, Vec<SVal>>,
+    parent: Option<Rc<Env>>,
+}
+
+impl Env {
+    pub fn child(parent: &Rc<Env>, vars: BTreeMap<String, Vec<SVal>>) -> Rc<Env> {
+        Rc::new(Env { vars, parent: Some(parent.clone()) })
+    }
+
+    /// A fresh environment (a component body sees only its own parameters).
+    pub fn root(vars: BTreeMap<String, Vec<SVal>>) -> Rc<Env> {
+        Rc::new(Env { vars, parent: None })
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Vec<SVal>> {
+        self.vars.get(name).or_else(|| self.parent.as_ref().and_then(|p| p.get(name)))
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.vars.keys().cloned().collect();
+        if let Some(p) = &self.parent {
+            out.extend(p.names());
+        }
+        out
+    }
+}
+
+pub(crate) struct Subst<'a> {
+    pub env: &'a Env,
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Subst<'_> {
+    fn unknown(&mut self, id: &ast::Ident) {
+        let names = self.env.names();
+        let mut d = Diagnostic::error("E0123", id.span, format!("there is no parameter or loop variable `{}` here", id.text));
+        d = match crate::suggest::did_you_mean(&id.text, names.iter().map(String::as_str)) {
+            Some(s) => d.with_help(format!("did you mean `${s}`?")),
+            None if names.is_empty() => {
+                d.with_help("`$name` stands for a parameter inside a component, or the variable of a `for` loop")
+            }
+            None => d.with_help(format!("in scope here: {}", names.iter().map(|n| format!("`${n}`")).collect::<Vec<_>>().join(", "))),
+        };
+        self.diags.push(d);
+    }
+
+    /// `$p` as values: the bound values (several for a list), or none after
+    /// an error.
+    fn param(&mut self, id: &ast::Ident) -> Vec<SVal> {
+        match self.env.get(&id.text) {
+            Some(vals) => vals.clone(),
+            None => {
+                self.unknown(id);
+                Vec::new()
+            }
+        }
+    }
+
+    /// The text of pieces with every `${p}` replaced.
+    pub fn pieces(&mut self, pieces: &[Piece]) -> Option<String> {
+        let mut out = String::new();
+        let mut ok = true;
+        for piece in pieces {
+            match piece {
+                Piece::Text(t, _) => out.push_str(t),
+                Piece::Interp(id) => match self.env.get(&id.text).map(|v| v.as_slice()) {
+                    Some([one]) => match one.text() {
+                        Some(t) => out.push_str(&t),
+                        None => ok = false,
+                    },
+                    Some(many) => {
+                        let texts: Vec<String> = many.iter().filter_map(SVal::text).collect();
+                        self.diags.push(
+                            Diagnostic::error("E0111", id.span, format!("`${{{}}}` is a list of {} values here", id.text, many.len()))
+                                .with_help(format!("interpolate one value; to repeat over {}, use `for`", texts.join(", "))),
+                        );
+                        ok = false;
+                    }
+                    None => {
+                        self.unknown(id);
+                        ok = false;
+                    }
+                },
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// A value, with parameters replaced; a `$p` bound to a list gives
+    /// several values.
+    pub fn value(&mut self, v: &ast::Value) -> Vec<SVal> {
+        let one = |val| vec![SVal { val, span: v.span }];
+        match &v.kind {
+            ValueKind::String(s) => match self.pieces(&s.pieces) {
+                Some(t) => one(Val::Str(t)),
+                None => Vec::new(),
+            },
+            ValueKind::Cidr(c) => one(Val::Cidr(c.clone())),
+            ValueKind::Prefix(p) => one(Val::Prefix(p.clone())),
+            ValueKind::ProtoPort { proto, low, high } => {
+                one(Val::ProtoPort { proto: proto.clone(), low: low.clone(), high: high.clone() })
+            }
+            ValueKind::Range { low, high } => one(Val::Range { low: low.clone(), high: high.clone() }),
+            ValueKind::Quantity { number, unit } => one(Val::Quantity { number: number.clone(), unit: unit.clone() }),
+            ValueKind::List(items) => {
+                let vals = self.values(items);
+                one(Val::List(vals))
+            }
+            ValueKind::Param(id) => self.param(id),
+            ValueKind::Word(w) => match self.pieces(&w.pieces) {
+                Some(t) => one(Val::Word(t)),
+                None => Vec::new(),
+            },
+        }
+    }
+
+    pub fn values(&mut self, vs: &[ast::Value]) -> Vec<SVal> {
+        vs.iter().flat_map(|v| self.value(v)).collect()
+    }
+
+    /// A reference or name: its dotted segments, or several for a `$p`
+    /// bound to a list. `None` entries were errors (already reported).
+    pub fn reference(&mut self, r: &Ref) -> Vec<(String, Span)> {
+        match r {
+            Ref::Word(w) => match self.pieces(&w.pieces) {
+                Some(t) => vec![(t, w.span)],
+                None => Vec::new(),
+            },
+            Ref::Param(id) => SVal::flatten(self.param(id))
+                .into_iter()
+                .filter_map(|v| v.text().map(|t| (t, v.span)))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Ports and protocols: the literal forms of LANGUAGE.md §2 and the natural
+//! port of each kind of flow target (§5).
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::kinds::Kind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    Tcp,
+    Udp,
+    Icmp,
+    /// Every protocol (`all`).
+    All,
+}
+
+/// A protocol and an inclusive port range (0–65535 for `icmp` and `all`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PortRange {
+    pub protocol: Protocol,
+    pub from: u16,
+    pub to: u16,
+}
+
+impl PortRange {
+    pub const fn tcp(port: u16) -> PortRange {
+        PortRange { protocol: Protocol::Tcp, from: port, to: port }
+    }
+
+    pub const fn udp(port: u16) -> PortRange {
+        PortRange { protocol: Protocol::Udp, from: port, to: port }
+    }
+}
+
+impl fmt::Display for PortRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.protocol {
+            Protocol::Icmp => f.write_str("icmp"),
+            Protocol::All => f.write_str("all"),
+            p => {
+                let proto = if p == Protocol::Udp { "udp" } else { "tcp" };
+                if self.from == self.to {
+                    write!(f, "{proto}/{}", self.from)
+                } else {
+                    write!(f, "{proto}/{}-{}", self.from, self.to)
+                }
+            }
+        }
+    }
+}
+
+impl Serialize for PortRange {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The well-known names of LANGUAGE.md §2.
+pub const WELL_KNOWN: &[(&str, PortRange)] = &[
+    ("http", PortRange::tcp(80)),
+    ("https", PortRange::tcp(443)),
+    ("ssh", PortRange::tcp(22)),
+    ("rdp", PortRange::tcp(3389)),
+    ("dns", PortRange::udp(53)),
+    ("postgres", PortRange::tcp(5432)),
+    ("mysql", PortRange::tcp(3306)),
+    ("redis", PortRange::tcp(6379)),
+    ("memcached", PortRange::tcp(11211)),
+    ("mongodb", PortRange::tcp(27017)),
+    ("kafka", PortRange::tcp(9092)),
+    ("nfs", PortRange::tcp(2049)),
+    ("icmp", PortRange { protocol: Protocol::Icmp, from: 0, to: 65535 }),
+    ("all", PortRange { protocol: Protocol::All, from: 0, to: 65535 }),
+];
+
+pub fn well_known(name: &str) -> Option<PortRange> {
+    WELL_KNOWN.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+}
+
+/// The engine port of a database or cache engine.
+pub fn engine_port(engine: &str) -> Option<PortRange> {
+    let port = match engine {
+        "postgres" | "aurora-postgresql" => 5432,
+        "mysql" | "mariadb" | "aurora-mysql" => 3306,
+        e if e.starts_with("oracle") => 1521,
+        e if e.starts_with("sqlserver") => 1433,
+        e if e.starts_with("db2") => 50000,
+        "redis" | "valkey" => 6379,
+        "memcached" => 11211,
+        _ => return None,
+    };
+    Some(PortRange::tcp(port))
+}
+
+/// Kinds reached through an AWS service API on HTTPS.
+pub fn is_service_api(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::S3 | Kind::Sqs | Kind::Sns | Kind::Dynamodb | Kind::Kinesis | Kind::Stepfn | Kind::Eventbridge
+            | Kind::Lambda | Kind::Apigw | Kind::Cloudfront | Kind::Endpoint
+    )
+}

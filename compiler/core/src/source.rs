@@ -1,0 +1,151 @@
+//! Source files and how imports find them. The core never touches the file
+//! system: the CLI implements [`Loader`] over real files, the playground over
+//! a map in memory, and tests over a `BTreeMap`.
+
+use std::collections::BTreeMap;
+
+use archc_syntax::{FileId, Span};
+
+/// One source text and the name it is shown under.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// A project-relative path with `/` separators (`examples/shop.arch`), or
+    /// `std/NAME.arch` for a stdlib module.
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
+        let text = text.into();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Source { name: name.into(), text, line_starts }
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+/// Every source file of one compilation, by [`FileId`].
+#[derive(Clone, Debug, Default)]
+pub struct SourceDb {
+    files: Vec<Source>,
+    by_name: BTreeMap<String, FileId>,
+}
+
+impl SourceDb {
+    pub fn new() -> SourceDb {
+        SourceDb::default()
+    }
+
+    /// Adds a file (or returns the id it already has under that name).
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        let name = name.into();
+        if let Some(id) = self.by_name.get(&name) {
+            return *id;
+        }
+        let id = FileId(self.files.len() as u32);
+        self.by_name.insert(name.clone(), id);
+        self.files.push(Source::new(name, text));
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&Source> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn id_of(&self, name: &str) -> Option<FileId> {
+        self.by_name.get(name).copied()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &Source)> {
+        self.files.iter().enumerate().map(|(i, s)| (FileId(i as u32), s))
+    }
+}
+
+/// Why an import could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    NotFound,
+    /// The loader refused it, e.g. a symbolic link that leaves the project.
+    Refused(String),
+    Unreadable(String),
+}
+
+/// Reads imported files. Paths are project-relative, normalised, `/`-separated
+/// and never leave the project root: the core has checked that already.
+pub trait Loader {
+    fn load(&self, path: &str) -> Result<String, LoadError>;
+}
+
+/// A loader over files held in memory (the playground, tests).
+impl Loader for BTreeMap<String, String> {
+    fn load(&self, path: &str) -> Result<String, LoadError> {
+        self.get(path).cloned().ok_or(LoadError::NotFound)
+    }
+}
+
+/// A loader that has no files: only the stdlib can be imported.
+pub struct NoFiles;
+
+impl Loader for NoFiles {
+    fn load(&self, _path: &str) -> Result<String, LoadError> {
+        Err(LoadError::NotFound)
+    }
+}
+
+/// Resolves `rel` (`./net.arch`, `../shared/x.arch`) against the directory of
+/// the project-relative file `from`. None when the result would leave the
+/// project root, or `rel` is absolute.
+pub fn join_relative(from: &str, rel: &str) -> Option<String> {
+    if rel.starts_with('/') || rel.contains('\\') || rel.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_inside_the_root_only() {
+        assert_eq!(join_relative("a/b.arch", "./c.arch").as_deref(), Some("a/c.arch"));
+        assert_eq!(join_relative("a/b.arch", "../c.arch").as_deref(), Some("c.arch"));
+        assert_eq!(join_relative("b.arch", "../c.arch"), None);
+        assert_eq!(join_relative("a/b.arch", "/etc/passwd"), None);
+    }
+
+    #[test]
+    fn columns_count_scalar_values() {
+        let s = Source::new("x", "ab\n—x y");
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(3), (2, 1));
+        assert_eq!(s.line_col(3 + '—'.len_utf8()), (2, 2));
+    }
+}
