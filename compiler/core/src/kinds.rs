@@ -129,16 +129,15 @@ pub fn one_of(words: &[&str]) -> String {
     }
 }
 
-fn kinds_phrase(kinds: &[Kind]) -> String {
-    if kinds.is_empty() {
-        return "a declaration".into();
-    }
-    let names: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
-    let quoted: Vec<String> = names.iter().map(|w| format!("`{w}`")).collect();
-    match quoted.as_slice() {
-        [one] => format!("a {one}"),
-        [init @ .., last] => format!("a {} or {last}", init.join(", ")),
-        [] => String::new(),
+/// `a \`vpc\``, or `one of \`s3\`, \`alb\` or \`nlb\``.
+pub fn kinds_phrase(kinds: &[Kind]) -> String {
+    match kinds {
+        [] => "a declaration".into(),
+        [one] => one.a(),
+        many => {
+            let names: Vec<&str> = many.iter().map(|k| k.keyword()).collect();
+            format!("one of {}", one_of(&names))
+        }
     }
 }
 
@@ -577,6 +576,21 @@ impl Kind {
             Kind::Region | Kind::Vpc | Kind::Az | Kind::Subnet | Kind::Nacl | Kind::Igw | Kind::Nat | Kind::Waf
                 | Kind::Tgw | Kind::Vpn | Kind::Dx
         )
+    }
+
+    /// `a` or `an`, as the keyword is read aloud (`an alb`, `an s3`, `a vpc`).
+    pub fn article(self) -> &'static str {
+        match self {
+            Kind::Alb | Kind::Asg | Kind::Az | Kind::Aurora | Kind::Apigw | Kind::Ec2 | Kind::Ecs | Kind::Eks | Kind::Efs
+            | Kind::Elasticache | Kind::Eventbridge | Kind::Endpoint | Kind::Igw | Kind::Internet | Kind::Onprem | Kind::S3
+            | Kind::Sqs | Kind::Sns | Kind::Nlb | Kind::Rds => "an",
+            _ => "a",
+        }
+    }
+
+    /// `an alb`: the keyword with its article, in backticks.
+    pub fn a(self) -> String {
+        format!("{} `{}`", self.article(), self.keyword())
     }
 
     /// Looks a property up, the common ones included.

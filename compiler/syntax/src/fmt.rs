@@ -373,23 +373,48 @@ impl<'a> Formatter<'a> {
                 value(&r.peer)
             ),
             StmtKind::Decl(d) => {
-                let mut parts: Vec<String> = d.modifiers.iter().map(|m| m.text.clone()).collect();
-                parts.push(d.kind.source_text());
+                let mut s: String = d.modifiers.iter().map(|m| format!("{} ", m.text)).collect();
+                s.push_str(&d.kind.source_text());
+                let mut rest: Vec<(String, Span)> = Vec::new();
                 if let Some(name) = &d.name {
-                    parts.push(name.source_text());
+                    rest.push((name.source_text(), name.span()));
                 }
-                if !d.args.is_empty() {
-                    parts.push(values(&d.args));
+                if let Some(first) = d.args.first() {
+                    rest.push((values(&d.args), first.span));
                 }
                 if let Some(place) = &d.placement {
                     let refs: Vec<String> = place.refs.iter().map(Ref::source_text).collect();
-                    parts.push(format!("in {}", refs.join(", ")));
+                    rest.push((format!("in {}", refs.join(", ")), place.keyword));
                 }
-                parts.join(" ")
+                if let Some((next, at)) = rest.first() {
+                    s.push_str(&self.after_kind(&d.kind, next, *at));
+                }
+                let rest: Vec<String> = rest.into_iter().map(|(text, _)| text).collect();
+                s.push_str(&rest.join(" "));
+                s
             }
             // Never reached: a file with a statement that did not parse is refused.
             StmtKind::Error(e) => e.text.trim().to_string(),
         }
+    }
+
+    /// The space between a declaration's kind and what follows it: one space,
+    /// except in one corner. A modifier is a modifier only when spaces or tabs
+    /// and then a letter follow it, so a kind spelt like a modifier (`public`)
+    /// followed by a carriage return or a byte-order mark and then a name is a
+    /// kind, which one space would turn into a modifier. There the odd
+    /// characters are kept (without the spaces and tabs around them).
+    fn after_kind(&self, kind: &Word, next: &str, next_at: Span) -> String {
+        const MODIFIERS: [&str; 6] = ["public", "private", "isolated", "internal", "gateway", "interface"];
+        let is_modifier = kind.as_plain().is_some_and(|k| MODIFIERS.contains(&k));
+        let letter_next = next.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
+        if is_modifier && letter_next {
+            let gap: String = self.text(end(kind.span), start(next_at)).chars().filter(|c| !matches!(c, ' ' | '\t')).collect();
+            if !gap.is_empty() {
+                return gap;
+            }
+        }
+        " ".to_string()
     }
 }
 

@@ -160,9 +160,8 @@ impl Builder<'_> {
         };
         let found = self.raw.nodes[index].kind;
         if !wanted.is_empty() && !wanted.contains(&found) {
-            let names: Vec<&str> = wanted.iter().map(|k| k.keyword()).collect();
             self.diags.push(
-                Diagnostic::error("E0109", r.span, format!("`{}` is a {}, but a {} is expected here", r.text, found.keyword(), crate::kinds::one_of(&names)))
+                Diagnostic::error("E0109", r.span, format!("`{}` is {}, but {} is expected here", r.text, found.a(), crate::kinds::kinds_phrase(wanted)))
                     .with_label(self.raw.nodes[index].name_span, format!("`{}` is declared here", self.raw.nodes[index].name)),
             );
             return None;
@@ -639,7 +638,7 @@ impl Builder<'_> {
                 let node = model.get(id)?;
                 if !node.kind().takes_flows() {
                     self.diags.push(
-                        Diagnostic::error("E0117", h.span, format!("a flow cannot start or end at {} `{}`", node.kind().keyword(), node.name))
+                        Diagnostic::error("E0117", h.span, format!("a flow cannot start or end at {} `{}`", node.kind().article(), node.kind().keyword()))
                             .with_label(node.name_span, "declared here")
                             .with_help("flows connect resources; name the resource inside it that sends or receives the traffic"),
                     );
@@ -671,7 +670,7 @@ impl Builder<'_> {
                             _ => "give the flow its ports, e.g. `: https` or `: 8080`".to_string(),
                         };
                         self.diags.push(
-                            Diagnostic::error("E0116", to_ref.span, format!("the flow to `{}` needs ports: a {} has no natural port", to_ref.text, target.kind().keyword()))
+                            Diagnostic::error("E0116", to_ref.span, format!("the flow to `{}` needs ports: {} has no natural port", to_ref.text, target.kind().a()))
                                 .with_label(target.name_span, "declared here")
                                 .with_help(help),
                         );

@@ -195,6 +195,7 @@ impl Expander<'_> {
             scope: node.scope,
             qualifiers,
             span: node.name_span,
+            hidden: false,
         });
         self.raw.nodes.push(node);
         index
@@ -619,7 +620,14 @@ impl Expander<'_> {
         }
 
         // The name (or code).
-        let name = d.name.as_ref().and_then(|n| self.subst(&ctx.env).reference(n).into_iter().next());
+        let name = match &d.name {
+            Some(n) => match self.subst(&ctx.env).reference(n).into_iter().next() {
+                Some(found) => Some(found),
+                // The substitution failed and said why.
+                None => return,
+            },
+            None => None,
+        };
         let (name, name_span) = match (name, spec.name) {
             (Some((n, s)), NameRule::Code) => {
                 if !self.check_code(kind, &n, s) {
@@ -662,7 +670,13 @@ impl Expander<'_> {
             Some(i) => i,
             None => {
                 let id = self.node_id(kind, &name, ctx);
-                let scope = if kind == Kind::Az { ctx.parent.map_or(ctx.scope, |p| self.raw.nodes[p].scope) } else { ctx.scope };
+                // Regions belong to no file or instance (they merge across
+                // all of them); a zone belongs to its vpc's scope.
+                let scope = match kind {
+                    Kind::Region => self.raw.scopes.at(&[]),
+                    Kind::Az => ctx.parent.map_or(ctx.scope, |p| self.raw.nodes[p].scope),
+                    _ => ctx.scope,
+                };
                 let node = RawNode {
                     kind,
                     name: name.clone(),
@@ -689,7 +703,9 @@ impl Expander<'_> {
                         }
                     }
                     _ => {
-                        self.raw.scopes.declare(ctx.scope, &name, Entity::Node(index), name_span, self.diags);
+                        if !self.raw.scopes.declare(ctx.scope, &name, Entity::Node(index), name_span, self.diags) {
+                            self.raw.candidates[index].hidden = true;
+                        }
                     }
                 }
                 index

@@ -41,3 +41,6 @@ pub fn lower(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> (Model, V
     diags.dedup();
     (model, diags)
 }
+
+#[cfg(test)]
+mod tests;

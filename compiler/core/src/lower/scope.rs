@@ -43,6 +43,9 @@ pub(crate) struct Candidate {
     /// Names that may qualify it in a dotted reference, outermost first.
     pub qualifiers: Vec<String>,
     pub span: Span,
+    /// A second declaration of a name already taken: reported, and never
+    /// found, so that references to the name reach the first one.
+    pub hidden: bool,
 }
 
 #[derive(Default)]
@@ -118,7 +121,7 @@ impl Scopes {
         let matches: Vec<usize> = nodes
             .iter()
             .enumerate()
-            .filter(|(_, n)| &n.name == last && subsequence(quals, &n.qualifiers))
+            .filter(|(_, n)| !n.hidden && &n.name == last && subsequence(quals, &n.qualifiers))
             .map(|(i, _)| i)
             .collect();
         match matches.len() {
@@ -165,7 +168,7 @@ pub(crate) fn unresolved(
             for &i in list {
                 let n = &nodes[i];
                 let full = n.qualifiers.iter().chain(std::iter::once(&n.name)).cloned().collect::<Vec<_>>().join(".");
-                d = d.with_label(n.span, format!("`{full}`, a {}", n.kind.keyword()));
+                d = d.with_label(n.span, format!("`{full}`, {}", n.kind.a()));
                 paths.push(format!("`{full}`"));
             }
             d.with_help(format!("qualify the name: {}", paths.join(" or ")))

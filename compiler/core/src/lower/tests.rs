@@ -1,0 +1,100 @@
+//! Lowering tests that need several files (the fixture runner in
+//! `tests/fixtures.rs` covers single files).
+
+use std::collections::BTreeMap;
+
+use crate::model::NodeKind;
+use crate::{compile, SourceDb};
+
+fn compile_files(files: &[(&str, &str)]) -> (SourceDb, crate::Compilation) {
+    let map: BTreeMap<String, String> = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut db = SourceDb::new();
+    let entry = db.add(files[0].0, files[0].1);
+    let c = compile(&mut db, entry, &map);
+    (db, c)
+}
+
+fn codes(c: &crate::Compilation) -> Vec<&'static str> {
+    c.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn aliased_import_puts_names_under_the_alias() {
+    let (_, c) = compile_files(&[
+        ("app/main.arch", "use ./net.arch as net\nregion us-east-1 { s3 logs }\nusers u\nu -> net.site"),
+        ("app/net.arch", "region us-east-1 { s3 site }"),
+    ]);
+    assert_eq!(codes(&c), Vec::<&str>::new());
+    let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert!(ids.contains(&"us-east-1.net.site"), "{ids:?}");
+    // Both files' `region us-east-1` are one region.
+    assert_eq!(c.model.nodes.iter().filter(|n| n.kind() == crate::kinds::Kind::Region).count(), 1);
+}
+
+#[test]
+fn import_outside_root_missing_and_cycle() {
+    let (_, c) = compile_files(&[("main.arch", "use ../secret.arch")]);
+    assert_eq!(codes(&c), ["E0119"]);
+    let (_, c) = compile_files(&[("main.arch", "use ./nope.arch")]);
+    assert_eq!(codes(&c), ["E0118"]);
+    let (_, c) = compile_files(&[("main.arch", "use ./b.arch"), ("b.arch", "use ./main.arch")]);
+    assert_eq!(codes(&c), ["E0120"]);
+    let (_, c) = compile_files(&[("main.arch", "use std/nope")]);
+    assert_eq!(codes(&c), ["E0118"]);
+}
+
+#[test]
+fn components_from_an_import_are_visible_through_the_alias() {
+    let (_, c) = compile_files(&[
+        ("main.arch", "use ./lib.arch as lib\nregion eu-west-1 { lib.bucket_pair media { prefix: media } }"),
+        ("lib.arch", "component bucket_pair(prefix) { s3 ${prefix}_raw\n s3 ${prefix}_done }"),
+    ]);
+    assert_eq!(codes(&c), Vec::<&str>::new());
+    let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert!(ids.contains(&"eu-west-1.media.media_raw"), "{ids:?}");
+}
+
+#[test]
+fn allocation_is_lowest_free_in_declaration_order() {
+    let src = "region us-east-1 { vpc v 10.0.0.0/22 { az a {\n\
+               public subnet p1\n\
+               private subnet p2 10.0.0.0/24\n\
+               private subnet p3 { size: /26 }\n\
+               private subnet p4\n } } }";
+    let (_, c) = crate::compile_str("a.arch", src);
+    assert_eq!(codes(&c), Vec::<&str>::new());
+    let blocks: Vec<String> = c
+        .model
+        .nodes
+        .iter()
+        .filter_map(|n| match &n.kind {
+            NodeKind::Subnet(s) => Some(format!("{}={}", n.name, s.cidr)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(blocks, ["p1=10.0.1.0/24", "p2=10.0.0.0/24", "p3=10.0.2.0/26", "p4=10.0.3.0/24"]);
+}
+
+#[test]
+fn allocation_reports_exhaustion() {
+    let src = "region us-east-1 { vpc v 10.0.0.0/24 { az a { public subnet p1\n private subnet p2 } } }";
+    let (_, c) = crate::compile_str("a.arch", src);
+    assert_eq!(codes(&c), ["E0205"]);
+}
+
+#[test]
+fn recursion_and_unknown_parameters() {
+    let (_, c) = crate::compile_str("a.arch", "component loop(x) { loop inner { x: $x } }\nloop outer { x: 1 }");
+    assert_eq!(codes(&c), ["E0122"]);
+    let (_, c) = crate::compile_str("a.arch", "component c(x) { users ${y} }\nc one { x: 1; z: 2 }");
+    assert_eq!(codes(&c), ["E0123", "E0121"]);
+}
+
+#[test]
+fn every_stdlib_module_lowers_cleanly() {
+    for (name, _) in crate::stdlib::MODULES {
+        let (db, c) = crate::compile_str("main.arch", &format!("use std/{name}"));
+        let text = crate::diagnostics::render_human(&db, &c.diagnostics, false);
+        assert!(!c.has_errors(), "std/{name}:\n{text}");
+    }
+}
