@@ -1,1 +1,120 @@
-fn main() {}
+//! `archc`: the command line of the archc compiler.
+//!
+//! The commands, their flags and the exit codes are a stable interface
+//! (`INTERFACES.md`): 0 success (warnings may have been printed), 1 the input
+//! has errors (or `fmt --check` found a file to reformat), 2 a usage error,
+//! an unreadable input or an output that could not be written. Clap's own
+//! usage errors exit 2 as well.
+//!
+//! Human diagnostics go to standard error, in colour only when standard error
+//! is a terminal and `NO_COLOR` is not set; `--format json|sarif` write one
+//! JSON document to standard output.
+
+mod check;
+mod explain;
+mod fmt;
+mod output;
+mod project;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Architecture as code for AWS: check, format and explain `.arch` files.
+#[derive(Debug, Parser)]
+#[command(name = "archc", version, propagate_version = true, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check files and report every problem (diagnostics only, no output files).
+    ///
+    /// Each FILE is compiled on its own, with everything it imports. The exit
+    /// code is 1 when any of them has an error, 0 otherwise (warnings allowed).
+    Check {
+        /// The `.arch` files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// How to report the diagnostics: `human` on standard error, or one
+        /// JSON (`json`) or SARIF 2.1.0 (`sarif`) document on standard output.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Rewrite files in the canonical layout.
+    ///
+    /// Files are rewritten in place; a file with syntax errors is left as it
+    /// is and its errors are reported (exit 1). `archc fmt -` formats standard
+    /// input to standard output.
+    Fmt {
+        /// The `.arch` files to format, or `-` for standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Change nothing; exit 1 if any file would be reformatted.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the documentation of a diagnostic code, e.g. `archc explain E0106`.
+    Explain {
+        /// The code (`E0106`); its name (`duplicate-name`) works too.
+        #[arg(required_unless_present = "list", conflicts_with = "list", value_name = "CODE")]
+        code: Option<String>,
+        /// List every code with its summary.
+        #[arg(long)]
+        list: bool,
+    },
+}
+
+/// The report formats of `archc check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+/// How a command ended; the worst outcome of several files wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the input has errors, or `fmt --check` would change a file.
+    Errors,
+    /// Exit 2: usage error, unreadable input, unwritable output.
+    Failure,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> ExitCode {
+        ExitCode::from(match o {
+            Outcome::Success => 0,
+            Outcome::Errors => 1,
+            Outcome::Failure => 2,
+        })
+    }
+}
+
+fn main() -> ExitCode {
+    // `Cli::parse` exits 2 on a usage error and 0 for `--help`/`--version`.
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check { files, format } => check::run(&files, format),
+        Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Explain { code, list } => explain::run(code.as_deref(), list),
+    };
+    outcome.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -145,8 +145,11 @@ impl<'a> Formatter<'a> {
     }
 
     /// The comments that start in `from..to`.
-    fn comments_in(&self, from: usize, to: usize) -> impl Iterator<Item = &'a Comment> {
-        self.comments.iter().filter(move |c| (from..to).contains(&start(c.span)))
+    fn comments_in(&self, from: usize, to: usize) -> &'a [Comment] {
+        let all = self.comments;
+        let first = all.partition_point(|c| start(c.span) < from);
+        let last = all.partition_point(|c| start(c.span) < to).max(first);
+        all.get(first..last).unwrap_or(&[])
     }
 
     /// Where the statement's code ends: its span without the spaces and the
@@ -159,7 +162,7 @@ impl<'a> Formatter<'a> {
             to = from + kept;
             // A comment runs to the end of its line: one that starts before
             // `to` and reaches it is one that `to` stands in or just after.
-            match self.comments.iter().find(|c| (from..to).contains(&start(c.span)) && end(c.span) >= to) {
+            match self.comments_in(from, to).last().filter(|c| end(c.span) >= to) {
                 Some(c) => to = start(c.span),
                 None => return to,
             }
@@ -180,13 +183,14 @@ impl<'a> Formatter<'a> {
         }
         for c in self.comments_in(lo, hi) {
             let at = start(c.span);
-            let owned = stmts.iter().zip(&ends).any(|(s, &e)| (start(s.span)..e).contains(&at));
-            if owned {
-                continue;
-            }
-            // The last statement of this level that ends before the comment.
-            let before = stmts.iter().zip(&ends).enumerate().filter(|(_, (s, &e))| start(s.span) <= at && e <= at).last();
-            if let Some((i, (_, &e))) = before {
+            // Statements do not overlap: the last one that starts before the
+            // comment either holds it (in its header or body) or ends before it.
+            let n = stmts.partition_point(|s| start(s.span) <= at);
+            let before = n.checked_sub(1).and_then(|i| Some((i, *ends.get(i)?)));
+            if let Some((i, e)) = before {
+                if at < e {
+                    continue;
+                }
                 if !self.text(e, at).contains('\n') {
                     if let Some(slot @ None) = trailing.get_mut(i) {
                         *slot = Some(c);
@@ -194,7 +198,7 @@ impl<'a> Formatter<'a> {
                     }
                 }
             }
-            if in_block && brace.is_none() && !self.text(lo, at).contains('\n') && before.is_none() {
+            if in_block && before.is_none() && brace.is_none() && !self.text(lo, at).contains('\n') {
                 brace = Some(c);
                 continue;
             }
@@ -246,8 +250,7 @@ impl<'a> Formatter<'a> {
     fn stmt(&mut self, stmt: &Stmt, code_end: usize, depth: usize) {
         let body = stmt.kind.body();
         let header_end = body.map_or(code_end, |b| start(b.span));
-        let inside: Vec<&Comment> = self.comments_in(start(stmt.span), header_end).collect();
-        for c in inside {
+        for c in self.comments_in(start(stmt.span), header_end) {
             self.indent(depth);
             self.out.push_str(comment_text(c));
             self.out.push('\n');
@@ -265,7 +268,7 @@ impl<'a> Formatter<'a> {
     fn block(&mut self, block: &Block, depth: usize, header_width: usize) {
         let (from, to) = (start(block.span), end(block.span));
         let inner_end = if block.closed { to.saturating_sub(1).max(from) } else { to };
-        let has_comments = self.comments_in(from, to).next().is_some();
+        let has_comments = !self.comments_in(from, to).is_empty();
         if block.stmts.is_empty() && !has_comments {
             self.out.push_str(" {}");
             return;

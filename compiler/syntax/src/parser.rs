@@ -17,8 +17,16 @@ pub(crate) struct ArchParser;
 /// Parses one source file. Always returns a tree; every syntax problem is in
 /// the diagnostics, in source order.
 pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
-    let mut b = Builder { file, src, diags: Vec::new() };
+    let mut b = Builder { file, src, diags: Vec::new(), unclosed: Vec::new() };
     let whole = Span::new(file, 0, src.len());
+    // The parser and every later pass recurse once per nesting level: refuse
+    // absurd nesting up front rather than overflow the stack.
+    if let Some(at) = too_deep(src) {
+        let d = Diagnostic::error("E0101", Span::new(file, at, at + 1), format!("blocks and lists nested more than {MAX_NESTING} deep"))
+            .with_span_label("this one is too deep")
+            .with_help("an architecture never needs this much nesting: look for `{` or `[` that are never closed");
+        return (File { stmts: Vec::new(), span: whole }, vec![d]);
+    }
     let stmts = match ArchParser::parse(Rule::file, src) {
         Ok(mut pairs) => match pairs.next() {
             Some(pair) => b.stmts(pair),
@@ -34,6 +42,7 @@ pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
             Vec::new()
         }
     };
+    b.report_unclosed();
     let mut diags = b.diags;
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     (File { stmts, span: whole }, diags)
@@ -43,6 +52,48 @@ pub(crate) struct Builder<'s> {
     pub(crate) file: FileId,
     pub(crate) src: &'s str,
     pub(crate) diags: Vec<Diagnostic>,
+    /// Blocks still open at the end of the file, outermost first.
+    unclosed: Vec<Span>,
+}
+
+/// Deeper than this is refused before parsing.
+pub const MAX_NESTING: usize = 128;
+
+/// The offset of the first `{`, `[` or `(` nested deeper than the limit,
+/// outside strings and comments.
+fn too_deep(src: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut in_comment = false;
+    let mut escaped = false;
+    for (i, c) in src.char_indices() {
+        if in_comment {
+            in_comment = c != '\n';
+            continue;
+        }
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '#' => in_comment = true,
+            '"' => in_string = true,
+            '{' | '[' | '(' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' | ']' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 impl<'s> Builder<'s> {
@@ -87,17 +138,27 @@ impl<'s> Builder<'s> {
         let span = self.span(&pair);
         let closed = pair.clone().into_inner().any(|p| p.as_rule() == Rule::block_close);
         if !closed {
-            let open = Span::new(self.file, span.start as usize, span.start as usize + 1);
-            let eof = Span::new(self.file, self.src.len(), self.src.len());
-            self.diags.push(
-                Diagnostic::error("E0101", open, "unclosed `{`")
-                    .with_span_label("this block is never closed")
-                    .with_label(eof, "the file ends here")
-                    .with_help("add the missing `}`"),
-            );
+            self.unclosed.push(Span::new(self.file, span.start as usize, span.start as usize + 1));
         }
         let stmts = self.stmts(pair);
         Block { stmts, span, closed }
+    }
+
+    /// One diagnostic for every block the file leaves open: the outermost
+    /// is where a `}` is missing; the inner ones are labelled.
+    fn report_unclosed(&mut self) {
+        self.unclosed.sort();
+        let Some((&outer, inner)) = self.unclosed.split_first() else { return };
+        let eof = Span::new(self.file, self.src.len(), self.src.len());
+        let mut d = Diagnostic::error("E0101", outer, "unclosed `{`")
+            .with_span_label("this block is never closed")
+            .with_label(eof, "the file ends here");
+        for span in inner.iter().take(3) {
+            d = d.with_label(*span, "this one is not closed either");
+        }
+        let n = self.unclosed.len();
+        d = d.with_help(if n == 1 { "add the missing `}`".to_string() } else { format!("add the {n} missing `}}`") });
+        self.diags.push(d);
     }
 
     fn ident(&self, pair: Pair<'_, Rule>) -> Ident {

@@ -379,10 +379,11 @@ a -> b : https { pattern: "x" }
 a {}
 a {  }
 a {;;}
-one_hundred_columns_exactly with_a_reasonably_long_name in subnet_one, subnet_two { x: 123456 }
-one_hundred_and_one_columns with_a_reasonably_long_name in subnet_one, subnet_two { x: 1234567 }
+one_hundred_columns_exactly with_a_reasonably_long_name in subnet_one, subnet_two { x: 12345678, y }
+one_hundred_and_one_columns with_a_reasonably_long_name in subnet_one, subnet_two { x: 123456789, y }
 outer {
-  nested_level_one_and_long_enough with_a_reasonably_long_name in subnet_1, subnet_2 { x: 1 }
+  nested_level_one_and_long_enough with_a_reasonably_long_name in subnet_1, subnet_2 { x: 1; yy: 2 }
+  nested_level_one_and_long_enough with_a_reasonably_long_name in subnet_1, subnet_2 { x: 1; yyy: 2 }
 }
 "#;
 

@@ -1,0 +1,41 @@
+//! Where output goes: standard output for documents (JSON, SARIF, formatted
+//! text, explanations), standard error for diagnostics and messages, and
+//! whether standard error gets colour.
+
+use std::io::{self, IsTerminal, Write};
+
+use crate::Outcome;
+
+/// Colour only when standard error is a terminal and `NO_COLOR` is not set
+/// (set to anything, even the empty string).
+pub fn stderr_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && io::stderr().is_terminal()
+}
+
+/// Writes `text` to standard output. A closed pipe (`archc … | head`) is not
+/// an error; any other write failure is an output that could not be written.
+pub fn stdout(text: &str) -> Outcome {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Outcome::Success,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Success,
+        Err(e) => {
+            error(&format!("cannot write to standard output: {e}"));
+            Outcome::Failure
+        }
+    }
+}
+
+/// Writes `text` to standard error, ignoring failures (there is nowhere
+/// left to report them).
+pub fn stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
+}
+
+/// `error: MESSAGE` on standard error, for problems that are not
+/// diagnostics of the input (a missing file, an unwritable output).
+pub fn error(message: &str) {
+    stderr(&format!("error: {message}\n"));
+}

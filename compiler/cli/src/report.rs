@@ -1,0 +1,67 @@
+//! One report of the diagnostics of several compilations (or of several
+//! files that `fmt` refused), in a source database of its own whose files
+//! carry the names the user sees (see [`crate::project`]). The core's
+//! renderers then work on it unchanged.
+
+use archc_core::{Diagnostic, FileId, SourceDb, Span};
+
+#[derive(Default)]
+pub struct Report {
+    pub db: SourceDb,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Adds the diagnostics of one compilation over `db`, each file shown
+    /// under `display(name)`. A diagnostic already in the report (an
+    /// imported file with an error, shared by two entries) is kept once.
+    pub fn add(&mut self, db: &SourceDb, diags: Vec<Diagnostic>, display: &dyn Fn(&str) -> String) {
+        let mut map: Vec<FileId> = Vec::new();
+        for (_, src) in db.iter() {
+            let shown = if is_stdlib(&src.name, &src.text) { src.name.clone() } else { display(&src.name) };
+            map.push(self.file(shown, &src.text));
+        }
+        let remap = |span: Span| match map.get(span.file.0 as usize) {
+            Some(&file) => Span { file, ..span },
+            None => span,
+        };
+        for mut d in diags {
+            d.span = remap(d.span);
+            for l in &mut d.labels {
+                l.span = remap(l.span);
+            }
+            if let Some(s) = &mut d.suggestion {
+                s.span = remap(s.span);
+            }
+            if !self.diags.contains(&d) {
+                self.diags.push(d);
+            }
+        }
+    }
+
+    /// The id of a file shown as `name` with this text; two different texts
+    /// under one name (a project file shown as `std/x.arch` beside the
+    /// stdlib module) get distinct names.
+    fn file(&mut self, name: String, text: &str) -> FileId {
+        let mut name = name;
+        loop {
+            match self.db.id_of(&name) {
+                None => return self.db.add(name, text),
+                Some(id) if self.db.get(id).is_some_and(|s| s.text == text) => return id,
+                Some(_) => name = format!("./{name}"),
+            }
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Whether the core's file `name` is the stdlib module of that name.
+fn is_stdlib(name: &str, text: &str) -> bool {
+    name.strip_prefix("std/")
+        .and_then(|m| m.strip_suffix(".arch"))
+        .and_then(archc_core::stdlib::module)
+        .is_some_and(|t| t == text)
+}

@@ -1,0 +1,22 @@
+//! The whole front end on arbitrary bytes: parse, lower (with the stdlib
+//! importable), render diagnostics in every format, and format. Any panic or
+//! crash is a bug: every input must come back as diagnostics.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let src = String::from_utf8_lossy(data);
+    let (db, c) = archc_core::compile_str("fuzz.arch", &src);
+    for d in &c.diagnostics {
+        assert!(d.span.end as usize <= src.len() || d.span.file != archc_core::FileId(0));
+        assert!(d.span.start <= d.span.end);
+    }
+    let _ = archc_core::diagnostics::render_human(&db, &c.diagnostics, false);
+    let _ = archc_core::diagnostics::to_json(&db, &c.diagnostics);
+    let _ = archc_core::diagnostics::to_sarif(&db, &c.diagnostics, "fuzz");
+    if let Ok(once) = archc_syntax::fmt::format(&src) {
+        let twice = archc_syntax::fmt::format(&once);
+        assert_eq!(twice.as_deref().ok(), Some(once.as_str()), "fmt must be idempotent");
+    }
+});

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Fuzzes the whole front end (fuzz/fuzz_targets/front_end.rs) for N seconds
+# (default 600), seeded with the examples, the stdlib and the test fixtures.
+# cargo-fuzz comes from crates.io; it needs nightly flags, which the stable
+# toolchain accepts under RUSTC_BOOTSTRAP=1 (only for this build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --version 0.13.2 --locked
+fi
+corpus=fuzz/corpus/front_end
+mkdir -p "$corpus"
+cp examples/*.arch stdlib/*.arch fuzz/corpus-seed/*.arch "$corpus"/ 2>/dev/null || true
+find compiler -path '*/tests/fixtures/*.arch' -exec cp {} "$corpus"/ \; 2>/dev/null || true
+cd fuzz
+RUSTC_BOOTSTRAP=1 cargo fuzz run front_end -O "corpus/front_end" -- \
+  -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
