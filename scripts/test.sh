@@ -42,6 +42,9 @@ archc="${CARGO_TARGET_DIR:-target}/release/archc"
 "$archc" check examples/*.arch
 "$archc" fmt --check examples/*.arch stdlib/*.arch
 
+step "SARIF against the 2.1.0 schema and GitHub code scanning's rules"
+bash scripts/validate-sarif.sh "$archc"
+
 fuzz_seconds=${ARCHC_FUZZ_SECONDS:-120}
 if [ "$fuzz_seconds" -gt 0 ]; then
   step "fuzz: front end for ${fuzz_seconds}s"
