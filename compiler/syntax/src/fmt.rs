@@ -298,7 +298,11 @@ impl<'a> Formatter<'a> {
             let simple = match &stmt.kind {
                 StmtKind::Property(_) => true,
                 StmtKind::Decl(d) => {
-                    d.modifiers.is_empty() && d.name.is_none() && d.args.is_empty() && d.placement.is_none() && d.body.is_none()
+                    d.modifiers.is_empty()
+                        && d.name.is_none()
+                        && d.args.is_empty()
+                        && d.placement.is_none()
+                        && d.body.is_none()
                 }
                 _ => false,
             };
@@ -412,7 +416,8 @@ impl<'a> Formatter<'a> {
         let is_modifier = kind.as_plain().is_some_and(|k| MODIFIERS.contains(&k));
         let letter_next = next.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
         if is_modifier && letter_next {
-            let gap: String = self.text(end(kind.span), start(next_at)).chars().filter(|c| !matches!(c, ' ' | '\t')).collect();
+            let gap: String =
+                self.text(end(kind.span), start(next_at)).chars().filter(|c| !matches!(c, ' ' | '\t')).collect();
             if !gap.is_empty() {
                 return gap;
             }

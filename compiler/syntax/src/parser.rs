@@ -102,11 +102,21 @@ impl<'s> Builder<'s> {
         Span::new(self.file, s.start(), s.end())
     }
 
+    /// A statement's span without the spaces and comment that pest's
+    /// implicit whitespace may have left at its end: from its start to the
+    /// end of its last part.
+    fn tight_span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let outer = pair.as_span();
+        let end = pair.clone().into_inner().map(|p| p.as_span().end()).max().unwrap_or(outer.end());
+        let end = if pair.as_rule() == Rule::bad { outer.end() } else { end.max(outer.start()) };
+        Span::new(self.file, outer.start(), end)
+    }
+
     /// The statements directly inside a `file` or `block` pair.
     fn stmts(&mut self, parent: Pair<'_, Rule>) -> Vec<Stmt> {
         let mut out = Vec::new();
         for pair in parent.into_inner() {
-            let span = self.span(&pair);
+            let span = self.tight_span(&pair);
             let kind = match pair.as_rule() {
                 Rule::stray_close => {
                     self.diags.push(
@@ -333,7 +343,16 @@ impl<'s> Builder<'s> {
                     use_.path = match p.into_inner().next() {
                         Some(s) if s.as_rule() == Rule::string => {
                             let lit = self.string(s);
-                            lit.as_plain().unwrap_or_default()
+                            match lit.as_plain() {
+                                Some(path) => path,
+                                None => {
+                                    self.diags.push(
+                                        Diagnostic::error("E0100", lit.span, "a `use` path cannot interpolate parameters")
+                                            .with_help("imports are resolved before any component is expanded: write the path out"),
+                                    );
+                                    String::new()
+                                }
+                            }
                         }
                         Some(s) => s.as_str().to_string(),
                         None => String::new(),

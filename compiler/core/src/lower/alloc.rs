@@ -3,6 +3,8 @@
 //! blocks, primary first, in declaration order, after every written block of
 //! the VPC is reserved — so adding a subnet at the end moves no other.
 
+use std::collections::BTreeMap;
+
 use archc_syntax::Diagnostic;
 
 use crate::cidr::{allocate, Cidr};
@@ -11,30 +13,31 @@ use crate::model::{Model, NodeKind};
 pub(crate) const DEFAULT_PREFIX: u8 = 24;
 
 pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
-    let vpcs: Vec<(usize, Vec<Cidr>)> = model
-        .nodes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, n)| match &n.kind {
-            NodeKind::Vpc(v) => Some((i, v.blocks.iter().map(|b| b.value).collect())),
-            _ => None,
-        })
-        .collect();
-    for (vpc, pools) in vpcs {
-        let in_vpc = |n: &crate::model::Node| n.vpc.is_some_and(|v| v.0 as usize == vpc);
-        let mut taken: Vec<Cidr> = model
-            .nodes
+    // Subnets by vpc, in declaration order: one pass over the nodes.
+    let mut by_vpc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, n) in model.nodes.iter().enumerate() {
+        if let (NodeKind::Subnet(_), Some(vpc)) = (&n.kind, n.vpc) {
+            by_vpc.entry(vpc.0 as usize).or_default().push(i);
+        }
+    }
+    for (vpc, subnets) in by_vpc {
+        let NodeKind::Vpc(v) = &model.nodes[vpc].kind else { continue };
+        let pools: Vec<Cidr> = v.blocks.iter().map(|b| b.value).collect();
+        if pools.is_empty() {
+            continue;
+        }
+        let mut taken: Vec<Cidr> = subnets
             .iter()
-            .filter(|n| in_vpc(n))
-            .filter_map(|n| match &n.kind {
+            .filter_map(|&i| match &model.nodes[i].kind {
                 NodeKind::Subnet(s) if !s.allocated => Some(s.cidr),
                 _ => None,
             })
             .collect();
         let vpc_name = model.nodes[vpc].name.clone();
-        for node in model.nodes.iter_mut().filter(|n| n.vpc.is_some_and(|v| v.0 as usize == vpc)) {
+        for i in subnets {
+            let node = &mut model.nodes[i];
             let NodeKind::Subnet(subnet) = &mut node.kind else { continue };
-            if !subnet.allocated || pools.is_empty() {
+            if !subnet.allocated {
                 continue;
             }
             let prefix = subnet.size.as_ref().map_or(DEFAULT_PREFIX, |s| s.value);

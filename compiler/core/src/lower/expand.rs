@@ -197,6 +197,7 @@ impl Expander<'_> {
             span: node.name_span,
             hidden: false,
         });
+        self.raw.scopes.index(&node.name, index);
         self.raw.nodes.push(node);
         index
     }
@@ -341,7 +342,7 @@ impl Expander<'_> {
             self.wrong_place_stmt(span, "a peering", "at the top level or in a region");
             return;
         }
-        let Some((name, name_span)) = self.subst(&ctx.env).reference(&p.name).into_iter().next() else {
+        let Some((name, name_span)) = self.single(&p.name, &ctx.env) else {
             return;
         };
         if !self.check_name(&name, name_span) {
@@ -356,6 +357,19 @@ impl Expander<'_> {
 
     /// A name must be an identifier (interpolation could make it anything)
     /// and must not be predefined.
+    /// A name or reference that must be one word: a list is an error.
+    fn single(&mut self, r: &ast::Ref, env: &Env) -> Option<(String, Span)> {
+        let mut all = self.subst(env).reference(r);
+        if all.len() > 1 {
+            self.diags.push(
+                Diagnostic::error("E0111", r.span(), format!("`{}` stands for {} names here, but one is expected", r.source_text(), all.len()))
+                    .with_help("a declaration has one name: repeat it with `for` to declare one per item"),
+            );
+            return None;
+        }
+        all.pop()
+    }
+
     fn check_name(&mut self, name: &str, span: Span) -> bool {
         if crate::kinds::PREDEFINED.contains(&name) {
             self.diags.push(
@@ -477,7 +491,7 @@ impl Expander<'_> {
             );
             return;
         };
-        let Some((name, name_span)) = self.subst(&ctx.env).reference(name_ref).into_iter().next() else {
+        let Some((name, name_span)) = self.single(name_ref, &ctx.env) else {
             return;
         };
         if !self.check_name(&name, name_span) {
@@ -551,7 +565,9 @@ impl Expander<'_> {
             return;
         }
         // Lists of one value are that value; `for` and splicing treat both alike.
-        let vars = vars.into_iter().map(|(k, v)| (k, flatten_single(v))).collect();
+        let mut vars: BTreeMap<String, Vec<SVal>> = vars.into_iter().map(|(k, v)| (k, flatten_single(v))).collect();
+        // `$self` is the instance's name, unless a parameter takes the name.
+        vars.entry("self".to_string()).or_insert_with(|| vec![SVal { val: Val::Word(name.clone()), span: name_span }]);
 
         let mut path = self.raw.scopes.get(ctx.scope).path.clone();
         path.push(name.clone());
@@ -621,7 +637,7 @@ impl Expander<'_> {
 
         // The name (or code).
         let name = match &d.name {
-            Some(n) => match self.subst(&ctx.env).reference(n).into_iter().next() {
+            Some(n) => match self.single(n, &ctx.env) {
                 Some(found) => Some(found),
                 // The substitution failed and said why.
                 None => return,
@@ -630,9 +646,9 @@ impl Expander<'_> {
         };
         let (name, name_span) = match (name, spec.name) {
             (Some((n, s)), NameRule::Code) => {
-                if !self.check_code(kind, &n, s) {
-                    return;
-                }
+                // A bad code is reported, and the block is still lowered, so
+                // the errors inside it are found in the same run.
+                self.check_code(kind, &n, s);
                 (n, s)
             }
             (Some((n, s)), _) => {
@@ -641,6 +657,8 @@ impl Expander<'_> {
                 }
                 (n, s)
             }
+            // An unnamed `igw` is the vpc's one gateway: it takes no name in
+            // the scope (every vpc may have one), and its id ends in `igw`.
             (None, NameRule::Optional) => (spec.keyword.to_string(), d.kind.span),
             (None, _) => {
                 let what = match kind {
@@ -702,6 +720,7 @@ impl Expander<'_> {
                             self.zones.insert((p, name.clone()), index);
                         }
                     }
+                    _ if d.name.is_none() => {}
                     _ => {
                         if !self.raw.scopes.declare(ctx.scope, &name, Entity::Node(index), name_span, self.diags) {
                             self.raw.candidates[index].hidden = true;
@@ -744,6 +763,7 @@ impl Expander<'_> {
             None if required => {
                 let help = match kind {
                     Kind::Lambda => format!("write `lambda {name} in SUBNETS`, or declare it in the region to run it outside any VPC"),
+                    Kind::Endpoint => format!("write `interface endpoint {name} SERVICE in SUBNET, SUBNET`: an interface endpoint has a network interface in each"),
                     _ => format!("write `{} {name} in SUBNET, SUBNET`", kind.keyword()),
                 };
                 self.diags.push(

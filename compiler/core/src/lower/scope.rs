@@ -52,6 +52,8 @@ pub(crate) struct Candidate {
 pub(crate) struct Scopes {
     scopes: Vec<Scope>,
     by_path: BTreeMap<Vec<String>, ScopeId>,
+    /// Candidates by name, so that a lookup looks only at its namesakes.
+    by_name: BTreeMap<String, Vec<usize>>,
 }
 
 pub(crate) enum Lookup {
@@ -96,6 +98,11 @@ impl Scopes {
         true
     }
 
+    /// Makes candidate `index` findable by its name.
+    pub fn index(&mut self, name: &str, index: usize) {
+        self.by_name.entry(name.to_string()).or_default().push(index);
+    }
+
     /// The scope chain from `scope` out to the root.
     fn chain(&self, scope: ScopeId) -> Vec<ScopeId> {
         let mut out = vec![scope];
@@ -114,15 +121,18 @@ impl Scopes {
         // A path that names a scope itself (`shop`, `net`).
         if let Some(&id) = self.by_path.get(path) {
             let declared_here = self.chain(from).iter().any(|s| self.scopes[s.0].path.len() + 1 == path.len());
-            if declared_here && !nodes.iter().any(|n| &n.name == last && subsequence(quals, &n.qualifiers)) {
+            let namesake = self.by_name.get(last).into_iter().flatten().any(|&i| subsequence(quals, &nodes[i].qualifiers));
+            if declared_here && !namesake {
                 return Lookup::IsScope(id);
             }
         }
-        let matches: Vec<usize> = nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| !n.hidden && &n.name == last && subsequence(quals, &n.qualifiers))
-            .map(|(i, _)| i)
+        let matches: Vec<usize> = self
+            .by_name
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| nodes.get(i).is_some_and(|n| !n.hidden && subsequence(quals, &n.qualifiers)))
             .collect();
         match matches.len() {
             0 => return Lookup::NotFound,

@@ -116,6 +116,50 @@ impl Subst<'_> {
         }
     }
 
+    /// A word in a list position: a word that interpolates a list parameter
+    /// stands for one word per item (`public_${azs}` → `public_a`,
+    /// `public_b`). Words without a list give one text.
+    pub fn word_list(&mut self, pieces: &[Piece]) -> Vec<String> {
+        let lists: Vec<&ast::Ident> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Interp(id) if self.env.get(&id.text).is_some_and(|v| v.len() > 1) => Some(id),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = lists.first() else {
+            return self.pieces(pieces).into_iter().collect();
+        };
+        if let Some(other) = lists.iter().find(|id| id.text != first.text) {
+            self.diags.push(
+                Diagnostic::error("E0111", other.span, format!("this word interpolates two lists, `{}` and `{}`", first.text, other.text))
+                    .with_help("interpolate one list per word; nest `for` loops to combine two"),
+            );
+            return Vec::new();
+        }
+        let items = self.env.get(&first.text).cloned().unwrap_or_default();
+        let mut out = Vec::new();
+        for item in SVal::flatten(items) {
+            let mut vars = BTreeMap::new();
+            vars.insert(first.text.clone(), vec![item]);
+            let inner = Env { vars, parent: None };
+            let mut text = String::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Interp(id) if id.text == first.text => {
+                        text.push_str(&inner.vars.get(&id.text).and_then(|v| v.first()).and_then(SVal::text).unwrap_or_default())
+                    }
+                    other => match self.pieces(std::slice::from_ref(other)) {
+                        Some(t) => text.push_str(&t),
+                        None => return Vec::new(),
+                    },
+                }
+            }
+            out.push(text);
+        }
+        out
+    }
+
     /// The text of pieces with every `${p}` replaced.
     pub fn pieces(&mut self, pieces: &[Piece]) -> Option<String> {
         let mut out = String::new();
@@ -132,7 +176,10 @@ impl Subst<'_> {
                         let texts: Vec<String> = many.iter().filter_map(SVal::text).collect();
                         self.diags.push(
                             Diagnostic::error("E0111", id.span, format!("`${{{}}}` is a list of {} values here", id.text, many.len()))
-                                .with_help(format!("interpolate one value; to repeat over {}, use `for`", texts.join(", "))),
+                                .with_help(format!(
+                                    "a list interpolates only where a list may stand (`in`, list properties, flows); to repeat over {}, use `for`",
+                                    texts.join(", ")
+                                )),
                         );
                         ok = false;
                     }
@@ -167,10 +214,7 @@ impl Subst<'_> {
                 one(Val::List(vals))
             }
             ValueKind::Param(id) => self.param(id),
-            ValueKind::Word(w) => match self.pieces(&w.pieces) {
-                Some(t) => one(Val::Word(t)),
-                None => Vec::new(),
-            },
+            ValueKind::Word(w) => self.word_list(&w.pieces).into_iter().map(|t| SVal { val: Val::Word(t), span: v.span }).collect(),
         }
     }
 
@@ -182,10 +226,7 @@ impl Subst<'_> {
     /// bound to a list. `None` entries were errors (already reported).
     pub fn reference(&mut self, r: &Ref) -> Vec<(String, Span)> {
         match r {
-            Ref::Word(w) => match self.pieces(&w.pieces) {
-                Some(t) => vec![(t, w.span)],
-                None => Vec::new(),
-            },
+            Ref::Word(w) => self.word_list(&w.pieces).into_iter().map(|t| (t, w.span)).collect(),
             Ref::Param(id) => SVal::flatten(self.param(id))
                 .into_iter()
                 .filter_map(|v| v.text().map(|t| (t, v.span)))

@@ -98,3 +98,29 @@ fn every_stdlib_module_lowers_cleanly() {
         assert!(!c.has_errors(), "std/{name}:\n{text}");
     }
 }
+
+#[test]
+fn list_interpolation_in_list_positions() {
+    let src = "component tiers(azs) {\n\
+               for az in $azs { az $az { public subnet pub_${az} } }\n\
+               alb web in pub_${azs}\n\
+               internet -> web : https\n}\n\
+               region us-east-1 { vpc v 10.0.0.0/16 { igw\n tiers t { azs: a, b, c } } }";
+    let (_, c) = crate::compile_str("a.arch", src);
+    assert_eq!(codes(&c), Vec::<&str>::new(), "{:?}", c.diagnostics);
+    let web = c.model.nodes.iter().find(|n| n.name == "web").expect("web");
+    assert_eq!(web.placement.len(), 3);
+    // A list in a scalar position is still an error.
+    let (_, c) = crate::compile_str("a.arch", "component c(x) { users u_${x} }\nc one { x: a, b }");
+    assert_eq!(codes(&c), ["E0111"]);
+}
+
+#[test]
+fn self_is_the_instance_name_and_unnamed_igws_do_not_collide() {
+    let src = "component net(cidr) { vpc ${self}_vpc $cidr { igw } }\n\
+               region us-east-1 { net a { cidr: 10.0.0.0/16 }\n net b { cidr: 10.1.0.0/16 } }";
+    let (_, c) = crate::compile_str("a.arch", src);
+    assert_eq!(codes(&c), Vec::<&str>::new(), "{:?}", c.diagnostics);
+    let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert!(ids.contains(&"us-east-1.a.a_vpc.igw") && ids.contains(&"us-east-1.b.b_vpc.igw"), "{ids:?}");
+}
