@@ -12,13 +12,14 @@
 //! - **Indentation**: two spaces per block level. No tabs, no trailing spaces.
 //! - **One statement per line.** Statements written on one line with `;` are
 //!   put on lines of their own, with one exception: a body that holds only
-//!   properties and flags (no nested declarations, flows or rules, no
-//!   comments), that was written on one line, and that fits in 100 columns
-//!   together with its header and indentation stays on one line, written
-//!   `{ key: value; key: value }`:
+//!   properties, flags and declarations without a body of their own (no
+//!   flows, rules or blocks inside, no comments), that was written on one
+//!   line, and that fits in 100 columns together with its header and
+//!   indentation stays on one line, written `{ key: value; key: value }`:
 //!
 //!   ```text
 //!   asg app in app_a, app_c { instance: t3.medium; min: 2; max: 6 }
+//!   public subnet pub_a 10.0.0.0/24 { nat nat_a }
 //!   ```
 //!
 //!   A body written over several lines stays over several lines. An empty
@@ -297,13 +298,9 @@ impl<'a> Formatter<'a> {
         for stmt in &block.stmts {
             let simple = match &stmt.kind {
                 StmtKind::Property(_) => true,
-                StmtKind::Decl(d) => {
-                    d.modifiers.is_empty()
-                        && d.name.is_none()
-                        && d.args.is_empty()
-                        && d.placement.is_none()
-                        && d.body.is_none()
-                }
+                // Flags, and declarations without a body of their own
+                // (`{ nat nat_a }`, as LANGUAGE.md writes it).
+                StmtKind::Decl(d) => d.body.is_none(),
                 _ => false,
             };
             if !simple {
@@ -382,21 +379,20 @@ impl<'a> Formatter<'a> {
             StmtKind::Decl(d) => {
                 let mut s: String = d.modifiers.iter().map(|m| format!("{} ", m.text)).collect();
                 s.push_str(&d.kind.source_text());
-                let mut rest: Vec<(String, Span)> = Vec::new();
+                let mut rest: Vec<String> = Vec::new();
                 if let Some(name) = &d.name {
-                    rest.push((name.source_text(), name.span()));
+                    rest.push(name.source_text());
                 }
-                if let Some(first) = d.args.first() {
-                    rest.push((values(&d.args), first.span));
+                if !d.args.is_empty() {
+                    rest.push(values(&d.args));
                 }
                 if let Some(place) = &d.placement {
                     let refs: Vec<String> = place.refs.iter().map(Ref::source_text).collect();
-                    rest.push((format!("in {}", refs.join(", ")), place.keyword));
+                    rest.push(format!("in {}", refs.join(", ")));
                 }
-                if let Some((next, at)) = rest.first() {
-                    s.push_str(&self.after_kind(&d.kind, next, *at));
+                if !rest.is_empty() {
+                    s.push(' ');
                 }
-                let rest: Vec<String> = rest.into_iter().map(|(text, _)| text).collect();
                 s.push_str(&rest.join(" "));
                 s
             }
@@ -405,25 +401,6 @@ impl<'a> Formatter<'a> {
         }
     }
 
-    /// The space between a declaration's kind and what follows it: one space,
-    /// except in one corner. A modifier is a modifier only when spaces or tabs
-    /// and then a letter follow it, so a kind spelt like a modifier (`public`)
-    /// followed by a carriage return or a byte-order mark and then a name is a
-    /// kind, which one space would turn into a modifier. There the odd
-    /// characters are kept (without the spaces and tabs around them).
-    fn after_kind(&self, kind: &Word, next: &str, next_at: Span) -> String {
-        const MODIFIERS: [&str; 6] = ["public", "private", "isolated", "internal", "gateway", "interface"];
-        let is_modifier = kind.as_plain().is_some_and(|k| MODIFIERS.contains(&k));
-        let letter_next = next.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
-        if is_modifier && letter_next {
-            let gap: String =
-                self.text(end(kind.span), start(next_at)).chars().filter(|c| !matches!(c, ' ' | '\t')).collect();
-            if !gap.is_empty() {
-                return gap;
-            }
-        }
-        " ".to_string()
-    }
 }
 
 fn values(list: &[Value]) -> String {
