@@ -325,7 +325,7 @@ pub const KINDS: &[KindSpec] = &[
         props: &[
             p("image", Ty::Text, "the container image"),
             p("cpu", Ty::Int(256, 16384), "task CPU units"),
-            p("memory", Ty::Size, "task memory"),
+            p("memory", Ty::Size, "task memory (a bare number is MiB)"),
             p("tasks", Ty::Int(0, 10000), "the desired task count"),
             p("port", Ty::Ports, "the container port(s)"),
         ],
@@ -353,7 +353,7 @@ pub const KINDS: &[KindSpec] = &[
         name: NameRule::Required, args: Args::None, placement: InRule::Optional, modifiers: &[],
         props: &[
             p("runtime", Ty::Text, "the runtime, e.g. `python3.12`"),
-            p("memory", Ty::Size, "memory (MB)"),
+            p("memory", Ty::Size, "memory (a bare number is MiB)"),
             p("timeout", Ty::Duration, "the timeout"),
             p("concurrency", Ty::Int(0, 100000), "reserved concurrency"),
             p("handler", Ty::Text, "the handler"),

@@ -349,8 +349,8 @@ impl Expander<'_> {
             return;
         }
         self.raw.scopes.declare(ctx.scope, &name, Entity::Peering, name_span, self.diags);
-        let left = self.refs(&p.left, ctx).into_iter().next();
-        let right = self.refs(&p.right, ctx).into_iter().next();
+        let left = self.single(&p.left, &ctx.env).map(|(text, span)| RawRef { path: text.split('.').map(str::to_string).collect(), text, span, scope: ctx.scope });
+        let right = self.single(&p.right, &ctx.env).map(|(text, span)| RawRef { path: text.split('.').map(str::to_string).collect(), text, span, scope: ctx.scope });
         let props = self.props_of_body(p.body.as_ref(), &ctx.env, "a peering's `{ }`");
         self.raw.peerings.push(RawPeering { name, name_span, left, right, props, span });
     }

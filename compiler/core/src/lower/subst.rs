@@ -172,6 +172,8 @@ impl Subst<'_> {
                         Some(t) => out.push_str(&t),
                         None => ok = false,
                     },
+                    // A binding whose value failed: already reported.
+                    Some([]) => ok = false,
                     Some(many) => {
                         let texts: Vec<String> = many.iter().filter_map(SVal::text).collect();
                         self.diags.push(
