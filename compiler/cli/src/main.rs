@@ -15,6 +15,7 @@ mod explain;
 mod fmt;
 mod output;
 mod project;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

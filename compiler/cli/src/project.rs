@@ -13,7 +13,7 @@
 //! the entry file was given as a relative path, every file is shown relative
 //! to the current directory (`examples/shop.arch`, `../shared/net.arch`);
 //! when it was given as an absolute path, every file is shown absolute.
-//! Stdlib modules are shown as `std/NAME.arch`. The JSON and SARIF reports
+//! Stdlib modules are shown as `std:NAME.arch`, a name no file on disk has. The JSON and SARIF reports
 //! use the same names, so running `archc check --format sarif` from the
 //! repository's top folder gives the repository-relative paths that GitHub
 //! code scanning expects.
@@ -80,10 +80,7 @@ pub fn open(typed: &Path) -> Result<Entry, String> {
 /// The nearest ancestor of `dir` (itself included) holding `.git` (a
 /// directory, or a file in a worktree) or `archc.toml`; else `dir`.
 pub fn find_root(dir: &Path) -> PathBuf {
-    dir.ancestors()
-        .find(|d| d.join(".git").exists() || d.join("archc.toml").is_file())
-        .unwrap_or(dir)
-        .to_path_buf()
+    dir.ancestors().find(|d| d.join(".git").exists() || d.join("archc.toml").is_file()).unwrap_or(dir).to_path_buf()
 }
 
 /// Reads a UTF-8 text file, with a short reason on failure.
@@ -91,7 +88,9 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if path.is_dir() {
         return Err("it is a directory".into());
     }
-    fs::read(path).map_err(|e| describe(&e)).and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".into()))
+    fs::read(path)
+        .map_err(|e| describe(&e))
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".into()))
 }
 
 /// An I/O error in a few words, without the `(os error N)` tail.

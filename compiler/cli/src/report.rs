@@ -40,8 +40,7 @@ impl Report {
     }
 
     /// The id of a file shown as `name` with this text; two different texts
-    /// under one name (a project file shown as `std/x.arch` beside the
-    /// stdlib module) get distinct names.
+    /// under one name get distinct names.
     fn file(&mut self, name: String, text: &str) -> FileId {
         let mut name = name;
         loop {
@@ -58,10 +57,8 @@ impl Report {
     }
 }
 
-/// Whether the core's file `name` is the stdlib module of that name.
+/// Whether the core's file `name` is a stdlib module (`std:vpc.arch`):
+/// it keeps that name, which no file on disk can have.
 fn is_stdlib(name: &str, text: &str) -> bool {
-    name.strip_prefix("std/")
-        .and_then(|m| m.strip_suffix(".arch"))
-        .and_then(archc_core::stdlib::module)
-        .is_some_and(|t| t == text)
+    archc_core::stdlib::module_of_file(name).and_then(archc_core::stdlib::module).is_some_and(|t| t == text)
 }

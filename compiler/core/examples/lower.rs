@@ -10,7 +10,12 @@ fn main() {
             println!("{:<40} {:?} parent={:?} placement={:?}", n.id, n.kind(), n.parent, n.placement);
         }
         for f in &c.model.flows {
-            println!("flow {} -> {} {:?}", c.model.node(f.from.value).id, c.model.node(f.to.value).id, f.ports.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+            println!(
+                "flow {} -> {} {:?}",
+                c.model.node(f.from.value).id,
+                c.model.node(f.to.value).id,
+                f.ports.iter().map(|p| p.to_string()).collect::<Vec<_>>()
+            );
         }
     }
 }

@@ -27,7 +27,8 @@ impl Cidr {
     }
 
     pub fn parse(text: &str) -> Result<Cidr, CidrError> {
-        let (ip, len) = text.split_once('/').ok_or_else(|| CidrError::Malformed("a CIDR block needs a `/prefix`".into()))?;
+        let (ip, len) =
+            text.split_once('/').ok_or_else(|| CidrError::Malformed("a CIDR block needs a `/prefix`".into()))?;
         let prefix: u8 = len
             .parse()
             .ok()

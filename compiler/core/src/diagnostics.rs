@@ -70,11 +70,15 @@ fn to_codespan(db: &SourceDb, d: &Diagnostic) -> CsDiagnostic<FileId> {
     .with_message(&d.message);
     let mut labels = Vec::new();
     if db.get(d.span.file).is_some() {
-        labels.push(CsLabel::new(LabelStyle::Primary, d.span.file, cs_range(db, d.span)).with_message(d.span_label.clone().unwrap_or_default()));
+        labels.push(
+            CsLabel::new(LabelStyle::Primary, d.span.file, cs_range(db, d.span))
+                .with_message(d.span_label.clone().unwrap_or_default()),
+        );
     }
     for l in &d.labels {
         if db.get(l.span.file).is_some() {
-            labels.push(CsLabel::new(LabelStyle::Secondary, l.span.file, cs_range(db, l.span)).with_message(&l.message));
+            labels
+                .push(CsLabel::new(LabelStyle::Secondary, l.span.file, cs_range(db, l.span)).with_message(&l.message));
         }
     }
     let mut notes = Vec::new();
@@ -94,14 +98,13 @@ fn to_codespan(db: &SourceDb, d: &Diagnostic) -> CsDiagnostic<FileId> {
 /// adds ANSI colours (the CLI passes true only for a terminal).
 pub fn render_human(db: &SourceDb, diags: &[Diagnostic], color: bool) -> String {
     let files = DbFiles(db);
-    let config = term::Config::default();
+    // ASCII frame (`-->`, `|`, `=`) as rustc draws it; the default box
+    // drawing characters are not rustc's and garble on some consoles.
+    let config = term::Config { chars: term::Chars::ascii(), ..term::Config::default() };
     let mut buf: Vec<u8> = Vec::new();
     {
-        let mut writer: Box<dyn termcolor::WriteColor> = if color {
-            Box::new(termcolor::Ansi::new(&mut buf))
-        } else {
-            Box::new(termcolor::NoColor::new(&mut buf))
-        };
+        let mut writer: Box<dyn termcolor::WriteColor> =
+            if color { Box::new(termcolor::Ansi::new(&mut buf)) } else { Box::new(termcolor::NoColor::new(&mut buf)) };
         for d in diags {
             // A rendering failure (a span outside its file) must not hide
             // the diagnostic: fall back to a plain line.

@@ -120,6 +120,16 @@ impl Ty {
     }
 }
 
+/// `\`a\`, \`b\` and \`c\``
+pub fn all_of(words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 pub fn one_of(words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
     match quoted.as_slice() {
@@ -210,72 +220,147 @@ pub const FLOW_PROPS: &[PropSpec] = &[
 ];
 
 /// Properties a peering takes in its `{ }` body.
-pub const PEERING_PROPS: &[PropSpec] =
-    &[p("dns", Ty::Bool, "resolve the peer's private DNS names"), p("label", Ty::Text, "the text shown in the diagram")];
+pub const PEERING_PROPS: &[PropSpec] = &[
+    p("dns", Ty::Bool, "resolve the peer's private DNS names"),
+    p("label", Ty::Text, "the text shown in the diagram"),
+];
 
-const RDS_ENGINES: &[&str] =
-    &["postgres", "mysql", "mariadb", "oracle-ee", "oracle-se2", "sqlserver-ee", "sqlserver-se", "sqlserver-ex", "sqlserver-web", "db2-se", "db2-ae"];
+const RDS_ENGINES: &[&str] = &[
+    "postgres",
+    "mysql",
+    "mariadb",
+    "oracle-ee",
+    "oracle-se2",
+    "sqlserver-ee",
+    "sqlserver-se",
+    "sqlserver-ex",
+    "sqlserver-web",
+    "db2-se",
+    "db2-ae",
+];
 const AURORA_ENGINES: &[&str] = &["aurora-postgresql", "aurora-mysql"];
 const CACHE_ENGINES: &[&str] = &["redis", "valkey", "memcached"];
 const ROUTE53_POLICIES: &[&str] =
     &["simple", "failover", "weighted", "latency", "geolocation", "geoproximity", "ip", "multivalue"];
 
 const NETWORK_TARGETS: &[Kind] = &[
-    Kind::Alb, Kind::Nlb, Kind::Ec2, Kind::Asg, Kind::Ecs, Kind::Eks, Kind::Lambda, Kind::Apigw, Kind::Cloudfront, Kind::S3,
+    Kind::Alb,
+    Kind::Nlb,
+    Kind::Ec2,
+    Kind::Asg,
+    Kind::Ecs,
+    Kind::Eks,
+    Kind::Lambda,
+    Kind::Apigw,
+    Kind::Cloudfront,
+    Kind::S3,
 ];
 
 pub const KINDS: &[KindSpec] = &[
     KindSpec {
-        kind: Kind::Region, keyword: "region", places: &[Place::TopLevel],
+        kind: Kind::Region,
+        keyword: "region",
+        places: &[Place::TopLevel],
         summary: "an AWS Region, by its code (`ap-northeast-2`)",
-        name: NameRule::Code, args: Args::None, placement: InRule::Never, modifiers: &[], props: &[],
+        name: NameRule::Code,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
+        props: &[],
     },
     KindSpec {
-        kind: Kind::Vpc, keyword: "vpc", places: &[Place::Region],
+        kind: Kind::Vpc,
+        keyword: "vpc",
+        places: &[Place::Region],
         summary: "a VPC with its primary and secondary IPv4 blocks",
-        name: NameRule::Required, args: Args::Cidrs, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::Cidrs,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("dns_hostnames", Ty::Bool, "give instances public DNS host names (default true)"),
             p("dns_support", Ty::Bool, "the Amazon-provided DNS server (default true)"),
         ],
     },
     KindSpec {
-        kind: Kind::Az, keyword: "az", places: &[Place::Vpc],
+        kind: Kind::Az,
+        keyword: "az",
+        places: &[Place::Vpc],
         summary: "an availability zone of the VPC's region, by its letter",
-        name: NameRule::Code, args: Args::None, placement: InRule::Never, modifiers: &[], props: &[],
+        name: NameRule::Code,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
+        props: &[],
     },
     KindSpec {
-        kind: Kind::Subnet, keyword: "subnet", places: &[Place::Zone],
+        kind: Kind::Subnet,
+        keyword: "subnet",
+        places: &[Place::Zone],
         summary: "a public, private or isolated subnet; without a CIDR it is allocated from the VPC",
-        name: NameRule::Required, args: Args::OptionalCidr, placement: InRule::Never,
+        name: NameRule::Required,
+        args: Args::OptionalCidr,
+        placement: InRule::Never,
         modifiers: &["public", "private", "isolated"],
         props: &[p("size", Ty::Prefix, "the prefix length of an allocated block (default /24)")],
     },
     KindSpec {
-        kind: Kind::Igw, keyword: "igw", places: &[Place::Vpc],
+        kind: Kind::Igw,
+        keyword: "igw",
+        places: &[Place::Vpc],
         summary: "the VPC's internet gateway",
-        name: NameRule::Optional, args: Args::None, placement: InRule::Never, modifiers: &[], props: &[],
+        name: NameRule::Optional,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
+        props: &[],
     },
     KindSpec {
-        kind: Kind::Nat, keyword: "nat", places: &[Place::Subnet, Place::Vpc],
+        kind: Kind::Nat,
+        keyword: "nat",
+        places: &[Place::Subnet, Place::Vpc],
         summary: "a NAT gateway: zonal in a subnet, or regional in a vpc with `mode: regional`",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
-            p("type", Ty::Enum(&["public", "private"]), "public (with an Elastic IP, the default) or private connectivity"),
-            p("mode", Ty::Enum(&["zonal", "regional"]), "zonal (in one subnet, the default) or regional (serves every zone)"),
+            p(
+                "type",
+                Ty::Enum(&["public", "private"]),
+                "public (with an Elastic IP, the default) or private connectivity",
+            ),
+            p(
+                "mode",
+                Ty::Enum(&["zonal", "regional"]),
+                "zonal (in one subnet, the default) or regional (serves every zone)",
+            ),
         ],
     },
     KindSpec {
-        kind: Kind::Endpoint, keyword: "endpoint", places: &[Place::Vpc],
+        kind: Kind::Endpoint,
+        keyword: "endpoint",
+        places: &[Place::Vpc],
         summary: "a VPC endpoint: `gateway endpoint NAME s3|dynamodb` or `interface endpoint NAME SERVICE in SUBNETS`",
-        name: NameRule::Required, args: Args::Service, placement: InRule::Optional,
+        name: NameRule::Required,
+        args: Args::Service,
+        placement: InRule::Optional,
         modifiers: &["gateway", "interface"],
-        props: &[p("private_dns", Ty::Bool, "resolve the service's public name to the endpoint (interface endpoints, default true)")],
+        props: &[p(
+            "private_dns",
+            Ty::Bool,
+            "resolve the service's public name to the endpoint (interface endpoints, default true)",
+        )],
     },
     KindSpec {
-        kind: Kind::Ec2, keyword: "ec2", places: &[Place::Subnet],
+        kind: Kind::Ec2,
+        keyword: "ec2",
+        places: &[Place::Subnet],
         summary: "EC2 instances in one subnet",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("instance", Ty::Text, "the instance type, e.g. `t3.micro`"),
             p("count", Ty::Int(1, 1000), "how many instances (default 1)"),
@@ -284,9 +369,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Asg, keyword: "asg", places: &[Place::Vpc],
+        kind: Kind::Asg,
+        keyword: "asg",
+        places: &[Place::Vpc],
         summary: "an EC2 Auto Scaling group across subnets",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
         props: &[
             p("instance", Ty::Text, "the instance type"),
             p("min", Ty::Int(0, 10000), "the minimum size"),
@@ -296,32 +386,53 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Alb, keyword: "alb", places: &[Place::Vpc],
+        kind: Kind::Alb,
+        keyword: "alb",
+        places: &[Place::Vpc],
         summary: "an Application Load Balancer, internet-facing unless `internal`",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &["internal"],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &["internal"],
         props: &[
             p("listen", Ty::Ports, "the listener ports (default 80)"),
             p("name", Ty::Text, "the physical load-balancer name"),
         ],
     },
     KindSpec {
-        kind: Kind::Nlb, keyword: "nlb", places: &[Place::Vpc],
+        kind: Kind::Nlb,
+        keyword: "nlb",
+        places: &[Place::Vpc],
         summary: "a Network Load Balancer, internet-facing unless `internal`",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &["internal"],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &["internal"],
         props: &[
             p("listen", Ty::Ports, "the listener ports (default tcp/80)"),
             p("name", Ty::Text, "the physical load-balancer name"),
         ],
     },
     KindSpec {
-        kind: Kind::Nacl, keyword: "nacl", places: &[Place::Vpc],
+        kind: Kind::Nacl,
+        keyword: "nacl",
+        places: &[Place::Vpc],
         summary: "a network ACL on subnets; its body holds `allow|deny in|out N PORTS from|to CIDR` rules",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[], props: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
+        props: &[],
     },
     KindSpec {
-        kind: Kind::Ecs, keyword: "ecs", places: &[Place::Vpc],
+        kind: Kind::Ecs,
+        keyword: "ecs",
+        places: &[Place::Vpc],
         summary: "an ECS service on Fargate across subnets",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
         props: &[
             p("image", Ty::Text, "the container image"),
             p("cpu", Ty::Int(256, 16384), "task CPU units"),
@@ -331,9 +442,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Eks, keyword: "eks", places: &[Place::Vpc],
+        kind: Kind::Eks,
+        keyword: "eks",
+        places: &[Place::Vpc],
         summary: "an EKS cluster with a managed node group",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
         props: &[
             p("version", Ty::Text, "the Kubernetes version"),
             p("nodes", Ty::Int(0, 450), "the managed node group size"),
@@ -342,15 +458,25 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Efs, keyword: "efs", places: &[Place::Vpc],
+        kind: Kind::Efs,
+        keyword: "efs",
+        places: &[Place::Vpc],
         summary: "an EFS file system with a mount target per zone",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
         props: &[p("encrypted", Ty::Bool, "encryption at rest (default true)")],
     },
     KindSpec {
-        kind: Kind::Lambda, keyword: "lambda", places: &[Place::Region, Place::Vpc],
+        kind: Kind::Lambda,
+        keyword: "lambda",
+        places: &[Place::Region, Place::Vpc],
         summary: "a Lambda function; in a vpc it says `in SUBNETS`",
-        name: NameRule::Required, args: Args::None, placement: InRule::Optional, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Optional,
+        modifiers: &[],
         props: &[
             p("runtime", Ty::Text, "the runtime, e.g. `python3.12`"),
             p("memory", Ty::Size, "memory (a bare number is MiB)"),
@@ -360,9 +486,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Rds, keyword: "rds", places: &[Place::Vpc],
+        kind: Kind::Rds,
+        keyword: "rds",
+        places: &[Place::Vpc],
         summary: "an RDS database instance with its DB subnet group",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
         props: &[
             p("engine", Ty::Enum(RDS_ENGINES), "the engine"),
             p("version", Ty::Text, "the engine version"),
@@ -375,9 +506,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Aurora, keyword: "aurora", places: &[Place::Vpc],
+        kind: Kind::Aurora,
+        keyword: "aurora",
+        places: &[Place::Vpc],
         summary: "an Aurora cluster with its instances",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
         props: &[
             p("engine", Ty::Enum(AURORA_ENGINES), "the engine"),
             p("version", Ty::Text, "the engine version"),
@@ -387,9 +523,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Elasticache, keyword: "elasticache", places: &[Place::Vpc],
+        kind: Kind::Elasticache,
+        keyword: "elasticache",
+        places: &[Place::Vpc],
         summary: "an ElastiCache cluster with its subnet group",
-        name: NameRule::Required, args: Args::None, placement: InRule::Required, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Required,
+        modifiers: &[],
         props: &[
             p("engine", Ty::Enum(CACHE_ENGINES), "the engine"),
             p("nodes", Ty::Int(1, 500), "cache nodes"),
@@ -398,9 +539,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Dynamodb, keyword: "dynamodb", places: &[Place::Region],
+        kind: Kind::Dynamodb,
+        keyword: "dynamodb",
+        places: &[Place::Region],
         summary: "a DynamoDB table",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("key", Ty::Texts, "the partition key (and sort key)"),
             p("billing", Ty::Enum(&["on_demand", "provisioned"]), "the billing mode"),
@@ -408,9 +554,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::S3, keyword: "s3", places: &[Place::Region],
+        kind: Kind::S3,
+        keyword: "s3",
+        places: &[Place::Region],
         summary: "an S3 bucket",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("bucket", Ty::Text, "the physical bucket name (S3 naming rules apply)"),
             p("versioning", Ty::Bool, "object versioning"),
@@ -420,9 +571,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Sqs, keyword: "sqs", places: &[Place::Region],
+        kind: Kind::Sqs,
+        keyword: "sqs",
+        places: &[Place::Region],
         summary: "an SQS queue",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("fifo", Ty::Bool, "a FIFO queue"),
             p("visibility_timeout", Ty::Duration, "the visibility timeout (default 30s)"),
@@ -432,30 +588,50 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Sns, keyword: "sns", places: &[Place::Region],
+        kind: Kind::Sns,
+        keyword: "sns",
+        places: &[Place::Region],
         summary: "an SNS topic",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[p("fifo", Ty::Bool, "a FIFO topic")],
     },
     KindSpec {
-        kind: Kind::Kinesis, keyword: "kinesis", places: &[Place::Region],
+        kind: Kind::Kinesis,
+        keyword: "kinesis",
+        places: &[Place::Region],
         summary: "a Kinesis data stream",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("shards", Ty::Int(1, 100000), "shards (none: on-demand)"),
             p("retention", Ty::Duration, "record retention"),
         ],
     },
     KindSpec {
-        kind: Kind::Stepfn, keyword: "stepfn", places: &[Place::Region],
+        kind: Kind::Stepfn,
+        keyword: "stepfn",
+        places: &[Place::Region],
         summary: "a Step Functions state machine",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[p("type", Ty::Enum(&["standard", "express"]), "the workflow type")],
     },
     KindSpec {
-        kind: Kind::Apigw, keyword: "apigw", places: &[Place::Region],
+        kind: Kind::Apigw,
+        keyword: "apigw",
+        places: &[Place::Region],
         summary: "an API Gateway API",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("type", Ty::Enum(&["rest", "http"]), "a REST or HTTP API (default http)"),
             p("timeout", Ty::Duration, "the integration timeout"),
@@ -463,28 +639,52 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Eventbridge, keyword: "eventbridge", places: &[Place::Region],
+        kind: Kind::Eventbridge,
+        keyword: "eventbridge",
+        places: &[Place::Region],
         summary: "a custom EventBridge event bus (`pattern` on the flows out of it)",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[], props: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
+        props: &[],
     },
     KindSpec {
-        kind: Kind::Cloudfront, keyword: "cloudfront", places: &[Place::TopLevel],
+        kind: Kind::Cloudfront,
+        keyword: "cloudfront",
+        places: &[Place::TopLevel],
         summary: "a CloudFront distribution",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
-            p("origins", Ty::Refs(&[Kind::S3, Kind::Alb, Kind::Nlb, Kind::Apigw, Kind::Ec2, Kind::Lambda]), "its origins"),
+            p(
+                "origins",
+                Ty::Refs(&[Kind::S3, Kind::Alb, Kind::Nlb, Kind::Apigw, Kind::Ec2, Kind::Lambda]),
+                "its origins",
+            ),
             p("domain", Ty::Text, "an alternate domain name"),
         ],
     },
     KindSpec {
-        kind: Kind::Route53, keyword: "route53", places: &[Place::TopLevel],
+        kind: Kind::Route53,
+        keyword: "route53",
+        places: &[Place::TopLevel],
         summary: "Route 53 records of a hosted zone",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("domain", Ty::Text, "the record name"),
             p("alias", Ty::Ref(NETWORK_TARGETS), "the target of a simple alias record"),
             p("policy", Ty::Enum(ROUTE53_POLICIES), "the routing policy (default simple)"),
-            p("targets", Ty::Refs(NETWORK_TARGETS), "the targets of a routing policy, in order (failover: primary first)"),
+            p(
+                "targets",
+                Ty::Refs(NETWORK_TARGETS),
+                "the targets of a routing policy, in order (failover: primary first)",
+            ),
             p("weights", Ty::Ints(0, 255), "weights of a weighted policy, one per target"),
             p("health_check", Ty::Bool, "health checks on the targets"),
             p("zone", Ty::Enum(&["public", "private"]), "a public (default) or private hosted zone"),
@@ -493,18 +693,28 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Waf, keyword: "waf", places: &[Place::TopLevel, Place::Region],
+        kind: Kind::Waf,
+        keyword: "waf",
+        places: &[Place::TopLevel, Place::Region],
         summary: "a WAF web ACL",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("protects", Ty::Refs(&[Kind::Cloudfront, Kind::Alb, Kind::Apigw]), "what it protects"),
             p("rate_limit", Ty::Int(10, 2_000_000_000), "requests per 5 minutes per IP"),
         ],
     },
     KindSpec {
-        kind: Kind::Tgw, keyword: "tgw", places: &[Place::Region],
+        kind: Kind::Tgw,
+        keyword: "tgw",
+        places: &[Place::Region],
         summary: "a transit gateway",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("attach", Ty::Refs(&[Kind::Vpc, Kind::Vpn, Kind::Dx]), "attached VPCs and VPNs"),
             p("peer", Ty::Refs(&[Kind::Tgw]), "transit gateways in other regions it peers with"),
@@ -512,9 +722,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Vpn, keyword: "vpn", places: &[Place::Region],
+        kind: Kind::Vpn,
+        keyword: "vpn",
+        places: &[Place::Region],
         summary: "a site-to-site VPN to an on-premises network",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("to", Ty::Ref(&[Kind::Onprem]), "the on-premises network"),
             p("tgw", Ty::Ref(&[Kind::Tgw]), "the transit gateway it ends on"),
@@ -523,9 +738,14 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Dx, keyword: "dx", places: &[Place::Region],
+        kind: Kind::Dx,
+        keyword: "dx",
+        places: &[Place::Region],
         summary: "a Direct Connect connection to an on-premises network",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("to", Ty::Ref(&[Kind::Onprem]), "the on-premises network"),
             p("bandwidth", Ty::Text, "the port speed, e.g. `1Gbps`"),
@@ -534,18 +754,29 @@ pub const KINDS: &[KindSpec] = &[
         ],
     },
     KindSpec {
-        kind: Kind::Onprem, keyword: "onprem", places: &[Place::TopLevel],
+        kind: Kind::Onprem,
+        keyword: "onprem",
+        places: &[Place::TopLevel],
         summary: "a network outside AWS, with its address block",
-        name: NameRule::Required, args: Args::Cidr, placement: InRule::Never, modifiers: &[],
+        name: NameRule::Required,
+        args: Args::Cidr,
+        placement: InRule::Never,
+        modifiers: &[],
         props: &[
             p("asn", Ty::Int(1, 4_294_967_294), "its BGP ASN"),
             p("address", Ty::Text, "the public IP of its customer gateway"),
         ],
     },
     KindSpec {
-        kind: Kind::Users, keyword: "users", places: &[Place::TopLevel],
+        kind: Kind::Users,
+        keyword: "users",
+        places: &[Place::TopLevel],
         summary: "people or clients on the internet, drawn as actors",
-        name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[], props: &[],
+        name: NameRule::Required,
+        args: Args::None,
+        placement: InRule::Never,
+        modifiers: &[],
+        props: &[],
     },
 ];
 
@@ -573,17 +804,43 @@ impl Kind {
         // but are not where it starts or ends; containers and ACLs neither.
         !matches!(
             self,
-            Kind::Region | Kind::Vpc | Kind::Az | Kind::Subnet | Kind::Nacl | Kind::Igw | Kind::Nat | Kind::Waf
-                | Kind::Tgw | Kind::Vpn | Kind::Dx
+            Kind::Region
+                | Kind::Vpc
+                | Kind::Az
+                | Kind::Subnet
+                | Kind::Nacl
+                | Kind::Igw
+                | Kind::Nat
+                | Kind::Waf
+                | Kind::Tgw
+                | Kind::Vpn
+                | Kind::Dx
         )
     }
 
     /// `a` or `an`, as the keyword is read aloud (`an alb`, `an s3`, `a vpc`).
     pub fn article(self) -> &'static str {
         match self {
-            Kind::Alb | Kind::Asg | Kind::Az | Kind::Aurora | Kind::Apigw | Kind::Ec2 | Kind::Ecs | Kind::Eks | Kind::Efs
-            | Kind::Elasticache | Kind::Eventbridge | Kind::Endpoint | Kind::Igw | Kind::Internet | Kind::Onprem | Kind::S3
-            | Kind::Sqs | Kind::Sns | Kind::Nlb | Kind::Rds => "an",
+            Kind::Alb
+            | Kind::Asg
+            | Kind::Az
+            | Kind::Aurora
+            | Kind::Apigw
+            | Kind::Ec2
+            | Kind::Ecs
+            | Kind::Eks
+            | Kind::Efs
+            | Kind::Elasticache
+            | Kind::Eventbridge
+            | Kind::Endpoint
+            | Kind::Igw
+            | Kind::Internet
+            | Kind::Onprem
+            | Kind::S3
+            | Kind::Sqs
+            | Kind::Sns
+            | Kind::Nlb
+            | Kind::Rds => "an",
             _ => "a",
         }
     }
@@ -600,9 +857,15 @@ impl Kind {
 }
 
 static INTERNET: KindSpec = KindSpec {
-    kind: Kind::Internet, keyword: "internet", places: &[],
+    kind: Kind::Internet,
+    keyword: "internet",
+    places: &[],
     summary: "the public internet (predefined)",
-    name: NameRule::Required, args: Args::None, placement: InRule::Never, modifiers: &[], props: &[],
+    name: NameRule::Required,
+    args: Args::None,
+    placement: InRule::Never,
+    modifiers: &[],
+    props: &[],
 };
 
 /// Names that are never declared but always in scope.

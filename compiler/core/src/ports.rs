@@ -99,7 +99,16 @@ pub fn engine_port(engine: &str) -> Option<PortRange> {
 pub fn is_service_api(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::S3 | Kind::Sqs | Kind::Sns | Kind::Dynamodb | Kind::Kinesis | Kind::Stepfn | Kind::Eventbridge
-            | Kind::Lambda | Kind::Apigw | Kind::Cloudfront | Kind::Endpoint
+        Kind::S3
+            | Kind::Sqs
+            | Kind::Sns
+            | Kind::Dynamodb
+            | Kind::Kinesis
+            | Kind::Stepfn
+            | Kind::Eventbridge
+            | Kind::Lambda
+            | Kind::Apigw
+            | Kind::Cloudfront
+            | Kind::Endpoint
     )
 }

@@ -11,3 +11,15 @@ pub const MODULES: &[(&str, &str)] = &[
 pub fn module(name: &str) -> Option<&'static str> {
     MODULES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
 }
+
+/// The name a stdlib module has in the source database: `std:vpc.arch`.
+/// A project file can never have it (project paths never hold `:`), so a
+/// project folder called `std/` is just a folder.
+pub fn file_name(module: &str) -> String {
+    format!("std:{module}.arch")
+}
+
+/// The module of a stdlib file name (`std:vpc.arch` → `vpc`).
+pub fn module_of_file(name: &str) -> Option<&str> {
+    name.strip_prefix("std:")?.strip_suffix(".arch").filter(|m| module(m).is_some())
+}

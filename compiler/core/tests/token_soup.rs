@@ -7,15 +7,113 @@ use archc_core::{compile_str, Diagnostic, Span};
 use proptest::prelude::*;
 
 const TOKENS: &[&str] = &[
-    "region", "ap-northeast-2", "us-east-1", "vpc", "az", "a", "c", "public", "private", "isolated", "subnet", "igw",
-    "nat", "gateway", "interface", "endpoint", "alb", "internal", "asg", "rds", "lambda", "s3", "sqs", "cloudfront",
-    "route53", "tgw", "vpn", "onprem", "users", "internet", "nacl", "allow", "deny", "in", "out", "from", "to",
-    "peering", "component", "for", "use", "as", "std/vpc", "./x.arch", "../y.arch", "title", "direction", "theme",
-    "shop", "web", "app", "db", "pub_a", "$azs", "${az}", "pub_${az}", "$", "10.0.0.0/16", "10.0.0.1/16",
-    "10.0.300.0/24", "0.0.0.0/0", "/24", "/99", "443", "8000-8100", "tcp/443", "udp/53", "https", "postgres",
-    "30s", "15m", "512MB", "20GiB", "1.5", "true", "multi_az", "listen", "engine", "origins", "->", "<->", "<-",
-    ":", ";", ",", "{", "}", "(", ")", "[", "]", "=", ".", "\"label\"", "\"unterminated", "\"esc \\q\"",
-    "\"\\u{110000}\"", "# comment", "\n", "\n", "\n", "—", "é", "\u{0}", "\t", "\r\n", "\\",
+    "region",
+    "ap-northeast-2",
+    "us-east-1",
+    "vpc",
+    "az",
+    "a",
+    "c",
+    "public",
+    "private",
+    "isolated",
+    "subnet",
+    "igw",
+    "nat",
+    "gateway",
+    "interface",
+    "endpoint",
+    "alb",
+    "internal",
+    "asg",
+    "rds",
+    "lambda",
+    "s3",
+    "sqs",
+    "cloudfront",
+    "route53",
+    "tgw",
+    "vpn",
+    "onprem",
+    "users",
+    "internet",
+    "nacl",
+    "allow",
+    "deny",
+    "in",
+    "out",
+    "from",
+    "to",
+    "peering",
+    "component",
+    "for",
+    "use",
+    "as",
+    "std/vpc",
+    "./x.arch",
+    "../y.arch",
+    "title",
+    "direction",
+    "theme",
+    "shop",
+    "web",
+    "app",
+    "db",
+    "pub_a",
+    "$azs",
+    "${az}",
+    "pub_${az}",
+    "$",
+    "10.0.0.0/16",
+    "10.0.0.1/16",
+    "10.0.300.0/24",
+    "0.0.0.0/0",
+    "/24",
+    "/99",
+    "443",
+    "8000-8100",
+    "tcp/443",
+    "udp/53",
+    "https",
+    "postgres",
+    "30s",
+    "15m",
+    "512MB",
+    "20GiB",
+    "1.5",
+    "true",
+    "multi_az",
+    "listen",
+    "engine",
+    "origins",
+    "->",
+    "<->",
+    "<-",
+    ":",
+    ";",
+    ",",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "=",
+    ".",
+    "\"label\"",
+    "\"unterminated",
+    "\"esc \\q\"",
+    "\"\\u{110000}\"",
+    "# comment",
+    "\n",
+    "\n",
+    "\n",
+    "—",
+    "é",
+    "\u{0}",
+    "\t",
+    "\r\n",
+    "\\",
 ];
 
 fn soup() -> impl Strategy<Value = String> {
@@ -26,7 +124,10 @@ fn soup() -> impl Strategy<Value = String> {
 fn assert_in_source(src: &str, name: &str, span: Span, what: &str) {
     assert!(span.end as usize <= src.len(), "{what} span {span:?} beyond the source ({} bytes) of {name}", src.len());
     assert!(span.start <= span.end, "{what} span {span:?} runs backwards");
-    assert!(src.is_char_boundary(span.start as usize) && src.is_char_boundary(span.end as usize), "{what} span {span:?} splits a character");
+    assert!(
+        src.is_char_boundary(span.start as usize) && src.is_char_boundary(span.end as usize),
+        "{what} span {span:?} splits a character"
+    );
 }
 
 fn check(src: &str) {
@@ -40,7 +141,11 @@ fn check(src: &str) {
     let _ = to_sarif(&db, &c.diagnostics, "test");
     if let Ok(formatted) = archc_syntax::fmt::format(src) {
         // What formats, formats to itself.
-        assert_eq!(archc_syntax::fmt::format(&formatted).ok().as_deref(), Some(formatted.as_str()), "fmt is not idempotent on {src:?}");
+        assert_eq!(
+            archc_syntax::fmt::format(&formatted).ok().as_deref(),
+            Some(formatted.as_str()),
+            "fmt is not idempotent on {src:?}"
+        );
     }
 }
 
@@ -74,8 +179,24 @@ proptest! {
 
 #[test]
 fn pathological_inputs() {
-    for src in ["", "{", "}", "{{{{{{{{", "}}}}}}", "\"", "a ->", "-> b", "$", "${", "${}", "region", "vpc x 1.2.3.4/40",
-        &"{".repeat(5000), &"a -> ".repeat(2000), "component c(x) { c y { x: 1 } }\nc z { x: 2 }"] {
+    for src in [
+        "",
+        "{",
+        "}",
+        "{{{{{{{{",
+        "}}}}}}",
+        "\"",
+        "a ->",
+        "-> b",
+        "$",
+        "${",
+        "${}",
+        "region",
+        "vpc x 1.2.3.4/40",
+        &"{".repeat(5000),
+        &"a -> ".repeat(2000),
+        "component c(x) { c y { x: 1 } }\nc z { x: 2 }",
+    ] {
         check(src);
     }
 }

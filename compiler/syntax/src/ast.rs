@@ -157,11 +157,21 @@ pub enum ValueKind {
     /// `/26`, the digits after the slash.
     Prefix(String),
     /// `tcp/443`, `udp/53`, `tcp/8000-8100`
-    ProtoPort { proto: String, low: String, high: Option<String> },
+    ProtoPort {
+        proto: String,
+        low: String,
+        high: Option<String>,
+    },
     /// `8000-8100`
-    Range { low: String, high: String },
+    Range {
+        low: String,
+        high: String,
+    },
     /// `443`, `1.5`, `30s`, `512MB`: the number and its unit (possibly empty).
-    Quantity { number: String, unit: String },
+    Quantity {
+        number: String,
+        unit: String,
+    },
     /// `[a, b]`
     List(Vec<Value>),
     /// `$param`

@@ -76,6 +76,10 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
 fn hint(line: &str, pos: usize) -> Option<&'static str> {
     let rest = &line[pos.min(line.len())..];
     if rest.starts_with('=') {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if matches!(first, "title" | "direction" | "theme") {
+            return Some("settings are written without `=`: `title \"…\"`, `direction right`, `theme dark`");
+        }
         return Some("properties are written `key: value`");
     }
     if rest.starts_with("<-") && !rest.starts_with("<->") {

@@ -400,7 +400,6 @@ impl<'a> Formatter<'a> {
             StmtKind::Error(e) => e.text.trim().to_string(),
         }
     }
-
 }
 
 fn values(list: &[Value]) -> String {

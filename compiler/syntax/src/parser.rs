@@ -22,9 +22,13 @@ pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
     // The parser and every later pass recurse once per nesting level: refuse
     // absurd nesting up front rather than overflow the stack.
     if let Some(at) = too_deep(src) {
-        let d = Diagnostic::error("E0101", Span::new(file, at, at + 1), format!("blocks and lists nested more than {MAX_NESTING} deep"))
-            .with_span_label("this one is too deep")
-            .with_help("an architecture never needs this much nesting: look for `{` or `[` that are never closed");
+        let d = Diagnostic::error(
+            "E0101",
+            Span::new(file, at, at + 1),
+            format!("blocks and lists nested more than {MAX_NESTING} deep"),
+        )
+        .with_span_label("this one is too deep")
+        .with_help("an architecture never needs this much nesting: look for `{` or `[` that are never closed");
         return (File { stmts: Vec::new(), span: whole }, vec![d]);
     }
     let stmts = match ArchParser::parse(Rule::file, src) {
@@ -245,7 +249,10 @@ impl<'s> Builder<'s> {
             Some(c) => c.to_string(),
             None => {
                 let (msg, help) = if raw.starts_with("\\u") {
-                    ("invalid unicode escape", "write `\\u{` with 1 to 6 hex digits of a Unicode scalar value and `}`, e.g. `\\u{2014}`")
+                    (
+                        "invalid unicode escape",
+                        "write `\\u{` with 1 to 6 hex digits of a Unicode scalar value and `}`, e.g. `\\u{2014}`",
+                    )
                 } else {
                     ("unknown escape in string", "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t`, `\\$` and `\\u{…}`")
                 };
@@ -347,8 +354,14 @@ impl<'s> Builder<'s> {
                                 Some(path) => path,
                                 None => {
                                     self.diags.push(
-                                        Diagnostic::error("E0100", lit.span, "a `use` path cannot interpolate parameters")
-                                            .with_help("imports are resolved before any component is expanded: write the path out"),
+                                        Diagnostic::error(
+                                            "E0100",
+                                            lit.span,
+                                            "a `use` path cannot interpolate parameters",
+                                        )
+                                        .with_help(
+                                            "imports are resolved before any component is expanded: write the path out",
+                                        ),
                                     );
                                     String::new()
                                 }
@@ -512,7 +525,14 @@ impl<'s> Builder<'s> {
 fn is_punctuation(rule: Rule) -> bool {
     matches!(
         rule,
-        Rule::comma | Rule::colon | Rule::equals | Rule::open_brace | Rule::open_paren | Rule::close_paren | Rule::close_bracket | Rule::both_ways
+        Rule::comma
+            | Rule::colon
+            | Rule::equals
+            | Rule::open_brace
+            | Rule::open_paren
+            | Rule::close_paren
+            | Rule::close_bracket
+            | Rule::both_ways
     )
 }
 

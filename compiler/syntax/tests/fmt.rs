@@ -435,7 +435,10 @@ fn empty_and_blank_files() {
 fn the_language_example_keeps_its_one_line_bodies() {
     let src = "region r {\n  vpc v 10.0.0.0/16 {\n    asg app in app_a, app_c { instance: t3.medium; min: 2; max: 6 }\n  }\n}\n";
     assert_eq!(check(src), src);
-    assert_eq!(check("public  subnet pub_a 10.0.0.0/24 { nat nat_a }"), "public subnet pub_a 10.0.0.0/24 { nat nat_a }\n");
+    assert_eq!(
+        check("public  subnet pub_a 10.0.0.0/24 { nat nat_a }"),
+        "public subnet pub_a 10.0.0.0/24 { nat nat_a }\n"
+    );
     // A nested declaration with a body of its own opens the body.
     assert_eq!(check("az a { public subnet p { nat n } }"), "az a {\n  public subnet p { nat n }\n}\n");
 }

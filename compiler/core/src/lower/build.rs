@@ -155,24 +155,48 @@ impl Builder<'_> {
     fn resolve(&mut self, r: &RawRef, wanted: &[Kind]) -> Option<NodeId> {
         let result = self.raw.scopes.lookup(r.scope, &r.path, &self.raw.candidates);
         let Some(index) = result.found() else {
-            self.diags.push(unresolved(&result, &r.text, r.span, &self.raw.candidates, &self.raw.scopes, wanted));
+            // A name a failed import would have declared is not reported:
+            // the import's own error says what to fix first.
+            if !(self.raw.imports_failed && matches!(result, super::scope::Lookup::NotFound)) {
+                self.diags.push(unresolved(&result, &r.text, r.span, &self.raw.candidates, &self.raw.scopes, wanted));
+            }
             return None;
         };
         let found = self.raw.nodes[index].kind;
         if !wanted.is_empty() && !wanted.contains(&found) {
             self.diags.push(
-                Diagnostic::error("E0109", r.span, format!("`{}` is {}, but {} is expected here", r.text, found.a(), crate::kinds::kinds_phrase(wanted)))
-                    .with_label(self.raw.nodes[index].name_span, format!("`{}` is declared here", self.raw.nodes[index].name)),
+                Diagnostic::error(
+                    "E0109",
+                    r.span,
+                    format!(
+                        "`{}` is {}, but {} is expected here",
+                        r.text,
+                        found.a(),
+                        crate::kinds::kinds_phrase(wanted)
+                    ),
+                )
+                .with_label(
+                    self.raw.nodes[index].name_span,
+                    format!("`{}` is declared here", self.raw.nodes[index].name),
+                ),
             );
             return None;
         }
         Some(NodeId(index as u32))
     }
 
-    fn word_ref(&mut self, v: &SVal, scope: super::scope::ScopeId, wanted: &[Kind], key: &str, ty: Ty) -> Option<NodeId> {
+    fn word_ref(
+        &mut self,
+        v: &SVal,
+        scope: super::scope::ScopeId,
+        wanted: &[Kind],
+        key: &str,
+        ty: Ty,
+    ) -> Option<NodeId> {
         match &v.val {
             Val::Word(w) => {
-                let r = RawRef { path: w.split('.').map(str::to_string).collect(), text: w.clone(), span: v.span, scope };
+                let r =
+                    RawRef { path: w.split('.').map(str::to_string).collect(), text: w.clone(), span: v.span, scope };
                 self.resolve(&r, wanted)
             }
             _ => {
@@ -187,7 +211,13 @@ impl Builder<'_> {
 
     /// Types every property against `specs`; unknown or repeated keys are
     /// reported.
-    fn props(&mut self, owner: &str, specs: &[&'static [PropSpec]], raw: &[RawProp], scope: super::scope::ScopeId) -> Props {
+    fn props(
+        &mut self,
+        owner: &str,
+        specs: &[&'static [PropSpec]],
+        raw: &[RawProp],
+        scope: super::scope::ScopeId,
+    ) -> Props {
         let mut props = Props::default();
         let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
         for p in raw {
@@ -221,12 +251,19 @@ impl Builder<'_> {
     fn prop_value(&mut self, spec: &PropSpec, p: &RawProp, scope: super::scope::ScopeId) -> Option<PropVal> {
         let values = if spec.ty.is_list() { SVal::flatten(p.values.clone()) } else { p.values.clone() };
         if values.is_empty() {
+            if !p.flag {
+                // The values were `$p` or `${p}` that failed: already reported.
+                return None;
+            }
             if spec.ty == Ty::Bool {
                 return Some(PropVal::One(Typed::Bool(true)));
             }
             self.diags.push(
-                Diagnostic::error("E0111", p.key_span, format!("`{}` needs a value", spec.key))
-                    .with_help(format!("write `{}: …` with {}", spec.key, spec.ty.describe())),
+                Diagnostic::error("E0111", p.key_span, format!("`{}` needs a value", spec.key)).with_help(format!(
+                    "write `{}: …` with {}",
+                    spec.key,
+                    spec.ty.describe()
+                )),
             );
             return None;
         }
@@ -248,8 +285,10 @@ impl Builder<'_> {
             }
             Ty::Ports => typed::ports(&values, self.diags).map(|p| PropVal::One(Typed::Ports(p))),
             Ty::Ints(..) | Ty::Texts => {
-                let items: Vec<(Typed, Span)> =
-                    values.iter().filter_map(|v| typed::scalar(spec.key, spec.ty, v, self.diags).map(|t| (t, v.span))).collect();
+                let items: Vec<(Typed, Span)> = values
+                    .iter()
+                    .filter_map(|v| typed::scalar(spec.key, spec.ty, v, self.diags).map(|t| (t, v.span)))
+                    .collect();
                 Some(PropVal::Many(items))
             }
             ty => typed::scalar(spec.key, ty, &values[0], self.diags).map(PropVal::One),
@@ -267,7 +306,9 @@ impl Builder<'_> {
         match Cidr::parse(text) {
             Ok(c) => Some(Spanned::new(c, v.span)),
             Err(CidrError::Malformed(why)) => {
-                self.diags.push(Diagnostic::error("E0103", v.span, format!("`{text}` is not a valid CIDR block")).with_help(why));
+                self.diags.push(
+                    Diagnostic::error("E0103", v.span, format!("`{text}` is not a valid CIDR block")).with_help(why),
+                );
                 None
             }
             Err(CidrError::HostBits(fixed)) => {
@@ -292,8 +333,12 @@ impl Builder<'_> {
                 let allowed = usize::from(spec.args == Args::Service);
                 if let Some(extra) = node.args.get(allowed) {
                     self.diags.push(
-                        Diagnostic::error("E0114", extra.span, format!("`{kw}` takes no argument `{}` here", extra.text().unwrap_or_default()))
-                            .with_help("properties go in the `{ }` body as `key: value`"),
+                        Diagnostic::error(
+                            "E0114",
+                            extra.span,
+                            format!("`{kw}` takes no argument `{}` here", extra.text().unwrap_or_default()),
+                        )
+                        .with_help("properties go in the `{ }` body as `key: value`"),
                     );
                 }
                 Vec::new()
@@ -302,14 +347,22 @@ impl Builder<'_> {
                 let blocks: Vec<Spanned<Cidr>> = node.args.iter().filter_map(|v| self.cidr(v)).collect();
                 if node.args.is_empty() && spec.args != Args::OptionalCidr {
                     self.diags.push(
-                        Diagnostic::error("E0113", node.name_span, format!("`{kw}` `{}` needs its CIDR block", node.name))
-                            .with_help(format!("write `{kw} {} 10.0.0.0/16`", node.name)),
+                        Diagnostic::error(
+                            "E0113",
+                            node.name_span,
+                            format!("`{kw}` `{}` needs its CIDR block", node.name),
+                        )
+                        .with_help(format!("write `{kw} {} 10.0.0.0/16`", node.name)),
                     );
                 }
                 if spec.args != Args::Cidrs && node.args.len() > 1 {
                     self.diags.push(
                         Diagnostic::error("E0114", node.args[1].span, format!("`{kw}` takes one CIDR block"))
-                            .with_help(if node.kind == Kind::Subnet { "a subnet has one block" } else { "remove the extra block" }),
+                            .with_help(if node.kind == Kind::Subnet {
+                                "a subnet has one block"
+                            } else {
+                                "remove the extra block"
+                            }),
                     );
                 }
                 blocks
@@ -346,9 +399,18 @@ impl Builder<'_> {
                 if vpc.is_some() && subnet_vpc.is_some() && subnet_vpc != vpc {
                     let vpc_name = subnet_vpc.and_then(|v| model.get(v)).map(|n| n.name.clone()).unwrap_or_default();
                     let own = vpc.and_then(|v| model.get(v)).map(|n| n.name.clone()).unwrap_or_default();
+                    let subnet_span = model.get(id).map_or(r.span, |n| n.name_span);
                     self.diags.push(
-                        Diagnostic::error("E0125", r.span, format!("`{}` is a subnet of vpc `{vpc_name}`, but `{}` is declared in vpc `{own}`", r.text, raw.name))
-                            .with_help("place a resource only in subnets of its own VPC"),
+                        Diagnostic::error(
+                            "E0125",
+                            r.span,
+                            format!(
+                                "`{}` is a subnet of vpc `{vpc_name}`, but `{}` is declared in vpc `{own}`",
+                                r.text, raw.name
+                            ),
+                        )
+                        .with_label(subnet_span, format!("declared in vpc `{vpc_name}`"))
+                        .with_help("place a resource only in subnets of its own VPC"),
                     );
                     continue;
                 }
@@ -367,7 +429,11 @@ impl Builder<'_> {
         let node_kind = match kind {
             Kind::Internet => NodeKind::Internet,
             Kind::Region => NodeKind::Region(Region { code: raw.name.clone() }),
-            Kind::Vpc => NodeKind::Vpc(Vpc { blocks, dns_hostnames: props.bool("dns_hostnames"), dns_support: props.bool("dns_support") }),
+            Kind::Vpc => NodeKind::Vpc(Vpc {
+                blocks,
+                dns_hostnames: props.bool("dns_hostnames"),
+                dns_support: props.bool("dns_support"),
+            }),
             Kind::Az => {
                 let code = region.and_then(|r| model.get(r)).map(|r| r.name.clone()).unwrap_or_default();
                 NodeKind::Az(Zone { suffix: raw.name.clone(), zone_name: format!("{code}{}", raw.name) })
@@ -401,14 +467,23 @@ impl Builder<'_> {
                     Some(s) => Spanned::new(s, raw.args[0].span),
                     None => {
                         self.diags.push(
-                            Diagnostic::error("E0113", raw.name_span, format!("endpoint `{}` needs its service", raw.name))
-                                .with_help(format!("write `{} endpoint {} s3`", if gateway { "gateway" } else { "interface" }, raw.name)),
+                            Diagnostic::error(
+                                "E0113",
+                                raw.name_span,
+                                format!("endpoint `{}` needs its service", raw.name),
+                            )
+                            .with_help(format!(
+                                "write `{} endpoint {} s3`",
+                                if gateway { "gateway" } else { "interface" },
+                                raw.name
+                            )),
                         );
                         Spanned::new(String::new(), raw.name_span)
                     }
                 };
                 let ty_span = raw.modifiers.first().map_or(raw.span, |m| m.span);
-                let endpoint_type = Spanned::new(if gateway { EndpointType::Gateway } else { EndpointType::Interface }, ty_span);
+                let endpoint_type =
+                    Spanned::new(if gateway { EndpointType::Gateway } else { EndpointType::Interface }, ty_span);
                 NodeKind::Endpoint(Endpoint { endpoint_type, service, private_dns: props.bool("private_dns") })
             }
             Kind::Ec2 => NodeKind::Ec2(Ec2 {
@@ -427,9 +502,14 @@ impl Builder<'_> {
             }),
             Kind::Alb | Kind::Nlb => {
                 let internet_facing = !raw.modifiers.iter().any(|m| m.text == "internal");
-                let listen = props.ports("listen").unwrap_or_else(|| Spanned::new(vec![PortRange::tcp(80)], raw.name_span));
+                let listen =
+                    props.ports("listen").unwrap_or_else(|| Spanned::new(vec![PortRange::tcp(80)], raw.name_span));
                 let lb = LoadBalancer { internet_facing, listen, name: props.text("name") };
-                if kind == Kind::Alb { NodeKind::Alb(lb) } else { NodeKind::Nlb(lb) }
+                if kind == Kind::Alb {
+                    NodeKind::Alb(lb)
+                } else {
+                    NodeKind::Nlb(lb)
+                }
             }
             Kind::Nacl => NodeKind::Nacl(Nacl { rules: self.nacl_rules(raw) }),
             Kind::Ecs => NodeKind::Ecs(Ecs {
@@ -476,7 +556,11 @@ impl Builder<'_> {
                 class: props.text("class"),
                 port: props.ports("port"),
             }),
-            Kind::Dynamodb => NodeKind::Dynamodb(DynamoDb { key: props.texts("key"), billing: props.text("billing"), regions: props.texts("regions") }),
+            Kind::Dynamodb => NodeKind::Dynamodb(DynamoDb {
+                key: props.texts("key"),
+                billing: props.text("billing"),
+                regions: props.texts("regions"),
+            }),
             Kind::S3 => NodeKind::S3(Bucket {
                 bucket: props.text("bucket"),
                 versioning: props.bool("versioning"),
@@ -492,11 +576,19 @@ impl Builder<'_> {
                 max_receives: props.u32("max_receives"),
             }),
             Kind::Sns => NodeKind::Sns(Topic { fifo: props.bool("fifo") }),
-            Kind::Kinesis => NodeKind::Kinesis(Stream { shards: props.u32("shards"), retention: props.u64("retention") }),
+            Kind::Kinesis => {
+                NodeKind::Kinesis(Stream { shards: props.u32("shards"), retention: props.u64("retention") })
+            }
             Kind::Stepfn => NodeKind::Stepfn(StateMachine { workflow: props.text("type") }),
-            Kind::Apigw => NodeKind::Apigw(Api { api_type: props.text("type"), timeout: props.u64("timeout"), domain: props.text("domain") }),
+            Kind::Apigw => NodeKind::Apigw(Api {
+                api_type: props.text("type"),
+                timeout: props.u64("timeout"),
+                domain: props.text("domain"),
+            }),
             Kind::Eventbridge => NodeKind::Eventbridge,
-            Kind::Cloudfront => NodeKind::Cloudfront(Distribution { origins: props.refs("origins"), domain: props.text("domain") }),
+            Kind::Cloudfront => {
+                NodeKind::Cloudfront(Distribution { origins: props.refs("origins"), domain: props.text("domain") })
+            }
             Kind::Route53 => NodeKind::Route53(Records {
                 domain: props.text("domain"),
                 alias: props.reference("alias"),
@@ -508,8 +600,14 @@ impl Builder<'_> {
                 vpcs: props.refs("vpcs"),
                 ttl: props.u64("ttl"),
             }),
-            Kind::Waf => NodeKind::Waf(WebAcl { protects: props.refs("protects"), rate_limit: props.u32("rate_limit") }),
-            Kind::Tgw => NodeKind::Tgw(TransitGateway { attach: props.refs("attach"), peer: props.refs("peer"), asn: props.u64("asn") }),
+            Kind::Waf => {
+                NodeKind::Waf(WebAcl { protects: props.refs("protects"), rate_limit: props.u32("rate_limit") })
+            }
+            Kind::Tgw => NodeKind::Tgw(TransitGateway {
+                attach: props.refs("attach"),
+                peer: props.refs("peer"),
+                asn: props.u64("asn"),
+            }),
             Kind::Vpn => NodeKind::Vpn(Vpn {
                 to: props.reference("to"),
                 tgw: props.reference("tgw"),
@@ -565,8 +663,12 @@ impl Builder<'_> {
                 );
             } else if !in_vpc && mode.value == NatMode::Regional {
                 self.diags.push(
-                    Diagnostic::error("E0105", mode.span, format!("the regional NAT gateway `{}` is declared in a subnet", raw.name))
-                        .with_help("a regional NAT gateway belongs to the vpc: declare it in the vpc's `{ }`"),
+                    Diagnostic::error(
+                        "E0105",
+                        mode.span,
+                        format!("the regional NAT gateway `{}` is declared in a subnet", raw.name),
+                    )
+                    .with_help("a regional NAT gateway belongs to the vpc: declare it in the vpc's `{ }`"),
                 );
             }
         }
@@ -582,8 +684,12 @@ impl Builder<'_> {
             let expected_peer = if direction == RuleDirection::In { "from" } else { "to" };
             if r.peer_keyword.text != expected_peer {
                 self.diags.push(
-                    Diagnostic::error("E0124", r.peer_keyword.span, format!("an `{}` rule names its remote block with `{expected_peer}`", r.direction.text))
-                        .with_suggestion(r.peer_keyword.span, expected_peer),
+                    Diagnostic::error(
+                        "E0124",
+                        r.peer_keyword.span,
+                        format!("an `{}` rule names its remote block with `{expected_peer}`", r.direction.text),
+                    )
+                    .with_suggestion(r.peer_keyword.span, expected_peer),
                 );
             }
             let number = r.number.first().and_then(typed::int);
@@ -593,7 +699,9 @@ impl Builder<'_> {
                     let span = r.number.first().map_or(r.span, |v| v.span);
                     self.diags.push(
                         Diagnostic::error("E0124", span, "a network ACL rule number is a whole number from 1 to 32766")
-                            .with_help("rules are evaluated lowest number first; leave gaps (100, 200…) to insert rules later"),
+                            .with_help(
+                                "rules are evaluated lowest number first; leave gaps (100, 200…) to insert rules later",
+                            ),
                     );
                     continue;
                 }
@@ -608,7 +716,9 @@ impl Builder<'_> {
     /// The port a flow without ports uses (§5), if the target has one.
     fn natural_port(node: &Node) -> Option<Vec<PortRange>> {
         let own_or_engine = |port: &Option<Spanned<Vec<PortRange>>>, engine: &Option<Spanned<String>>| {
-            port.as_ref().map(|p| p.value.clone()).or_else(|| engine.as_ref().and_then(|e| engine_port(&e.value)).map(|p| vec![p]))
+            port.as_ref()
+                .map(|p| p.value.clone())
+                .or_else(|| engine.as_ref().and_then(|e| engine_port(&e.value)).map(|p| vec![p]))
         };
         match &node.kind {
             NodeKind::Rds(r) => own_or_engine(&r.port, &r.engine),
@@ -638,9 +748,19 @@ impl Builder<'_> {
                 let node = model.get(id)?;
                 if !node.kind().takes_flows() {
                     self.diags.push(
-                        Diagnostic::error("E0117", h.span, format!("a flow cannot start or end at {} `{}`", node.kind().article(), node.kind().keyword()))
-                            .with_label(node.name_span, "declared here")
-                            .with_help("flows connect resources; name the resource inside it that sends or receives the traffic"),
+                        Diagnostic::error(
+                            "E0117",
+                            h.span,
+                            format!(
+                                "a flow cannot start or end at {} `{}`",
+                                node.kind().article(),
+                                node.kind().keyword()
+                            ),
+                        )
+                        .with_label(node.name_span, "declared here")
+                        .with_help(
+                            "flows connect resources; name the resource inside it that sends or receives the traffic",
+                        ),
                     );
                     return None;
                 }
@@ -670,9 +790,17 @@ impl Builder<'_> {
                             _ => "give the flow its ports, e.g. `: https` or `: 8080`".to_string(),
                         };
                         self.diags.push(
-                            Diagnostic::error("E0116", to_ref.span, format!("the flow to `{}` needs ports: {} has no natural port", to_ref.text, target.kind().a()))
-                                .with_label(target.name_span, "declared here")
-                                .with_help(help),
+                            Diagnostic::error(
+                                "E0116",
+                                to_ref.span,
+                                format!(
+                                    "the flow to `{}` needs ports: {} has no natural port",
+                                    to_ref.text,
+                                    target.kind().a()
+                                ),
+                            )
+                            .with_label(target.name_span, "declared here")
+                            .with_help(help),
                         );
                         continue;
                     }
@@ -731,7 +859,9 @@ impl Builder<'_> {
             match (key, word) {
                 ("title", _) => match &v.val {
                     Val::Str(t) => settings.title = Some(Spanned::new(t.clone(), v.span)),
-                    _ => self.diags.push(Diagnostic::error("E0111", v.span, "the title is a string").with_help("write `title \"…\"`")),
+                    _ => self.diags.push(
+                        Diagnostic::error("E0111", v.span, "the title is a string").with_help("write `title \"…\"`"),
+                    ),
                 },
                 ("direction", Some("right")) => settings.direction = Spanned::new(Direction::Right, v.span),
                 ("direction", Some("down")) => settings.direction = Spanned::new(Direction::Down, v.span),
@@ -740,8 +870,12 @@ impl Builder<'_> {
                 (_, _) => {
                     let choices = if key == "direction" { "`right` or `down`" } else { "`light` or `dark`" };
                     self.diags.push(
-                        Diagnostic::error("E0111", v.span, format!("`{}` is not a valid `{key}`", v.text().unwrap_or_default()))
-                            .with_help(format!("`{key}` is {choices}")),
+                        Diagnostic::error(
+                            "E0111",
+                            v.span,
+                            format!("`{}` is not a valid `{key}`", v.text().unwrap_or_default()),
+                        )
+                        .with_help(format!("`{key}` is {choices}")),
                     );
                 }
             }

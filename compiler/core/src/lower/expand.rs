@@ -28,6 +28,9 @@ pub(crate) struct RawRef {
 pub(crate) struct RawProp {
     pub key: String,
     pub key_span: Span,
+    /// True for a bare flag (`multi_az`); false for `key: values`, whose
+    /// values may have come out empty when a substitution failed.
+    pub flag: bool,
     pub values: Vec<SVal>,
     /// The whole `key: values` statement.
     pub span: Span,
@@ -92,6 +95,8 @@ pub(crate) struct Raw {
     pub scopes: Scopes,
     /// The nodes as lookup sees them (same indexes as `nodes`).
     pub candidates: Vec<Candidate>,
+    /// See [`Program::imports_failed`].
+    pub imports_failed: bool,
 }
 
 #[derive(Clone)]
@@ -139,7 +144,15 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
         nacl_rules: Vec::new(),
         misplaced: false,
     };
-    let raw = Raw { nodes: Vec::new(), flows: Vec::new(), peerings: Vec::new(), settings: Vec::new(), scopes, candidates: Vec::new() };
+    let raw = Raw {
+        nodes: Vec::new(),
+        flows: Vec::new(),
+        peerings: Vec::new(),
+        settings: Vec::new(),
+        scopes,
+        candidates: Vec::new(),
+        imports_failed: program.imports_failed,
+    };
     let mut ex = Expander { program, raw, regions: BTreeMap::new(), zones: BTreeMap::new(), diags };
     ex.push_node(internet);
     for &m in &program.order {
@@ -261,10 +274,12 @@ impl Expander<'_> {
                         };
                         self.raw.nodes[owner].nacl_rules.push(rule);
                     }
-                    _ => self.diags.push(
-                        Diagnostic::error("E0124", span, "a network ACL rule outside a `nacl`")
-                            .with_help("put `allow|deny in|out N PORTS from|to CIDR` rules inside `nacl NAME in SUBNETS { … }`"),
-                    ),
+                    _ => {
+                        self.diags
+                            .push(Diagnostic::error("E0124", span, "a network ACL rule outside a `nacl`").with_help(
+                            "put `allow|deny in|out N PORTS from|to CIDR` rules inside `nacl NAME in SUBNETS { … }`",
+                        ))
+                    }
                 }
             }
             StmtKind::Flow(f) => self.flow(f, span, ctx),
@@ -282,10 +297,20 @@ impl Expander<'_> {
     fn property(&mut self, p: &ast::Property, span: Span, ctx: &Ctx) {
         let values = self.subst(&ctx.env).values(&p.values);
         match ctx.owner {
-            Some(owner) => self.raw.nodes[owner].props.push(RawProp { key: p.key.text.clone(), key_span: p.key.span, values, span }),
+            Some(owner) => self.raw.nodes[owner].props.push(RawProp {
+                key: p.key.text.clone(),
+                key_span: p.key.span,
+                flag: false,
+                values,
+                span,
+            }),
             None => {
-                let mut d = Diagnostic::error("E0105", span, format!("the property `{}` is outside any declaration", p.key.text))
-                    .with_help("properties go inside the `{ }` of the declaration they describe");
+                let mut d = Diagnostic::error(
+                    "E0105",
+                    span,
+                    format!("the property `{}` is outside any declaration", p.key.text),
+                )
+                .with_help("properties go inside the `{ }` of the declaration they describe");
                 if matches!(p.key.text.as_str(), "title" | "direction" | "theme") {
                     d = d.with_help(format!("settings are written without a colon: `{} …`", p.key.text));
                 }
@@ -300,11 +325,17 @@ impl Expander<'_> {
             match &stmt.kind {
                 StmtKind::Property(p) => {
                     let values = self.subst(env).values(&p.values);
-                    out.push(RawProp { key: p.key.text.clone(), key_span: p.key.span, values, span: stmt.span });
+                    out.push(RawProp {
+                        key: p.key.text.clone(),
+                        key_span: p.key.span,
+                        flag: false,
+                        values,
+                        span: stmt.span,
+                    });
                 }
                 StmtKind::Decl(d) if is_bare(d) => {
                     let key = d.kind.source_text();
-                    out.push(RawProp { key, key_span: d.kind.span, values: Vec::new(), span: stmt.span });
+                    out.push(RawProp { key, key_span: d.kind.span, flag: true, values: Vec::new(), span: stmt.span });
                 }
                 StmtKind::Error(_) => {}
                 _ => self.diags.push(
@@ -320,7 +351,12 @@ impl Expander<'_> {
         self.subst(&ctx.env)
             .reference(r)
             .into_iter()
-            .map(|(text, span)| RawRef { path: text.split('.').map(str::to_string).collect(), text, span, scope: ctx.scope })
+            .map(|(text, span)| RawRef {
+                path: text.split('.').map(str::to_string).collect(),
+                text,
+                span,
+                scope: ctx.scope,
+            })
             .collect()
     }
 
@@ -349,8 +385,18 @@ impl Expander<'_> {
             return;
         }
         self.raw.scopes.declare(ctx.scope, &name, Entity::Peering, name_span, self.diags);
-        let left = self.single(&p.left, &ctx.env).map(|(text, span)| RawRef { path: text.split('.').map(str::to_string).collect(), text, span, scope: ctx.scope });
-        let right = self.single(&p.right, &ctx.env).map(|(text, span)| RawRef { path: text.split('.').map(str::to_string).collect(), text, span, scope: ctx.scope });
+        let left = self.single(&p.left, &ctx.env).map(|(text, span)| RawRef {
+            path: text.split('.').map(str::to_string).collect(),
+            text,
+            span,
+            scope: ctx.scope,
+        });
+        let right = self.single(&p.right, &ctx.env).map(|(text, span)| RawRef {
+            path: text.split('.').map(str::to_string).collect(),
+            text,
+            span,
+            scope: ctx.scope,
+        });
         let props = self.props_of_body(p.body.as_ref(), &ctx.env, "a peering's `{ }`");
         self.raw.peerings.push(RawPeering { name, name_span, left, right, props, span });
     }
@@ -362,8 +408,12 @@ impl Expander<'_> {
         let mut all = self.subst(env).reference(r);
         if all.len() > 1 {
             self.diags.push(
-                Diagnostic::error("E0111", r.span(), format!("`{}` stands for {} names here, but one is expected", r.source_text(), all.len()))
-                    .with_help("a declaration has one name: repeat it with `for` to declare one per item"),
+                Diagnostic::error(
+                    "E0111",
+                    r.span(),
+                    format!("`{}` stands for {} names here, but one is expected", r.source_text(), all.len()),
+                )
+                .with_help("a declaration has one name: repeat it with `for` to declare one per item"),
             );
             return None;
         }
@@ -373,16 +423,16 @@ impl Expander<'_> {
     fn check_name(&mut self, name: &str, span: Span) -> bool {
         if crate::kinds::PREDEFINED.contains(&name) {
             self.diags.push(
-                Diagnostic::error("E0126", span, format!("`{name}` is predefined and cannot be declared"))
-                    .with_help(format!("refer to `{name}` directly in flows; choose another name for this declaration")),
+                Diagnostic::error("E0126", span, format!("`{name}` is predefined and cannot be declared")).with_help(
+                    format!("refer to `{name}` directly in flows; choose another name for this declaration"),
+                ),
             );
             return false;
         }
         if !is_ident(name) {
-            self.diags.push(
-                Diagnostic::error("E0103", span, format!("`{name}` is not a valid name"))
-                    .with_help("a name starts with a letter or `_` and holds letters, digits, `_` and `-`, not ending in `-`"),
-            );
+            self.diags.push(Diagnostic::error("E0103", span, format!("`{name}` is not a valid name")).with_help(
+                "a name starts with a letter or `_` and holds letters, digits, `_` and `-`, not ending in `-`",
+            ));
             return false;
         }
         true
@@ -402,6 +452,26 @@ impl Expander<'_> {
             self.instantiate(comp, d, span, ctx);
             return;
         }
+        // `bucket "x"`, `min 2`: a property of the enclosing declaration
+        // written without its colon.
+        if let Some(owner) = ctx.owner {
+            let owner_kind = self.raw.nodes[owner].kind;
+            let valued = d.name.is_some() || !d.args.is_empty();
+            if valued
+                && d.modifiers.is_empty()
+                && d.placement.is_none()
+                && d.body.is_none()
+                && owner_kind.prop(&kind_text).is_some()
+            {
+                self.diags.push(
+                    Diagnostic::error("E0100", d.kind.span, format!("expected `:` after the property `{kind_text}`"))
+                        .with_span_label(format!("`{kind_text}` is a property of {}", owner_kind.a()))
+                        .with_help(format!("write `{kind_text}: …`"))
+                        .with_suggestion(d.kind.span, format!("{kind_text}:")),
+                );
+                return;
+            }
+        }
         // A lone word in a body: a flag property, unless it reads like a
         // misspelt kind.
         if let (Some(owner), true) = (ctx.owner, is_bare(d)) {
@@ -409,9 +479,16 @@ impl Expander<'_> {
             let spec = owner_kind.spec();
             let props: Vec<&str> = spec.props.iter().map(|p| p.key).collect();
             let kinds: Vec<&str> = KINDS.iter().map(|k| k.keyword).collect();
-            let is_prop = props.contains(&kind_text.as_str()) || did_you_mean(&kind_text, props.iter().copied()).is_some();
+            let is_prop =
+                props.contains(&kind_text.as_str()) || did_you_mean(&kind_text, props.iter().copied()).is_some();
             if is_prop || did_you_mean(&kind_text, kinds.iter().copied()).is_none() {
-                self.raw.nodes[owner].props.push(RawProp { key: kind_text, key_span: d.kind.span, values: Vec::new(), span });
+                self.raw.nodes[owner].props.push(RawProp {
+                    key: kind_text,
+                    key_span: d.kind.span,
+                    flag: true,
+                    values: Vec::new(),
+                    span,
+                });
                 return;
             }
         }
@@ -426,7 +503,9 @@ impl Expander<'_> {
             .with_span_label("not a kind of resource, nor a component in scope");
         d = match did_you_mean(text, pool.iter().copied()) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help("the kinds are listed in docs/language.md; a component must be defined or imported with `use`"),
+            None => d.with_help(
+                "the kinds are listed in docs/language.md; a component must be defined or imported with `use`",
+            ),
         };
         self.diags.push(d);
     }
@@ -462,15 +541,27 @@ impl Expander<'_> {
             return;
         };
         if ctx.stack.contains(&comp) || ctx.stack.len() >= MAX_DEPTH {
+            let from = ctx.stack.iter().position(|c| *c == comp).unwrap_or(0);
+            let chain: Vec<&str> = ctx.stack[from..]
+                .iter()
+                .chain(std::iter::once(&comp))
+                .filter_map(|c| self.program.components.get(*c).map(|d| d.name.as_str()))
+                .collect();
+            let how =
+                if chain.len() <= 2 { "itself".to_string() } else { format!("itself through {}", chain.join(" → ")) };
             self.diags.push(
-                Diagnostic::error("E0122", span, format!("component `{}` instantiates itself", def.name))
+                Diagnostic::error("E0122", span, format!("component `{}` instantiates {how}", def.name))
                     .with_label(def.span, "defined here")
                     .with_help("a component cannot contain an instance of itself, directly or through others"),
             );
             return;
         }
         for m in &d.modifiers {
-            self.diags.push(Diagnostic::error("E0114", m.span, format!("a component instance takes no modifier `{}`", m.text)));
+            self.diags.push(Diagnostic::error(
+                "E0114",
+                m.span,
+                format!("a component instance takes no modifier `{}`", m.text),
+            ));
         }
         if let Some(a) = d.args.first() {
             self.diags.push(
@@ -513,20 +604,25 @@ impl Expander<'_> {
                 StmtKind::Error(_) => continue,
                 _ => {
                     self.diags.push(
-                        Diagnostic::error("E0121", stmt.span, "an instance's body only binds the component's parameters")
-                            .with_help("write `param: value`; declarations belong in the component's definition"),
+                        Diagnostic::error(
+                            "E0121",
+                            stmt.span,
+                            "an instance's body only binds the component's parameters",
+                        )
+                        .with_help("write `param: value`; declarations belong in the component's definition"),
                     );
                     continue;
                 }
             };
             if !params.iter().any(|p| p.name.text == key) {
                 let names: Vec<&str> = params.iter().map(|p| p.name.text.as_str()).collect();
-                let mut diag = Diagnostic::error("E0121", key_span, format!("component `{}` has no parameter `{key}`", def.name))
-                    .with_label(def.span, "defined here");
+                let mut diag =
+                    Diagnostic::error("E0121", key_span, format!("component `{}` has no parameter `{key}`", def.name))
+                        .with_label(def.span, "defined here");
                 diag = match did_you_mean(&key, names.iter().copied()) {
                     Some(s) => diag.with_help(format!("did you mean `{s}`?")),
                     None if names.is_empty() => diag.with_help("it takes no parameters"),
-                    None => diag.with_help(format!("its parameters are {}", crate::kinds::one_of(&names))),
+                    None => diag.with_help(format!("its parameters are {}", crate::kinds::all_of(&names))),
                 };
                 self.diags.push(diag);
                 continue;
@@ -558,9 +654,13 @@ impl Expander<'_> {
         if !missing.is_empty() {
             let list: Vec<&str> = missing.iter().map(String::as_str).collect();
             self.diags.push(
-                Diagnostic::error("E0121", name_span, format!("`{name}` does not give {}", crate::kinds::one_of(&list)))
-                    .with_label(def.span, format!("`{}` is defined here", def.name))
-                    .with_help(format!("add `{}: …` to the instance's body", missing[0])),
+                Diagnostic::error(
+                    "E0121",
+                    name_span,
+                    format!("`{name}` does not give {}", crate::kinds::one_of(&list)),
+                )
+                .with_label(def.span, format!("`{}` is defined here", def.name))
+                .with_help(format!("add `{}: …` to the instance's body", missing[0])),
             );
             return;
         }
@@ -577,13 +677,7 @@ impl Expander<'_> {
         }
         let mut stack = ctx.stack.clone();
         stack.push(comp);
-        let inner = Ctx {
-            scope: inner_scope,
-            env: Env::root(vars),
-            stack,
-            module: def.module,
-            ..ctx.clone()
-        };
+        let inner = Ctx { scope: inner_scope, env: Env::root(vars), stack, module: def.module, ..ctx.clone() };
         self.stmts(&c.body.stmts, &inner);
     }
 
@@ -594,7 +688,11 @@ impl Expander<'_> {
             _ => {
                 let belongs: Vec<&str> = spec.places.iter().map(|p| p.describe()).collect();
                 let here = ctx.place.map_or_else(
-                    || ctx.owner.map_or("here".to_string(), |o| format!("inside {} `{}`", self.raw.nodes[o].kind.keyword(), self.raw.nodes[o].name)),
+                    || {
+                        ctx.owner.map_or("here".to_string(), |o| {
+                            format!("inside {} `{}`", self.raw.nodes[o].kind.keyword(), self.raw.nodes[o].name)
+                        })
+                    },
                     |p| p.describe().to_string(),
                 );
                 self.diags.push(
@@ -614,17 +712,22 @@ impl Expander<'_> {
                     format!("`{}` takes {}", spec.keyword, crate::kinds::one_of(spec.modifiers))
                 };
                 self.diags.push(
-                    Diagnostic::error("E0114", m.span, format!("`{}` is not a modifier of `{}`", m.text, spec.keyword)).with_help(help),
+                    Diagnostic::error("E0114", m.span, format!("`{}` is not a modifier of `{}`", m.text, spec.keyword))
+                        .with_help(help),
                 );
             }
         }
-        let valid_mods: Vec<&ast::Ident> = d.modifiers.iter().filter(|m| spec.modifiers.contains(&m.text.as_str())).collect();
+        let valid_mods: Vec<&ast::Ident> =
+            d.modifiers.iter().filter(|m| spec.modifiers.contains(&m.text.as_str())).collect();
         if matches!(kind, Kind::Subnet | Kind::Endpoint) {
             if valid_mods.is_empty() {
                 let (what, forms) = if kind == Kind::Subnet {
                     ("a subnet needs its tier", "`public subnet`, `private subnet` or `isolated subnet`")
                 } else {
-                    ("an endpoint needs its type", "`gateway endpoint NAME s3` or `interface endpoint NAME SERVICE in SUBNETS`")
+                    (
+                        "an endpoint needs its type",
+                        "`gateway endpoint NAME s3` or `interface endpoint NAME SERVICE in SUBNETS`",
+                    )
                 };
                 self.diags.push(Diagnostic::error("E0113", d.kind.span, what).with_help(format!("write {forms}")));
             } else if valid_mods.len() > 1 {
@@ -666,7 +769,12 @@ impl Expander<'_> {
                     Kind::Az => "an az needs its letter, such as `a`".to_string(),
                     _ => format!("this `{}` needs a name", spec.keyword),
                 };
-                self.diags.push(Diagnostic::error("E0113", d.kind.span, what).with_help(format!("write `{} NAME …`", spec.keyword)));
+                let help = match kind {
+                    Kind::Region => "write `region CODE { … }`, e.g. `region us-east-1 { … }`".to_string(),
+                    Kind::Az => "write `az LETTER { … }`, e.g. `az a { … }`".to_string(),
+                    _ => format!("write `{} NAME …`", spec.keyword),
+                };
+                self.diags.push(Diagnostic::error("E0113", d.kind.span, what).with_help(help));
                 return;
             }
         };
@@ -676,7 +784,15 @@ impl Expander<'_> {
             let refs: Vec<RawRef> = p.refs.iter().flat_map(|r| self.refs(r, ctx)).collect();
             (p.keyword, refs)
         });
-        self.check_placement(kind, spec.placement, ctx.place, &valid_mods, placement.as_ref().map(|p| p.0), d.kind.span, &name);
+        self.check_placement(
+            kind,
+            spec.placement,
+            ctx.place,
+            &valid_mods,
+            placement.as_ref().map(|p| p.0),
+            d.kind.span,
+            &name,
+        );
 
         // Regions and zones are merged by code, not declared as names.
         let merged = match kind {
@@ -739,14 +855,28 @@ impl Expander<'_> {
                 Kind::Subnet => Some(Place::Subnet),
                 _ => None,
             };
-            let inner = Ctx { place, parent: if place.is_some() { Some(index) } else { ctx.parent }, owner: Some(index), ..ctx.clone() };
+            let inner = Ctx {
+                place,
+                parent: if place.is_some() { Some(index) } else { ctx.parent },
+                owner: Some(index),
+                ..ctx.clone()
+            };
             self.stmts(&body.stmts, &inner);
         }
     }
 
     /// `in` where the kind takes it, and only there.
     #[allow(clippy::too_many_arguments)]
-    fn check_placement(&mut self, kind: Kind, rule: InRule, place: Option<Place>, mods: &[&ast::Ident], given: Option<Span>, at: Span, name: &str) {
+    fn check_placement(
+        &mut self,
+        kind: Kind,
+        rule: InRule,
+        place: Option<Place>,
+        mods: &[&ast::Ident],
+        given: Option<Span>,
+        at: Span,
+        name: &str,
+    ) {
         let gateway = mods.iter().any(|m| m.text == "gateway");
         let interface = mods.iter().any(|m| m.text == "interface");
         let required = match kind {
@@ -767,8 +897,12 @@ impl Expander<'_> {
                     _ => format!("write `{} {name} in SUBNET, SUBNET`", kind.keyword()),
                 };
                 self.diags.push(
-                    Diagnostic::error("E0113", at, format!("`{}` `{name}` needs `in` with the subnets it is placed in", kind.keyword()))
-                        .with_help(help),
+                    Diagnostic::error(
+                        "E0113",
+                        at,
+                        format!("{} `{name}` needs `in` with the subnets it is placed in", kind.keyword()),
+                    )
+                    .with_help(help),
                 );
             }
             Some(span) if forbidden => {
@@ -778,7 +912,9 @@ impl Expander<'_> {
                     Kind::Ec2 => "an ec2 is placed by declaring it inside its subnet's `{ }`".to_string(),
                     _ => format!("`{}` is not placed in subnets", kind.keyword()),
                 };
-                self.diags.push(Diagnostic::error("E0114", span, format!("`{}` takes no `in`", kind.keyword())).with_help(help));
+                self.diags.push(
+                    Diagnostic::error("E0114", span, format!("`{}` takes no `in`", kind.keyword())).with_help(help),
+                );
             }
             _ => {}
         }
@@ -792,7 +928,10 @@ impl Expander<'_> {
         };
         if !ok {
             let (msg, help) = if kind == Kind::Region {
-                (format!("`{code}` is not an AWS region code"), "region codes look like `us-east-1`, `eu-west-2` or `ap-northeast-2`")
+                (
+                    format!("`{code}` is not an AWS region code"),
+                    "region codes look like `us-east-1`, `eu-west-2` or `ap-northeast-2`",
+                )
             } else {
                 (format!("`{code}` is not a zone letter"), "an az is named by its letter: `az a`, `az b`…")
             };

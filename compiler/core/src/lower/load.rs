@@ -26,6 +26,9 @@ pub(crate) struct ComponentDef {
 }
 
 pub(crate) struct Program {
+    /// True when a `use` could not be loaded: names it would have declared
+    /// are then not reported as unresolved, to spare a cascade.
+    pub imports_failed: bool,
     pub modules: Vec<Module>,
     /// Modules in the order their statements are expanded: every import
     /// before the module that uses it. Indexes into `modules`.
@@ -45,7 +48,15 @@ struct Loading<'a> {
 }
 
 pub(crate) fn load(db: &mut SourceDb, entry: FileId, loader: &dyn Loader, diags: &mut Vec<Diagnostic>) -> Program {
-    let mut l = Loading { db, loader, modules: Vec::new(), by_file: BTreeMap::new(), stack: Vec::new(), order: Vec::new(), diags };
+    let mut l = Loading {
+        db,
+        loader,
+        modules: Vec::new(),
+        by_file: BTreeMap::new(),
+        stack: Vec::new(),
+        order: Vec::new(),
+        diags,
+    };
     l.visit(entry, Vec::new());
     let mut components = Vec::new();
     for (m, module) in l.modules.iter().enumerate() {
@@ -55,7 +66,8 @@ pub(crate) fn load(db: &mut SourceDb, entry: FileId, loader: &dyn Loader, diags:
             }
         }
     }
-    Program { modules: l.modules, order: l.order, components }
+    let imports_failed = l.diags.iter().any(|d| matches!(d.code, "E0118" | "E0119" | "E0120"));
+    Program { imports_failed, modules: l.modules, order: l.order, components }
 }
 
 impl Loading<'_> {
@@ -94,10 +106,11 @@ impl Loading<'_> {
         let (name, text) = if let Some(module) = path.strip_prefix("std/") {
             let module = module.strip_suffix(".arch").unwrap_or(module);
             match stdlib::module(module) {
-                Some(text) => (format!("std/{module}.arch"), text.to_string()),
+                Some(text) => (stdlib::file_name(module), text.to_string()),
                 None => {
                     let names: Vec<&str> = stdlib::MODULES.iter().map(|(n, _)| *n).collect();
-                    let mut d = Diagnostic::error("E0118", u.path_span, format!("there is no stdlib module `{module}`"));
+                    let mut d =
+                        Diagnostic::error("E0118", u.path_span, format!("there is no stdlib module `{module}`"));
                     d = match crate::suggest::did_you_mean(module, names.iter().copied()) {
                         Some(s) => d.with_help(format!("did you mean `std/{s}`?")),
                         None => d.with_help(format!("the stdlib modules are {}", crate::kinds::one_of(&names))),
@@ -107,8 +120,12 @@ impl Loading<'_> {
                 }
             }
         } else if path.starts_with("./") || path.starts_with("../") {
-            if from_name.starts_with("std/") {
-                self.diags.push(Diagnostic::error("E0119", u.path_span, "a stdlib module imports only other stdlib modules"));
+            if stdlib::module_of_file(&from_name).is_some() {
+                self.diags.push(Diagnostic::error(
+                    "E0119",
+                    u.path_span,
+                    "a stdlib module imports only other stdlib modules",
+                ));
                 return;
             }
             let Some(joined) = join_relative(&from_name, path) else {
@@ -135,10 +152,20 @@ impl Loading<'_> {
                     return;
                 }
             }
+        } else if path.starts_with('/') || path.contains(":\\") || path.starts_with('\\') {
+            self.diags.push(
+                Diagnostic::error("E0119", u.path_span, format!("`{path}` is an absolute path"))
+                    .with_help("imports are relative to the importing file (`./net.arch`, `../shared/net.arch`) and stay inside the project"),
+            );
+            return;
         } else {
             self.diags.push(
-                Diagnostic::error("E0119", u.path_span, format!("`{path}` is neither a stdlib module nor a relative path"))
-                    .with_help(format!("write `std/{path}` for the stdlib, or `./{path}` for a file next to this one")),
+                Diagnostic::error(
+                    "E0119",
+                    u.path_span,
+                    format!("`{path}` is neither a stdlib module nor a relative path"),
+                )
+                .with_help(format!("write `std/{path}` for the stdlib, or `./{path}` for a file next to this one")),
             );
             return;
         };
@@ -149,10 +176,19 @@ impl Loading<'_> {
     fn enter(&mut self, id: FileId, scope: &[String], u: &ast::Use) {
         if self.stack.contains(&id) {
             let name = self.db.get(id).map(|s| s.name.clone()).unwrap_or_default();
-            self.diags.push(
-                Diagnostic::error("E0120", u.path_span, format!("import cycle: `{name}` is already being imported"))
-                    .with_help("move what both files need into a third file that neither imports"),
-            );
+            let d = if self.stack.last() == Some(&id) {
+                Diagnostic::error("E0120", u.path_span, format!("`{name}` imports itself"))
+                    .with_help("remove this `use`")
+            } else {
+                let chain: Vec<String> = self.stack[self.stack.iter().position(|f| *f == id).unwrap_or(0)..]
+                    .iter()
+                    .chain(std::iter::once(&id))
+                    .filter_map(|f| self.db.get(*f).map(|s| format!("`{}`", s.name)))
+                    .collect();
+                Diagnostic::error("E0120", u.path_span, format!("import cycle: {}", chain.join(" → ")))
+                    .with_help("move what the files need from each other into a third file that none of them imports")
+            };
+            self.diags.push(d);
             return;
         }
         let mut child = scope.to_vec();

@@ -83,7 +83,14 @@ impl Scopes {
 
     /// Declares `name` in `scope`; a second declaration of the same name is
     /// reported at the second, with a label on the first.
-    pub fn declare(&mut self, scope: ScopeId, name: &str, entity: Entity, span: Span, diags: &mut Vec<Diagnostic>) -> bool {
+    pub fn declare(
+        &mut self,
+        scope: ScopeId,
+        name: &str,
+        entity: Entity,
+        span: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) -> bool {
         let names = &mut self.scopes[scope.0].names;
         if let Some((_, first)) = names.get(name) {
             diags.push(
@@ -121,7 +128,8 @@ impl Scopes {
         // A path that names a scope itself (`shop`, `net`).
         if let Some(&id) = self.by_path.get(path) {
             let declared_here = self.chain(from).iter().any(|s| self.scopes[s.0].path.len() + 1 == path.len());
-            let namesake = self.by_name.get(last).into_iter().flatten().any(|&i| subsequence(quals, &nodes[i].qualifiers));
+            let namesake =
+                self.by_name.get(last).into_iter().flatten().any(|&i| subsequence(quals, &nodes[i].qualifiers));
             if declared_here && !namesake {
                 return Lookup::IsScope(id);
             }
@@ -156,6 +164,20 @@ impl Scopes {
     }
 }
 
+/// The shortest dotted path (the name and its nearest qualifiers) that
+/// picks `i` out of the candidates `among`.
+fn shortest_path(i: usize, among: &[usize], nodes: &[Candidate]) -> String {
+    let n = &nodes[i];
+    for k in 1..=n.qualifiers.len() {
+        let quals = &n.qualifiers[n.qualifiers.len() - k..];
+        let unique = among.iter().filter(|&&j| j != i).all(|&j| !subsequence(quals, &nodes[j].qualifiers));
+        if unique {
+            return quals.iter().chain(std::iter::once(&n.name)).cloned().collect::<Vec<_>>().join(".");
+        }
+    }
+    n.qualifiers.iter().chain(std::iter::once(&n.name)).cloned().collect::<Vec<_>>().join(".")
+}
+
 /// Whether `needle` appears in `hay` in order (not necessarily adjacent).
 fn subsequence(needle: &[String], hay: &[String]) -> bool {
     let mut it = hay.iter();
@@ -173,13 +195,14 @@ pub(crate) fn unresolved(
 ) -> Diagnostic {
     match result {
         Lookup::Ambiguous(list) => {
-            let mut d = Diagnostic::error("E0108", span, format!("`{path_text}` could mean {} declarations", list.len()));
+            let mut d =
+                Diagnostic::error("E0108", span, format!("`{path_text}` could mean {} declarations", list.len()));
             let mut paths = Vec::new();
             for &i in list {
                 let n = &nodes[i];
-                let full = n.qualifiers.iter().chain(std::iter::once(&n.name)).cloned().collect::<Vec<_>>().join(".");
-                d = d.with_label(n.span, format!("`{full}`, {}", n.kind.a()));
-                paths.push(format!("`{full}`"));
+                let short = shortest_path(i, list, nodes);
+                d = d.with_label(n.span, format!("`{short}`, {}", n.kind.a()));
+                paths.push(format!("`{short}`"));
             }
             d.with_help(format!("qualify the name: {}", paths.join(" or ")))
         }
@@ -191,7 +214,11 @@ pub(crate) fn unresolved(
                 .take(4)
                 .map(|n| format!("`{prefix}.{}`", n.name))
                 .collect();
-            let d = Diagnostic::error("E0109", span, format!("`{path_text}` is a component instance or module, not a resource"));
+            let d = Diagnostic::error(
+                "E0109",
+                span,
+                format!("`{path_text}` is a component instance or module, not a resource"),
+            );
             if members.is_empty() {
                 d
             } else {

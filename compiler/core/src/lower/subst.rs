@@ -14,9 +14,19 @@ pub(crate) enum Val {
     Str(String),
     Cidr(String),
     Prefix(String),
-    ProtoPort { proto: String, low: String, high: Option<String> },
-    Range { low: String, high: String },
-    Quantity { number: String, unit: String },
+    ProtoPort {
+        proto: String,
+        low: String,
+        high: Option<String>,
+    },
+    Range {
+        low: String,
+        high: String,
+    },
+    Quantity {
+        number: String,
+        unit: String,
+    },
     List(Vec<SVal>),
     /// A bare word, possibly a dotted reference.
     Word(String),
@@ -93,13 +103,17 @@ pub(crate) struct Subst<'a> {
 impl Subst<'_> {
     fn unknown(&mut self, id: &ast::Ident) {
         let names = self.env.names();
-        let mut d = Diagnostic::error("E0123", id.span, format!("there is no parameter or loop variable `{}` here", id.text));
+        let mut d =
+            Diagnostic::error("E0123", id.span, format!("there is no parameter or loop variable `{}` here", id.text));
         d = match crate::suggest::did_you_mean(&id.text, names.iter().map(String::as_str)) {
             Some(s) => d.with_help(format!("did you mean `${s}`?")),
             None if names.is_empty() => {
                 d.with_help("`$name` stands for a parameter inside a component, or the variable of a `for` loop")
             }
-            None => d.with_help(format!("in scope here: {}", names.iter().map(|n| format!("`${n}`")).collect::<Vec<_>>().join(", "))),
+            None => d.with_help(format!(
+                "in scope here: {}",
+                names.iter().map(|n| format!("`${n}`")).collect::<Vec<_>>().join(", ")
+            )),
         };
         self.diags.push(d);
     }
@@ -132,8 +146,12 @@ impl Subst<'_> {
         };
         if let Some(other) = lists.iter().find(|id| id.text != first.text) {
             self.diags.push(
-                Diagnostic::error("E0111", other.span, format!("this word interpolates two lists, `{}` and `{}`", first.text, other.text))
-                    .with_help("interpolate one list per word; nest `for` loops to combine two"),
+                Diagnostic::error(
+                    "E0111",
+                    other.span,
+                    format!("this word interpolates two lists, `{}` and `{}`", first.text, other.text),
+                )
+                .with_help("interpolate one list per word; nest `for` loops to combine two"),
             );
             return Vec::new();
         }
@@ -146,9 +164,9 @@ impl Subst<'_> {
             let mut text = String::new();
             for piece in pieces {
                 match piece {
-                    Piece::Interp(id) if id.text == first.text => {
-                        text.push_str(&inner.vars.get(&id.text).and_then(|v| v.first()).and_then(SVal::text).unwrap_or_default())
-                    }
+                    Piece::Interp(id) if id.text == first.text => text.push_str(
+                        &inner.vars.get(&id.text).and_then(|v| v.first()).and_then(SVal::text).unwrap_or_default(),
+                    ),
                     other => match self.pieces(std::slice::from_ref(other)) {
                         Some(t) => text.push_str(&t),
                         None => return Vec::new(),
@@ -216,7 +234,9 @@ impl Subst<'_> {
                 one(Val::List(vals))
             }
             ValueKind::Param(id) => self.param(id),
-            ValueKind::Word(w) => self.word_list(&w.pieces).into_iter().map(|t| SVal { val: Val::Word(t), span: v.span }).collect(),
+            ValueKind::Word(w) => {
+                self.word_list(&w.pieces).into_iter().map(|t| SVal { val: Val::Word(t), span: v.span }).collect()
+            }
         }
     }
 
@@ -229,10 +249,9 @@ impl Subst<'_> {
     pub fn reference(&mut self, r: &Ref) -> Vec<(String, Span)> {
         match r {
             Ref::Word(w) => self.word_list(&w.pieces).into_iter().map(|t| (t, w.span)).collect(),
-            Ref::Param(id) => SVal::flatten(self.param(id))
-                .into_iter()
-                .filter_map(|v| v.text().map(|t| (t, v.span)))
-                .collect(),
+            Ref::Param(id) => {
+                SVal::flatten(self.param(id)).into_iter().filter_map(|v| v.text().map(|t| (t, v.span))).collect()
+            }
         }
     }
 }

@@ -79,7 +79,11 @@ pub(crate) fn scalar(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -
             Val::Prefix(p) => match p.parse::<u8>() {
                 Ok(n) if n <= 32 => Some(Typed::Prefix(n)),
                 _ => {
-                    diags.push(Diagnostic::error("E0103", v.span, format!("`/{p}` is not a prefix length from /0 to /32")));
+                    diags.push(Diagnostic::error(
+                        "E0103",
+                        v.span,
+                        format!("`/{p}` is not a prefix length from /0 to /32"),
+                    ));
                     return None;
                 }
             },
@@ -107,7 +111,7 @@ fn duration(v: &SVal) -> Option<u64> {
     };
     let n: f64 = number.parse().ok()?;
     let secs = n * scale;
-    (secs.fract() == 0.0 && secs >= 0.0 && secs < 1e15).then_some(secs as u64)
+    (secs.fract() == 0.0 && (0.0..1e15).contains(&secs)).then_some(secs as u64)
 }
 
 /// `512MB`, `20GiB`, or a bare number of MiB (what AWS calls MB for memory).
@@ -127,7 +131,7 @@ fn size(v: &SVal) -> Option<u64> {
     };
     let n: f64 = number.parse().ok()?;
     let bytes = n * scale;
-    (bytes.fract() == 0.0 && bytes >= 0.0 && bytes < 1e18).then_some(bytes as u64)
+    (bytes.fract() == 0.0 && (0.0..1e18).contains(&bytes)).then_some(bytes as u64)
 }
 
 fn port_number(text: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<u16> {
@@ -146,9 +150,7 @@ pub(crate) fn ports(values: &[SVal], diags: &mut Vec<Diagnostic>) -> Option<Vec<
     let mut ok = true;
     for v in SVal::flatten(values.to_vec()) {
         let one = match &v.val {
-            Val::Quantity { number, unit } if unit.is_empty() => {
-                port_number(number, v.span, diags).map(PortRange::tcp)
-            }
+            Val::Quantity { number, unit } if unit.is_empty() => port_number(number, v.span, diags).map(PortRange::tcp),
             Val::Range { low, high } => range(Protocol::Tcp, low, high, v.span, diags),
             Val::ProtoPort { proto, low, high } => {
                 let protocol = if proto == "udp" { Protocol::Udp } else { Protocol::Tcp };

@@ -1,0 +1,439 @@
+//! The `archc` binary as a user runs it: exit codes, where output goes, file
+//! names in diagnostics, the project root and its imports, `fmt` in place and
+//! on standard input, `explain`, and colour.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const CLEAN: &str = "region us-east-1 {\n  s3 media\n}\n";
+const DUPLICATE: &str = "region us-east-1 {\n  s3 media\n  sqs media\n}\n";
+const MESSY: &str = "region us-east-1 {\ns3   media\n\n\n}\n";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn finish(out: Output) -> Run {
+    Run {
+        code: out.status.code().expect("archc exited by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_archc"));
+    cmd.args(args).current_dir(dir).env_remove("NO_COLOR").stdin(Stdio::null());
+    cmd
+}
+
+fn archc(dir: &Path, args: &[&str]) -> Run {
+    finish(command(dir, args).output().expect("archc runs"))
+}
+
+fn archc_stdin(dir: &Path, args: &[&str], input: &str) -> Run {
+    let mut child = command(dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("archc runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    finish(child.wait_with_output().expect("archc ends"))
+}
+
+/// A temporary folder with an `archc.toml`, so that it is the project root.
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("archc.toml"), "").expect("archc.toml");
+    for (name, text) in files {
+        write(dir.path(), name, text);
+    }
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(&path, text).expect("write");
+    path
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+// ---------------------------------------------------------------- check
+
+#[test]
+fn check_a_clean_file_exits_0() {
+    let p = project(&[("main.arch", CLEAN)]);
+    let r = archc(p.path(), &["check", "main.arch"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    assert_eq!(r.stderr, "no problems\n");
+}
+
+#[test]
+fn check_a_file_with_errors_exits_1_and_names_it_as_typed() {
+    let p = project(&[("designs/shop.arch", DUPLICATE)]);
+    let r = archc(p.path(), &["check", "designs/shop.arch"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "", "human diagnostics go to standard error");
+    assert!(r.stderr.contains("error[E0106]: the name `media` is declared twice"), "{}", r.stderr);
+    assert!(r.stderr.contains("--> designs/shop.arch:3:7"), "{}", r.stderr);
+    assert!(r.stderr.ends_with("1 error\n"), "{}", r.stderr);
+}
+
+#[test]
+fn check_reports_every_file_and_fails_if_any_has_errors() {
+    let p = project(&[("a.arch", CLEAN), ("b.arch", DUPLICATE), ("c.arch", "vcp x\n")]);
+    let r = archc(p.path(), &["check", "a.arch", "b.arch", "c.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("b.arch:3:7") && r.stderr.contains("c.arch:1:1"), "{}", r.stderr);
+    assert!(r.stderr.ends_with("2 errors\n"), "{}", r.stderr);
+    let r = archc(p.path(), &["check", "a.arch", "a.arch"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn check_unreadable_input_exits_2() {
+    let p = project(&[("main.arch", CLEAN), ("latin1.arch", "")]);
+    fs::write(p.path().join("latin1.arch"), b"users caf\xe9\n").expect("write");
+    for (args, why) in [
+        (vec!["check", "missing.arch"], "no such file"),
+        (vec!["check", "."], "it is a directory"),
+        (vec!["check", "latin1.arch"], "not UTF-8"),
+        (vec!["check", "main.arch", "missing.arch"], "no such file"),
+    ] {
+        let r = archc(p.path(), &args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("error: cannot read") && r.stderr.contains(why), "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let p = project(&[("main.arch", CLEAN)]);
+    for args in [
+        vec![],
+        vec!["check"],
+        vec!["check", "--bogus", "main.arch"],
+        vec!["check", "--format", "xml", "main.arch"],
+        vec!["render", "main.arch"],
+        vec!["emit", "main.arch"],
+        vec!["build"],
+        vec!["fmt"],
+        vec!["explain"],
+        vec!["explain", "E0106", "--list"],
+    ] {
+        let r = archc(p.path(), &args);
+        assert_eq!(r.code, 2, "{args:?} should be a usage error: {}{}", r.stdout, r.stderr);
+    }
+    assert_eq!(archc(p.path(), &["--version"]).code, 0);
+    assert_eq!(archc(p.path(), &["check", "--help"]).code, 0);
+}
+
+#[test]
+fn check_json_is_one_document_on_stdout() {
+    let p = project(&[("a.arch", DUPLICATE), ("b.arch", "region us-east-1 {\n  vpc v 10.0.0.1/16\n}\n")]);
+    let r = archc(p.path(), &["check", "--format", "json", "a.arch", "b.arch"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr, "", "nothing but the document is written");
+    let v = json(&r.stdout);
+    assert_eq!(v["errors"], 2);
+    assert_eq!(v["warnings"], 0);
+    let d = &v["diagnostics"];
+    assert_eq!(d[0]["code"], "E0106");
+    assert_eq!(d[0]["severity"], "error");
+    assert_eq!(d[0]["span"], json(r#"{"file": "a.arch", "line": 3, "column": 7, "end_line": 3, "end_column": 12}"#));
+    assert_eq!(d[0]["labels"][0]["span"]["line"], 2);
+    assert!(d[0]["labels"][0]["message"].is_string() && d[0]["help"].is_string());
+    assert_eq!(d[1]["code"], "E0201");
+    assert_eq!(d[1]["span"]["file"], "b.arch");
+
+    let r = archc(p.path(), &["check", "--format=json", "b.arch"]);
+    assert_eq!(json(&r.stdout)["diagnostics"][0]["help"], "the block is `10.0.0.0/16`");
+
+    let clean = project(&[("ok.arch", CLEAN)]);
+    let r = archc(clean.path(), &["check", "--format", "json", "ok.arch"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(json(&r.stdout), json(r#"{"diagnostics": [], "errors": 0, "warnings": 0}"#));
+}
+
+#[test]
+fn check_sarif_is_one_document_on_stdout() {
+    let p = project(&[("a.arch", DUPLICATE), ("b.arch", CLEAN)]);
+    let r = archc(p.path(), &["check", "--format", "sarif", "a.arch", "b.arch"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr, "");
+    let v = json(&r.stdout);
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "archc");
+    assert_eq!(run["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "E0106");
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "E0106");
+    assert_eq!(result["level"], "error");
+    assert!(result["message"]["text"].as_str().is_some_and(|m| m.contains("declared twice")));
+    assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "a.arch");
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
+    assert_eq!(run["results"].as_array().map(Vec::len), Some(1));
+}
+
+// ---------------------------------------------------------------- files and the project root
+
+#[test]
+fn imports_are_shown_relative_to_the_current_directory() {
+    let p = project(&[
+        ("app/main.arch", "use ./net/vpc.arch\n"),
+        ("app/net/vpc.arch", "region us-east-1 {\n  vpc v 10.0.0.0/16\n  vpc v 10.1.0.0/16\n}\n"),
+    ]);
+    let r = archc(p.path(), &["check", "app/main.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("--> app/net/vpc.arch:3:7"), "{}", r.stderr);
+
+    let r = archc(&p.path().join("app/net"), &["check", "../main.arch"]);
+    assert!(r.stderr.contains("--> vpc.arch:3:7"), "{}", r.stderr);
+
+    let r = archc(&p.path().join("app/net"), &["check", "--format", "json", "../main.arch"]);
+    assert_eq!(json(&r.stdout)["diagnostics"][0]["span"]["file"], "vpc.arch");
+
+    // An absolute entry path gives absolute names.
+    let main = p.path().join("app/main.arch");
+    let r = archc(p.path(), &["check", main.to_str().expect("UTF-8 temp path")]);
+    let shown = p.path().join("app/net/vpc.arch");
+    assert!(r.stderr.contains(&format!("--> {}:3:7", shown.display())), "{}", r.stderr);
+}
+
+#[test]
+fn stdlib_modules_are_shown_as_std() {
+    let p = project(&[(
+        "main.arch",
+        "use std/vpc\nregion us-east-1 {\n  vpc v 10.0.0.0/16 {\n    public_subnets p { sise: /24 }\n  }\n}\n",
+    )]);
+    let r = archc(p.path(), &["check", "main.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error[E0121]") && r.stderr.contains("std:vpc.arch:"), "{}", r.stderr);
+}
+
+#[test]
+fn imports_may_go_up_to_the_project_root_and_no_further() {
+    let p = project(&[
+        ("shared/net.arch", "region us-east-1 {\n  s3 shared_bucket\n}\n"),
+        ("designs/main.arch", "use ../shared/net.arch\nregion us-east-1 {\n  lambda fn\n}\nfn -> shared_bucket\n"),
+        ("designs/escape.arch", "use ../../outside.arch\n"),
+    ]);
+    write(p.path().parent().expect("temp parent"), "outside.arch", CLEAN);
+    let r = archc(p.path(), &["check", "designs/main.arch"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let r = archc(p.path(), &["check", "designs/escape.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error[E0119]") && r.stderr.contains("outside the project root"), "{}", r.stderr);
+}
+
+#[test]
+fn without_a_marker_the_root_is_the_entry_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "shared.arch", CLEAN);
+    write(dir.path(), "proj/main.arch", "use ../shared.arch\n");
+    let r = archc(&dir.path().join("proj"), &["check", "main.arch"]);
+    // /tmp is not inside a repository, so the root is `proj`.
+    if !dir.path().ancestors().any(|a| a.join(".git").exists() || a.join("archc.toml").exists()) {
+        assert_eq!(r.code, 1);
+        assert!(r.stderr.contains("error[E0119]"), "{}", r.stderr);
+    }
+    // A `.git` folder makes its directory the root.
+    fs::create_dir(dir.path().join(".git")).expect(".git");
+    let r = archc(&dir.path().join("proj"), &["check", "main.arch"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn missing_and_unreadable_imports_are_e0118() {
+    let p = project(&[("main.arch", "use ./nope.arch\nuse ./dir.arch\n")]);
+    fs::create_dir(p.path().join("dir.arch")).expect("mkdir");
+    let r = archc(p.path(), &["check", "main.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("cannot find `./nope.arch`"), "{}", r.stderr);
+    assert!(r.stderr.contains("cannot read `./dir.arch`: it is a directory"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("error[E0118]").count(), 2, "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_that_leaves_the_root_is_refused() {
+    use std::os::unix::fs::symlink;
+    let p = project(&[
+        ("main.arch", "use ./linked.arch\nuse ./inside_link.arch\nuse ./dirlink/x.arch\n"),
+        ("real.arch", CLEAN),
+    ]);
+    let outside = tempfile::tempdir().expect("temp dir");
+    write(outside.path(), "secret.arch", "region eu-west-1 {\n  s3 secret\n}\n");
+    write(outside.path(), "x.arch", "region eu-west-1 {\n  s3 x\n}\n");
+    symlink(outside.path().join("secret.arch"), p.path().join("linked.arch")).expect("symlink");
+    symlink(p.path().join("real.arch"), p.path().join("inside_link.arch")).expect("symlink");
+    symlink(outside.path(), p.path().join("dirlink")).expect("symlink");
+    let r = archc(p.path(), &["check", "main.arch"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("error[E0119]").count(), 2, "{}", r.stderr);
+    assert!(r.stderr.contains("`./linked.arch` cannot be imported: it is a symbolic link to"), "{}", r.stderr);
+    assert!(r.stderr.contains("`./dirlink/x.arch` cannot be imported"), "{}", r.stderr);
+    assert!(!r.stderr.contains("inside_link"), "a link inside the root is fine: {}", r.stderr);
+}
+
+// ---------------------------------------------------------------- fmt
+
+#[test]
+fn fmt_rewrites_files_in_place() {
+    let p = project(&[("a.arch", MESSY), ("b.arch", CLEAN)]);
+    let expected = archc_syntax::fmt::format(MESSY).expect("formats");
+    assert_ne!(expected, MESSY);
+    let r = archc(p.path(), &["fmt", "a.arch", "b.arch"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("", ""));
+    assert_eq!(fs::read_to_string(p.path().join("a.arch")).expect("read"), expected);
+    assert_eq!(fs::read_to_string(p.path().join("b.arch")).expect("read"), CLEAN);
+}
+
+#[test]
+fn fmt_check_changes_nothing_and_exits_1_when_a_file_would_change() {
+    let p = project(&[("a.arch", MESSY), ("b.arch", CLEAN)]);
+    let r = archc(p.path(), &["fmt", "--check", "a.arch", "b.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("would reformat a.arch") && !r.stderr.contains("b.arch"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(p.path().join("a.arch")).expect("read"), MESSY);
+    let r = archc(p.path(), &["fmt", "--check", "b.arch"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn fmt_dash_formats_standard_input() {
+    let p = project(&[]);
+    let r = archc_stdin(p.path(), &["fmt", "-"], MESSY);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, archc_syntax::fmt::format(MESSY).expect("formats"));
+    let r = archc_stdin(p.path(), &["fmt", "--check", "-"], MESSY);
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    let r = archc_stdin(p.path(), &["fmt", "--check", "-"], CLEAN);
+    assert_eq!(r.code, 0);
+    let r = archc_stdin(p.path(), &["fmt", "-"], "region us-east-1 {\n  s3 \"x\n}\n");
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    assert!(r.stderr.contains("error[E0102]") && r.stderr.contains("<stdin>:2:"), "{}", r.stderr);
+    let r = archc_stdin(p.path(), &["fmt", "-", "x.arch"], MESSY);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn fmt_leaves_a_file_with_syntax_errors_alone() {
+    let broken = "region us-east-1 {\n    s3   media {\n";
+    let p = project(&[("bad.arch", broken), ("good.arch", MESSY)]);
+    let r = archc(p.path(), &["fmt", "bad.arch", "good.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error[E0101]") && r.stderr.contains("--> bad.arch:"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(p.path().join("bad.arch")).expect("read"), broken);
+    assert_ne!(
+        fs::read_to_string(p.path().join("good.arch")).expect("read"),
+        MESSY,
+        "the other file is still formatted"
+    );
+}
+
+#[test]
+fn fmt_of_a_missing_file_exits_2() {
+    let p = project(&[("a.arch", MESSY)]);
+    let r = archc(p.path(), &["fmt", "missing.arch", "a.arch"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot read `missing.arch`"), "{}", r.stderr);
+}
+
+// ---------------------------------------------------------------- explain
+
+#[test]
+fn explain_prints_the_explanation() {
+    let p = project(&[]);
+    let r = archc(p.path(), &["explain", "E0106"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("# E0106: "), "{}", r.stdout);
+    assert!(r.stdout.contains("## Example") && r.stdout.contains("## Fix"));
+    assert_eq!(archc(p.path(), &["explain", "e0106"]).stdout, r.stdout);
+    assert_eq!(archc(p.path(), &["explain", "duplicate-name"]).stdout, r.stdout);
+}
+
+#[test]
+fn explain_an_unknown_code_exits_2_with_a_suggestion() {
+    let p = project(&[]);
+    let r = archc(p.path(), &["explain", "E106"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr.contains("no diagnostic code `E106`") && r.stderr.contains("did you mean `E0106`?"),
+        "{}",
+        r.stderr
+    );
+    let r = archc(p.path(), &["explain", "E9999"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--list"), "{}", r.stderr);
+}
+
+#[test]
+fn explain_list_names_every_code() {
+    let p = project(&[]);
+    let r = archc(p.path(), &["explain", "--list"]);
+    assert_eq!(r.code, 0);
+    for c in archc_core::codes::CODES {
+        assert!(
+            r.stdout.lines().any(|l| l.starts_with(c.code) && l.contains(c.summary)),
+            "{} missing:\n{}",
+            c.code,
+            r.stdout
+        );
+    }
+}
+
+// ---------------------------------------------------------------- colour
+
+#[test]
+fn no_colour_when_piped() {
+    let p = project(&[("bad.arch", DUPLICATE)]);
+    let r = archc(p.path(), &["check", "bad.arch"]);
+    assert!(!r.stderr.contains('\x1b'), "{:?}", r.stderr);
+    let r = finish(command(p.path(), &["check", "bad.arch"]).env("NO_COLOR", "1").output().expect("runs"));
+    assert!(!r.stderr.contains('\x1b'), "{:?}", r.stderr);
+}
+
+/// On a terminal (a pseudo-terminal from `script`, where it exists) there is
+/// colour, unless NO_COLOR is set.
+#[cfg(target_os = "linux")]
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let p = project(&[("bad.arch", DUPLICATE)]);
+    let run_in_pty = |no_color: bool| {
+        let line = format!("{} check bad.arch", env!("CARGO_BIN_EXE_archc"));
+        let mut cmd = Command::new("script");
+        cmd.args(["-qec", &line, "/dev/null"]).current_dir(p.path()).env_remove("NO_COLOR").stdin(Stdio::null());
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        cmd.output()
+            .ok()
+            .filter(|o| o.status.code() == Some(1))
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let Some(coloured) = run_in_pty(false) else {
+        eprintln!("`script` is not available: skipped");
+        return;
+    };
+    assert!(coloured.contains("\x1b["), "{coloured:?}");
+    let plain = run_in_pty(true).expect("script ran before");
+    assert!(plain.contains("error[E0106]") && !plain.contains('\x1b'), "{plain:?}");
+}

@@ -1,0 +1,329 @@
+//! Fixture tests over `tests/fixtures/`:
+//!
+//! - every `valid/*.arch` compiles without a diagnostic, and a compact
+//!   printout of its model (one line per node, flow and peering, plus the
+//!   settings) is snapshotted;
+//! - every `invalid/*.arch` is snapshotted as the human diagnostics it gives.
+//!   A fixture named `CODE_what.arch` gives exactly the code CODE; a first
+//!   comment line `# expect: CODE CODE…` lists exactly the codes a fixture
+//!   gives (the `many_*` fixtures, which prove that independent errors are all
+//!   reported in one run). Every registered code has a fixture.
+//!
+//! A fixture is compiled as the root-relative file `NAME.arch`; it may import
+//! `./lib/…`, which is read from the `lib/` folder beside it (folders are not
+//! fixtures themselves). Snapshots live in `tests/snapshots/`; after an
+//! intended change, review them with `cargo insta review` (or run the tests
+//! with `INSTA_UPDATE=always` and read the diff).
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use archc_core::codes::CODES;
+use archc_core::diagnostics::{render_human, to_json, to_sarif};
+use archc_core::model::{Model, NodeId};
+use archc_core::{compile, Compilation, LoadError, Loader, SourceDb};
+use serde_json::Value;
+
+/// Reads imports from the fixture's own folder.
+struct DirLoader(PathBuf);
+
+impl Loader for DirLoader {
+    fn load(&self, path: &str) -> Result<String, LoadError> {
+        std::fs::read_to_string(self.0.join(path)).map_err(|_| LoadError::NotFound)
+    }
+}
+
+fn compile_fixture(path: &Path) -> (SourceDb, Compilation) {
+    let text = std::fs::read_to_string(path).expect("fixture readable");
+    let name = path.file_name().and_then(|n| n.to_str()).expect("fixture name");
+    let dir = path.parent().expect("fixture folder").to_path_buf();
+    let mut db = SourceDb::new();
+    let entry = db.add(name, text);
+    let c = compile(&mut db, entry, &DirLoader(dir));
+    (db, c)
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+// ---------------------------------------------------------------- valid
+
+#[test]
+fn valid_fixtures() {
+    insta::glob!("fixtures/valid/*.arch", |path| {
+        let (db, c) = compile_fixture(path);
+        assert!(
+            c.diagnostics.is_empty(),
+            "{} should compile cleanly:\n{}",
+            path.display(),
+            render_human(&db, &c.diagnostics, false)
+        );
+        insta::assert_snapshot!(model_text(&c.model));
+    });
+}
+
+/// Fields of the model that hold node ids: printed as the ids they name.
+const REF_FIELDS: &[&str] = &[
+    "zone",
+    "subnet",
+    "replicate_to",
+    "dlq",
+    "origins",
+    "alias",
+    "targets",
+    "vpcs",
+    "protects",
+    "attach",
+    "peer",
+    "to",
+    "tgw",
+    "vgw",
+];
+
+/// One line per node (`id kind field=value… in subnets`), flow and peering,
+/// after a line of settings. The builtin `internet` is left out.
+fn model_text(m: &Model) -> String {
+    let id = |n: NodeId| m.get(n).map_or_else(|| format!("#{}", n.0), |n| n.id.clone());
+    let mut out = String::new();
+    let s = &m.settings;
+    let _ = writeln!(
+        out,
+        "settings title={} direction={} theme={}",
+        s.title.as_ref().map_or("-".to_string(), |t| format!("{:?}", t.value)),
+        compact(&serde_json::to_value(s.direction.value).unwrap_or(Value::Null), &id, ""),
+        compact(&serde_json::to_value(s.theme.value).unwrap_or(Value::Null), &id, ""),
+    );
+    for node in m.nodes.iter().filter(|n| n.kind() != archc_core::kinds::Kind::Internet) {
+        let mut line = format!("{} {}", node.id, node.kind().keyword());
+        if let Ok(Value::Object(fields)) = serde_json::to_value(&node.kind) {
+            for (key, value) in fields.iter().filter(|(k, _)| *k != "kind") {
+                if is_empty(value) {
+                    continue;
+                }
+                let _ = write!(line, " {key}={}", compact(value, &id, key));
+            }
+        }
+        for (key, value) in [("label", &node.label), ("description", &node.description)] {
+            if let Some(v) = value {
+                let _ = write!(line, " {key}={:?}", v.value);
+            }
+        }
+        if !node.placement.is_empty() {
+            let subnets: Vec<String> = node.placement.iter().map(|p| id(*p)).collect();
+            let _ = write!(line, " in {}", subnets.join(", "));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    for f in &m.flows {
+        let ports: Vec<String> = f.ports.iter().map(ToString::to_string).collect();
+        let mut line = format!("flow {} -> {} : {}", id(f.from.value), id(f.to.value), ports.join(", "));
+        if !f.ports_written {
+            line.push_str(" (natural)");
+        }
+        if let Some(l) = &f.label {
+            let _ = write!(line, " {:?}", l.value);
+        }
+        for (key, value) in [("pattern", &f.pattern), ("filter", &f.filter), ("description", &f.description)] {
+            if let Some(v) = value {
+                let _ = write!(line, " {key}={:?}", v.value);
+            }
+        }
+        if let Some(b) = &f.batch_size {
+            let _ = write!(line, " batch_size={}", b.value);
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    for p in &m.peerings {
+        let mut line = format!("peering {} {} <-> {}", p.name.value, id(p.left.value), id(p.right.value));
+        if let Some(d) = &p.dns {
+            let _ = write!(line, " dns={}", d.value);
+        }
+        if let Some(l) = &p.label {
+            let _ = write!(line, " label={:?}", l.value);
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// A JSON value of the model, compactly: `Spanned` unwrapped, strings bare,
+/// node ids (under [`REF_FIELDS`]) as the ids of the nodes they name.
+fn compact(v: &Value, id: &dyn Fn(NodeId) -> String, key: &str) -> String {
+    match v {
+        Value::Object(o) if o.len() == 1 && o.contains_key("value") => compact(&o["value"], id, key),
+        Value::Object(o) => {
+            let parts: Vec<String> =
+                o.iter().filter(|(_, v)| !is_empty(v)).map(|(k, v)| format!("{k}={}", compact(v, id, k))).collect();
+            format!("{{{}}}", parts.join(" "))
+        }
+        Value::Array(a) => format!("[{}]", a.iter().map(|x| compact(x, id, key)).collect::<Vec<_>>().join(", ")),
+        Value::Number(n) if REF_FIELDS.contains(&key) => {
+            n.as_u64().map_or_else(|| n.to_string(), |n| id(NodeId(n as u32)))
+        }
+        Value::String(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || "._-/:".contains(c)) && !s.is_empty() => {
+            s.clone()
+        }
+        other => other.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------- invalid
+
+/// The codes a fixture must give: its name's code, or its `# expect:` line.
+fn expected_codes(path: &Path, text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let prefix = stem.split('_').next().unwrap_or_default();
+    if CODES.iter().any(|c| c.code == prefix) {
+        out.insert(prefix.to_string());
+    }
+    if let Some(list) = text.lines().next().and_then(|l| l.strip_prefix("# expect:")) {
+        out.extend(list.split_whitespace().map(str::to_string));
+    }
+    out
+}
+
+#[test]
+fn invalid_fixtures() {
+    insta::glob!("fixtures/invalid/*.arch", |path| {
+        let (db, c) = compile_fixture(path);
+        let text = db.get(archc_core::FileId(0)).map(|s| s.text.clone()).unwrap_or_default();
+        let expected = expected_codes(path, &text);
+        assert!(!expected.is_empty(), "{}: name it CODE_what.arch or start it with `# expect: CODES`", path.display());
+        let rendered = render_human(&db, &c.diagnostics, false);
+        let got: BTreeSet<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+        assert_eq!(got, expected, "{}: the codes given differ from those expected:\n{rendered}", path.display());
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+#[test]
+fn every_code_has_an_invalid_fixture() {
+    let names: Vec<String> = std::fs::read_dir(fixtures_dir().join("invalid"))
+        .expect("fixtures/invalid")
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    let missing: Vec<&str> =
+        CODES.iter().map(|c| c.code).filter(|code| !names.iter().any(|n| n.starts_with(&format!("{code}_")))).collect();
+    assert!(missing.is_empty(), "no fixture invalid/CODE_….arch for {missing:?}");
+}
+
+/// Diagnostics come out in file and source order, each once, so the output
+/// is stable and reads top to bottom.
+#[test]
+fn diagnostics_are_sorted_and_unique() {
+    for entry in std::fs::read_dir(fixtures_dir().join("invalid")).expect("fixtures/invalid").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "arch") {
+            continue;
+        }
+        let (_, c) = compile_fixture(&path);
+        let keys: Vec<_> = c.diagnostics.iter().map(|d| (d.span.file, d.span.start)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{}: diagnostics out of order", path.display());
+        for (i, d) in c.diagnostics.iter().enumerate() {
+            assert!(!c.diagnostics[..i].contains(d), "{}: `{}` reported twice", path.display(), d.message);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- JSON and SARIF
+
+fn span_keys_ok(span: &Value) -> bool {
+    ["file", "line", "column", "end_line", "end_column"].iter().all(|k| span.get(k).is_some())
+        && span["file"].is_string()
+        && ["line", "column", "end_line", "end_column"].iter().all(|k| span[k].as_u64().is_some_and(|n| n >= 1))
+}
+
+/// `archc check --format json`: the shape of INTERFACES.md.
+#[test]
+fn json_has_the_interface_shape() {
+    let (db, c) = compile_fixture(&fixtures_dir().join("invalid/E0106_duplicate_name.arch"));
+    let v = to_json(&db, &c.diagnostics);
+    let diags = v["diagnostics"].as_array().expect("diagnostics is an array");
+    assert_eq!(diags.len(), c.diagnostics.len());
+    assert_eq!(v["errors"].as_u64(), Some(c.error_count() as u64));
+    assert_eq!(v["warnings"].as_u64(), Some(c.warning_count() as u64));
+    for d in diags {
+        assert!(d["code"].as_str().is_some_and(|s| s.starts_with('E') || s.starts_with('W')), "{d}");
+        assert!(matches!(d["severity"].as_str(), Some("error" | "warning")), "{d}");
+        assert!(d["message"].is_string(), "{d}");
+        assert!(span_keys_ok(&d["span"]), "{d}");
+        assert!(d["help"].is_string() || d["help"].is_null(), "{d}");
+        for l in d["labels"].as_array().expect("labels is an array") {
+            assert!(span_keys_ok(&l["span"]) && l["message"].is_string(), "{l}");
+        }
+    }
+    // The second of two declarations is the place, the first a label.
+    let dup = &diags[0];
+    assert_eq!(dup["code"], "E0106");
+    assert_eq!(dup["span"]["file"], "E0106_duplicate_name.arch");
+    assert!(dup["span"]["line"].as_u64() > dup["labels"][0]["span"]["line"].as_u64());
+}
+
+/// Lines and columns count from 1, columns in Unicode scalar values.
+#[test]
+fn json_columns_count_characters() {
+    let (db, c) = archc_core::compile_str("u.arch", "title \"Café — ☕\"\nvcp x\n");
+    let v = to_json(&db, &c.diagnostics);
+    let span = &v["diagnostics"][0]["span"];
+    assert_eq!(
+        (span["line"].as_u64(), span["column"].as_u64(), span["end_column"].as_u64()),
+        (Some(2), Some(1), Some(4))
+    );
+    // `vcp` after a string holding `é` (2 bytes) and `☕` (3 bytes).
+    let (db, c) = archc_core::compile_str("u.arch", "title \"Café ☕\"; vcp x\n");
+    let v = to_json(&db, &c.diagnostics);
+    let span = &v["diagnostics"][0]["span"];
+    assert_eq!(
+        (span["line"].as_u64(), span["column"].as_u64(), span["end_column"].as_u64()),
+        (Some(1), Some(17), Some(20)),
+        "{v}"
+    );
+}
+
+/// `archc check --format sarif`: SARIF 2.1.0 as GitHub code scanning reads it.
+#[test]
+fn sarif_has_the_code_scanning_shape() {
+    let (db, c) = compile_fixture(&fixtures_dir().join("invalid/many_independent_errors.arch"));
+    let v = to_sarif(&db, &c.diagnostics, "9.9.9");
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "archc");
+    assert_eq!(run["tool"]["driver"]["version"], "9.9.9");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let rule_ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    for r in rules {
+        assert!(r["shortDescription"]["text"].as_str().is_some_and(|s| !s.is_empty()), "{r}");
+        assert!(r["help"]["markdown"].as_str().is_some_and(|s| s.contains("## Example")), "{r}");
+    }
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), c.diagnostics.len());
+    for r in results {
+        let rule = r["ruleId"].as_str().expect("ruleId");
+        assert!(rule_ids.contains(&rule), "{rule} is not among the rules");
+        let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rule_ids[index], rule);
+        assert!(matches!(r["level"].as_str(), Some("error" | "warning" | "note")), "{r}");
+        assert!(r["message"]["text"].is_string(), "{r}");
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "many_independent_errors.arch");
+        assert!(loc["region"]["startLine"].as_u64().is_some_and(|n| n >= 1), "{r}");
+        assert!(loc["region"]["startColumn"].as_u64().is_some_and(|n| n >= 1), "{r}");
+    }
+    // The host-bits error carries its fix.
+    let fix = results.iter().find(|r| r["ruleId"] == "E0201").expect("E0201 result");
+    assert_eq!(fix["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "10.0.0.0/16");
+}
