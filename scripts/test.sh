@@ -4,6 +4,9 @@
 # examples, and a short fuzzing run. `.ci/run` calls exactly this.
 #
 #   ARCHC_FUZZ_SECONDS  how long the fuzzer runs (default 120; 0 skips it)
+#
+# It installs what it needs: the wasm32 target (rustup), cargo-fuzz
+# (crates.io) and the SARIF validator (npm ci in scripts/sarif).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -35,6 +38,12 @@ rm -f "$log"
 
 step "the core does no I/O"
 bash scripts/check-core-is-pure.sh
+
+step "the core builds for the browser (wasm32-unknown-unknown)"
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+cargo build --locked -p archc-syntax -p archc-core --target wasm32-unknown-unknown
 
 step "examples: check and fmt --check"
 cargo build --release --locked --bin archc
