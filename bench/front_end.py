@@ -27,18 +27,23 @@ with tempfile.TemporaryDirectory() as tmp:
         with open(path, "w") as f:
             subprocess.run([sys.executable, os.path.join(here, "gen_design.py"), str(n)], stdout=f, check=True)
         lines = sum(1 for _ in open(path))
-        times = []
+        times, peaks = [], []
         for _ in range(runs):
             t0 = time.perf_counter()
-            p = subprocess.run([archc, "check", path], capture_output=True)
+            proc = subprocess.Popen([archc, "check", path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(proc.pid, 0)
             times.append(time.perf_counter() - t0)
-            if p.returncode != 0:
-                sys.exit(f"archc check failed on {path}:\n{p.stderr.decode()}")
-        rows.append((n, lines, statistics.median(times)))
+            peaks.append(usage.ru_maxrss)  # KiB on Linux
+            if os.waitstatus_to_exitcode(status) != 0:
+                sys.exit(f"archc check failed on {path}:\n{proc.stderr.read().decode()}")
+        rows.append((n, lines, statistics.median(times), max(peaks)))
 
-print(f"{'resources':>10} {'lines':>8} {'ratio to previous size':>24}")
+print(f"{'resources':>10} {'lines':>8} {'time vs previous size':>22} {'peak memory vs previous':>24}")
 prev = None
-for n, lines, t in rows:
-    ratio = f"{t / prev:.1f}x for {n // prev_n}x the input" if prev else "-"
-    print(f"{n:>10} {lines:>8} {ratio:>24}")
-    prev, prev_n = t, n
+for n, lines, t, mem in rows:
+    if prev:
+        pt, pm, pn = prev
+        print(f"{n:>10} {lines:>8} {f'{t / pt:.1f}x for {n // pn}x':>22} {f'{mem / pm:.1f}x for {n // pn}x':>24}")
+    else:
+        print(f"{n:>10} {lines:>8} {'-':>22} {'-':>24}")
+    prev = (t, mem, n)
