@@ -100,30 +100,28 @@ impl Props {
         }
     }
 
-    fn texts(&self, key: &str) -> Vec<Spanned<String>> {
+    /// The items of a list property that `pick` accepts.
+    fn many<T>(&self, key: &str, pick: impl Fn(&Typed) -> Option<T>) -> Vec<Spanned<T>> {
         match self.map.get(key) {
-            Some((PropVal::Many(items), _)) => items
-                .iter()
-                .filter_map(|(t, s)| match t {
-                    Typed::Text(x) => Some(Spanned::new(x.clone(), *s)),
-                    _ => None,
-                })
-                .collect(),
+            Some((PropVal::Many(items), _)) => {
+                items.iter().filter_map(|(t, s)| pick(t).map(|v| Spanned::new(v, *s))).collect()
+            }
             _ => Vec::new(),
         }
     }
 
+    fn texts(&self, key: &str) -> Vec<Spanned<String>> {
+        self.many(key, |t| match t {
+            Typed::Text(x) => Some(x.clone()),
+            _ => None,
+        })
+    }
+
     fn ints(&self, key: &str) -> Vec<Spanned<u32>> {
-        match self.map.get(key) {
-            Some((PropVal::Many(items), _)) => items
-                .iter()
-                .filter_map(|(t, s)| match t {
-                    Typed::Int(n) => u32::try_from(*n).ok().map(|v| Spanned::new(v, *s)),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
+        self.many(key, |t| match t {
+            Typed::Int(n) => u32::try_from(*n).ok(),
+            _ => None,
+        })
     }
 }
 
