@@ -224,7 +224,7 @@ impl Builder<'_> {
                 let mut d = Diagnostic::error("E0110", p.key_span, format!("{owner} has no property `{}`", p.key));
                 let all = format!("its properties are {}", crate::kinds::all_of(&keys));
                 d = match did_you_mean(&p.key, keys.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`? {all}")),
+                    Some(s) => d.with_help(format!("did you mean `{s}`? {}{}", all[..1].to_uppercase(), &all[1..])),
                     None => d.with_help(all),
                 };
                 self.diags.push(d);
