@@ -222,10 +222,10 @@ impl Builder<'_> {
             let Some(spec) = specs.iter().flat_map(|s| s.iter()).find(|s| s.key == p.key) else {
                 let keys: Vec<&str> = specs.iter().flat_map(|s| s.iter()).map(|s| s.key).collect();
                 let mut d = Diagnostic::error("E0110", p.key_span, format!("{owner} has no property `{}`", p.key));
-                let all = format!("its properties are {}", crate::kinds::all_of(&keys));
+                let listed = crate::kinds::all_of(&keys);
                 d = match did_you_mean(&p.key, keys.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`? {}{}", all[..1].to_uppercase(), &all[1..])),
-                    None => d.with_help(all),
+                    Some(s) => d.with_help(format!("did you mean `{s}`? Its properties are {listed}")),
+                    None => d.with_help(format!("its properties are {listed}")),
                 };
                 self.diags.push(d);
                 continue;
