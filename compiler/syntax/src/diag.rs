@@ -61,11 +61,6 @@ impl Diagnostic {
         }
     }
 
-    /// Same as [`Diagnostic::error`]: the severity follows the code's letter.
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(code, span, message)
-    }
-
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
         if !span.is_detached() {
             self.labels.push(Label { span, message: message.into() });

@@ -133,8 +133,8 @@ struct Builder<'r> {
 pub(crate) fn build(raw: &Raw, diags: &mut Vec<Diagnostic>) -> Model {
     let mut b = Builder { raw, diags };
     let mut model = Model { settings: b.settings(), ..Model::default() };
-    for (i, node) in raw.nodes.iter().enumerate() {
-        let built = b.node(i, node, &model);
+    for node in &raw.nodes {
+        let built = b.node(node, &model);
         model.nodes.push(built);
     }
     for flow in &raw.flows {
@@ -381,7 +381,7 @@ impl Builder<'_> {
         None
     }
 
-    fn node(&mut self, index: usize, raw: &RawNode, model: &Model) -> Node {
+    fn node(&mut self, raw: &RawNode, model: &Model) -> Node {
         let kind = raw.kind;
         let parent = raw.parent.map(|p| NodeId(p as u32));
         let region = if kind == Kind::Region { None } else { self.ancestor(model, parent, Kind::Region) };
@@ -626,7 +626,6 @@ impl Builder<'_> {
             }),
             Kind::Users => NodeKind::Users,
         };
-        let _ = index;
         Node {
             id: raw.id.clone(),
             name: raw.name.clone(),

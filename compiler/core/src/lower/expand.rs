@@ -10,7 +10,7 @@ use archc_syntax::ast::{self, Stmt, StmtKind};
 use archc_syntax::{Diagnostic, Span};
 
 use super::load::Program;
-use super::scope::{Candidate, Entity, Lookup, ScopeId, Scopes};
+use super::scope::{Candidate, Entity, ScopeId, Scopes};
 use super::subst::{Env, SVal, Subst, Val};
 use crate::kinds::{InRule, Kind, NameRule, Place, KINDS};
 use crate::suggest::did_you_mean;
@@ -224,11 +224,9 @@ impl Expander<'_> {
     fn stmt(&mut self, stmt: &Stmt, ctx: &Ctx) {
         let span = stmt.span;
         match &stmt.kind {
-            StmtKind::Error(e) => {
-                // Already reported; its block is not lowered, to spare the
-                // user errors that follow from the first.
-                let _ = e;
-            }
+            // Already reported; its block is not lowered, to spare the user
+            // errors that follow from the first.
+            StmtKind::Error(_) => {}
             StmtKind::Property(p) => self.property(p, span, ctx),
             StmtKind::Setting(s) => {
                 if ctx.place != Some(Place::TopLevel) || ctx.owner.is_some() {
@@ -966,15 +964,6 @@ impl Expander<'_> {
         parts.extend(rel.iter().cloned());
         parts.push(name.to_string());
         parts.join(".")
-    }
-}
-
-impl Lookup {
-    pub fn found(&self) -> Option<usize> {
-        match self {
-            Lookup::Found(i) => Some(*i),
-            _ => None,
-        }
     }
 }
 

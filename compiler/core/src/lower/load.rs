@@ -43,6 +43,8 @@ struct Loading<'a> {
     by_file: BTreeMap<FileId, usize>,
     /// Files whose loading is in progress, for cycle detection.
     stack: Vec<FileId>,
+    /// A `use` named a module that could not be loaded.
+    failed: bool,
     order: Vec<usize>,
     diags: &'a mut Vec<Diagnostic>,
 }
@@ -54,6 +56,7 @@ pub(crate) fn load(db: &mut SourceDb, entry: FileId, loader: &dyn Loader, diags:
         modules: Vec::new(),
         by_file: BTreeMap::new(),
         stack: Vec::new(),
+        failed: false,
         order: Vec::new(),
         diags,
     };
@@ -66,8 +69,7 @@ pub(crate) fn load(db: &mut SourceDb, entry: FileId, loader: &dyn Loader, diags:
             }
         }
     }
-    let imports_failed = l.diags.iter().any(|d| matches!(d.code, "E0118" | "E0119" | "E0120"));
-    Program { imports_failed, modules: l.modules, order: l.order, components }
+    Program { imports_failed: l.failed, modules: l.modules, order: l.order, components }
 }
 
 impl Loading<'_> {
@@ -101,6 +103,14 @@ impl Loading<'_> {
     }
 
     fn import(&mut self, from: FileId, scope: &[String], u: &ast::Use) {
+        if !self.load_import(from, scope, u) {
+            self.failed = true;
+        }
+    }
+
+    /// Loads and enters the module of `u`; false (after reporting why) when
+    /// it cannot be loaded.
+    fn load_import(&mut self, from: FileId, scope: &[String], u: &ast::Use) -> bool {
         let from_name = self.db.get(from).map(|s| s.name.clone()).unwrap_or_default();
         let path = u.path.as_str();
         let (name, text) = if let Some(module) = path.strip_prefix("std/") {
@@ -116,7 +126,7 @@ impl Loading<'_> {
                         None => d.with_help(format!("the stdlib modules are {}", crate::kinds::one_of(&names))),
                     };
                     self.diags.push(d);
-                    return;
+                    return false;
                 }
             }
         } else if path.starts_with("./") || path.starts_with("../") {
@@ -126,7 +136,7 @@ impl Loading<'_> {
                     u.path_span,
                     "a stdlib module imports only other stdlib modules",
                 ));
-                return;
+                return false;
             }
             let Some(joined) = join_relative(&from_name, path) else {
                 self.diags.push(
@@ -134,11 +144,11 @@ impl Loading<'_> {
                         .with_span_label("imports stay inside the project")
                         .with_help("move the file into the project, or import it from a path that stays inside"),
                 );
-                return;
+                return false;
             };
             if let Some(id) = self.db.id_of(&joined) {
                 self.enter(id, scope, u);
-                return;
+                return true;
             }
             match self.loader.load(&joined) {
                 Ok(text) => (joined, text),
@@ -149,7 +159,7 @@ impl Loading<'_> {
                         LoadError::Unreadable(why) => ("E0118", format!("cannot read `{path}`: {why}")),
                     };
                     self.diags.push(Diagnostic::error(code, u.path_span, msg));
-                    return;
+                    return false;
                 }
             }
         } else if path.starts_with('/') || path.contains(":\\") || path.starts_with('\\') {
@@ -157,7 +167,7 @@ impl Loading<'_> {
                 Diagnostic::error("E0119", u.path_span, format!("`{path}` is an absolute path"))
                     .with_help("imports are relative to the importing file (`./net.arch`, `../shared/net.arch`) and stay inside the project"),
             );
-            return;
+            return false;
         } else {
             self.diags.push(
                 Diagnostic::error(
@@ -167,10 +177,11 @@ impl Loading<'_> {
                 )
                 .with_help(format!("write `std/{path}` for the stdlib, or `./{path}` for a file next to this one")),
             );
-            return;
+            return false;
         };
         let id = self.db.add(name, text);
         self.enter(id, scope, u);
+        true
     }
 
     fn enter(&mut self, id: FileId, scope: &[String], u: &ast::Use) {

@@ -184,6 +184,15 @@ fn subsequence(needle: &[String], hay: &[String]) -> bool {
     needle.iter().all(|n| it.any(|h| h == n))
 }
 
+impl Lookup {
+    pub fn found(&self) -> Option<usize> {
+        match self {
+            Lookup::Found(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
 /// The diagnostic for a reference that did not resolve to one declaration.
 pub(crate) fn unresolved(
     result: &Lookup,

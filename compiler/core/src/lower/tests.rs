@@ -124,3 +124,16 @@ fn self_is_the_instance_name_and_unnamed_igws_do_not_collide() {
     let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"us-east-1.a.a_vpc.igw") && ids.contains(&"us-east-1.b.b_vpc.igw"), "{ids:?}");
 }
+
+#[test]
+fn only_a_module_that_failed_to_load_silences_unresolved_names() {
+    // The missing module would have declared `site`: only its own error.
+    let (_, c) = compile_files(&[("main.arch", "use ./net.arch\nusers u\nu -> site")]);
+    assert_eq!(codes(&c), ["E0118"]);
+    // A cycle loads every file, so a typo is still a typo.
+    let (_, c) = compile_files(&[
+        ("main.arch", "use ./b.arch\nusers u\nu -> sitte"),
+        ("b.arch", "use ./main.arch\nregion us-east-1 { s3 site }"),
+    ]);
+    assert_eq!(codes(&c), ["E0107", "E0120"]);
+}
