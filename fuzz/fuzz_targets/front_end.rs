@@ -12,9 +12,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(d.span.end as usize <= src.len() || d.span.file != archc_core::FileId(0));
         assert!(d.span.start <= d.span.end);
     }
-    let _ = archc_core::diagnostics::render_human(&db, &c.diagnostics, false);
-    let _ = archc_core::diagnostics::to_json(&db, &c.diagnostics);
-    let _ = archc_core::diagnostics::to_sarif(&db, &c.diagnostics, "fuzz");
+    let _ = archc_core::diag::render_human(&db, &c.diagnostics, false);
+    let _ = archc_core::diag::to_json(&db, &c.diagnostics);
+    let _ = archc_core::diag::to_sarif(&db, &c.diagnostics, "fuzz");
     if let Ok(once) = archc_syntax::fmt::format(&src) {
         let twice = archc_syntax::fmt::format(&once);
         assert_eq!(twice.as_deref().ok(), Some(once.as_str()), "fmt must be idempotent");

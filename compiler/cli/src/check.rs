@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use archc_core::diagnostics::{render_human, to_json, to_sarif};
+use archc_core::diag::{render_human, to_json, to_sarif};
 use archc_core::{compile, SourceDb};
 
 use crate::output;

@@ -9,7 +9,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use archc_core::diagnostics::render_human;
+use archc_core::diag::render_human;
 use archc_core::SourceDb;
 
 use crate::output;

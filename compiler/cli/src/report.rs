@@ -18,7 +18,8 @@ impl Report {
     pub fn add(&mut self, db: &SourceDb, diags: Vec<Diagnostic>, display: &dyn Fn(&str) -> String) {
         let mut map: Vec<FileId> = Vec::new();
         for (_, src) in db.iter() {
-            let shown = if is_stdlib(&src.name, &src.text) { src.name.clone() } else { display(&src.name) };
+            let shown =
+                if archc_core::is_stdlib_source(&src.name, &src.text) { src.name.clone() } else { display(&src.name) };
             map.push(self.file(shown, &src.text));
         }
         let remap = |span: Span| match map.get(span.file.0 as usize) {
@@ -26,12 +27,8 @@ impl Report {
             None => span,
         };
         for mut d in diags {
-            d.span = remap(d.span);
-            for l in &mut d.labels {
-                l.span = remap(l.span);
-            }
-            if let Some(s) = &mut d.suggestion {
-                s.span = remap(s.span);
+            for span in d.spans_mut() {
+                *span = remap(*span);
             }
             if !self.diags.contains(&d) {
                 self.diags.push(d);
@@ -55,10 +52,4 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         self.diags.iter().any(Diagnostic::is_error)
     }
-}
-
-/// Whether the core's file `name` is a stdlib module (`std:vpc.arch`):
-/// it keeps that name, which no file on disk can have.
-fn is_stdlib(name: &str, text: &str) -> bool {
-    archc_core::stdlib::module_of_file(name).and_then(archc_core::stdlib::module).is_some_and(|t| t == text)
 }

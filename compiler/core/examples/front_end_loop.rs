@@ -10,8 +10,8 @@ fn main() {
         for src in &files {
             let (db, c) = archc_core::compile_str("f.arch", src);
             diags += c.diagnostics.len();
-            let _ = archc_core::diagnostics::render_human(&db, &c.diagnostics, false);
-            let _ = archc_core::diagnostics::to_sarif(&db, &c.diagnostics, "0");
+            let _ = archc_core::diag::render_human(&db, &c.diagnostics, false);
+            let _ = archc_core::diag::to_sarif(&db, &c.diagnostics, "0");
             let _ = archc_syntax::fmt::format(src);
         }
     }

@@ -4,7 +4,7 @@ fn main() {
     let Some(path) = std::env::args().nth(1) else { return };
     let Ok(text) = std::fs::read_to_string(&path) else { return };
     let (db, c) = archc_core::compile_str(&path, &text);
-    print!("{}", archc_core::diagnostics::render_human(&db, &c.diagnostics, false));
+    print!("{}", archc_core::diag::render_human(&db, &c.diagnostics, false));
     if std::env::args().nth(2).is_some() {
         for n in &c.model.nodes {
             println!("{:<40} {:?} parent={:?} placement={:?}", n.id, n.kind(), n.parent, n.placement);

@@ -5,7 +5,6 @@ fn main() {
     let (db, c) = archc_core::compile_str("errs.arch", &text);
     println!(
         "{}",
-        serde_json::to_string_pretty(&archc_core::diagnostics::to_sarif(&db, &c.diagnostics, "0.1.0"))
-            .unwrap_or_default()
+        serde_json::to_string_pretty(&archc_core::diag::to_sarif(&db, &c.diagnostics, "0.1.0")).unwrap_or_default()
     );
 }

@@ -6,18 +6,13 @@
 //! CLI implements it over files, the playground over memory. Later stages
 //! (checks, layout, rendering, emission) are modules here that read the model.
 
-pub mod cidr;
-pub mod codes;
-pub mod diagnostics;
-pub mod kinds;
+pub mod diag;
 mod lower;
 pub mod model;
-pub mod ports;
 pub mod source;
-pub mod stdlib;
-pub mod suggest;
 
-pub use archc_syntax::{Diagnostic, FileId, Label, Severity, Span, Suggestion};
+pub use archc_syntax::{Applicability, Code, Diagnostic, Edit, FileId, Fix, Label, Severity, Span};
+pub use lower::stdlib::is_stdlib_source;
 pub use model::Model;
 pub use source::{LoadError, Loader, NoFiles, Source, SourceDb};
 

@@ -21,7 +21,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use archc_core::codes::CODES;
+use archc_core::diag::codes;
 use archc_core::{compile, Diagnostic, SourceDb};
 
 /// The arch blocks of one section: the entry file and the other files.
@@ -85,35 +85,35 @@ fn compile_example(ex: &Example) -> (SourceDb, Vec<Diagnostic>) {
 }
 
 fn rendered(db: &SourceDb, diags: &[Diagnostic]) -> String {
-    archc_core::diagnostics::render_human(db, diags, false)
+    archc_core::diag::render_human(db, diags, false)
 }
 
 #[test]
 fn codes_are_unique_sorted_and_named() {
     let mut seen = BTreeSet::new();
     let mut names = BTreeSet::new();
-    for c in CODES {
-        assert!(seen.insert(c.code), "{} is registered twice", c.code);
-        assert!(names.insert(c.name), "the name {} is used twice", c.name);
-        let bytes = c.code.as_bytes();
+    for c in codes::all() {
+        assert!(seen.insert(c.as_str()), "{} is registered twice", c.as_str());
+        assert!(names.insert(c.name()), "the name {} is used twice", c.name());
+        let bytes = c.as_str().as_bytes();
         assert!(
-            bytes.len() == 5 && matches!(bytes[0], b'E' | b'W') && c.code[1..].chars().all(|d| d.is_ascii_digit()),
+            bytes.len() == 5 && matches!(bytes[0], b'E' | b'W') && c.as_str()[1..].chars().all(|d| d.is_ascii_digit()),
             "{} is not a code",
-            c.code
+            c.as_str()
         );
         assert!(
-            c.name.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+            c.name().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'),
             "{}: name `{}` is not kebab-case",
-            c.code,
-            c.name
+            c.as_str(),
+            c.name()
         );
         assert!(
-            !c.summary.is_empty() && !c.summary.ends_with('.'),
+            !c.summary().is_empty() && !c.summary().ends_with('.'),
             "{}: a summary is a phrase without a full stop",
-            c.code
+            c.as_str()
         );
     }
-    let codes: Vec<&str> = CODES.iter().map(|c| c.code).collect();
+    let codes: Vec<&str> = codes::all().map(|c| c.as_str()).collect();
     let mut sorted = codes.clone();
     sorted.sort_unstable();
     assert_eq!(codes, sorted, "CODES is kept in code order");
@@ -121,30 +121,30 @@ fn codes_are_unique_sorted_and_named() {
 
 #[test]
 fn every_explanation_has_a_title_an_example_and_a_fix() {
-    for c in CODES {
-        let first = c.explanation.lines().next().unwrap_or_default();
+    for c in codes::all() {
+        let first = c.explanation().lines().next().unwrap_or_default();
         assert!(
-            first.starts_with(&format!("# {}: ", c.code)),
+            first.starts_with(&format!("# {}: ", c.as_str())),
             "{}: the first line must be `# {}: title`, not {first:?}",
-            c.code,
-            c.code
+            c.as_str(),
+            c.as_str()
         );
-        let ex = examples(c.explanation);
+        let ex = examples(c.explanation());
         for section in ["Example", "Fix"] {
             let Some(e) = ex.get(section) else {
-                panic!("{}: no `## {section}` section with an ```arch block", c.code)
+                panic!("{}: no `## {section}` section with an ```arch block", c.as_str())
             };
             assert_eq!(
                 e.entry.len(),
                 1,
                 "{}: `## {section}` must have exactly one plain ```arch block (the entry file)",
-                c.code
+                c.as_str()
             );
         }
         assert!(
             !ex["Example"].quoted.is_empty(),
             "{}: the example quotes the `error[…]` line it gives in a ```text block",
-            c.code
+            c.as_str()
         );
     }
 }
@@ -152,66 +152,34 @@ fn every_explanation_has_a_title_an_example_and_a_fix() {
 #[test]
 fn every_failing_example_fails_with_its_code_and_every_fix_compiles() {
     let mut problems = Vec::new();
-    for c in CODES {
-        let ex = examples(c.explanation);
+    for c in codes::all() {
+        let ex = examples(c.explanation());
         let (Some(bad), Some(good)) = (ex.get("Example"), ex.get("Fix")) else { continue };
         if bad.entry.is_empty() || good.entry.is_empty() {
             continue;
         }
         let (db, diags) = compile_example(bad);
-        let codes: BTreeSet<&str> = diags.iter().map(|d| d.code).collect();
+        let codes: BTreeSet<&str> = diags.iter().map(|d| d.code.as_str()).collect();
         let output = rendered(&db, &diags);
-        if codes != BTreeSet::from([c.code]) {
+        if codes != BTreeSet::from([c.as_str()]) {
             problems.push(format!(
                 "{}: the example must fail with {} alone, it gives {codes:?}:\n{output}",
-                c.code, c.code
+                c.as_str(),
+                c.as_str()
             ));
         }
         for line in &bad.quoted {
             if !output.lines().any(|l| l == line) {
-                problems.push(format!("{}: the explanation quotes `{line}`, but the example gives:\n{output}", c.code));
+                problems
+                    .push(format!("{}: the explanation quotes `{line}`, but the example gives:\n{output}", c.as_str()));
             }
         }
         let (db, diags) = compile_example(good);
         if !diags.is_empty() {
-            problems.push(format!("{}: the fix must compile cleanly:\n{}", c.code, rendered(&db, &diags)));
+            problems.push(format!("{}: the fix must compile cleanly:\n{}", c.as_str(), rendered(&db, &diags)));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// Every `"E0123"`/`"W0123"` literal in the compiler's sources is a
-/// registered code, so `archc explain` knows every code it can print.
-#[test]
-fn every_code_the_compiler_emits_is_registered() {
-    let core = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut emitted = BTreeSet::new();
-    for dir in [core.join("src"), core.join("../syntax/src")] {
-        scan(&dir, &mut emitted);
-    }
-    assert!(emitted.contains("E0106"), "the scan found nothing: {emitted:?}");
-    let registered: BTreeSet<String> = CODES.iter().map(|c| c.code.to_string()).collect();
-    let missing: Vec<&String> = emitted.difference(&registered).collect();
-    assert!(missing.is_empty(), "emitted but not in codes.rs: {missing:?}");
-}
-
-fn scan(dir: &Path, found: &mut BTreeSet<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            scan(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            let bytes = text.as_bytes();
-            for (i, w) in bytes.windows(7).enumerate() {
-                if w[0] == b'"' && matches!(w[1], b'E' | b'W') && w[2..6].iter().all(u8::is_ascii_digit) && w[6] == b'"'
-                {
-                    found.insert(text[i + 1..i + 6].to_string());
-                }
-            }
-        }
-    }
 }
 
 /// docs/diagnostics.md, the catalogue, has a row for every code.
@@ -219,8 +187,8 @@ fn scan(dir: &Path, found: &mut BTreeSet<String>) {
 fn the_catalogue_lists_every_code() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md");
     let doc = std::fs::read_to_string(&path).expect("docs/diagnostics.md");
-    for c in CODES {
-        let row = format!("| {} | `{}` | {} |", c.code, c.name, c.summary);
+    for c in codes::all() {
+        let row = format!("| {} | `{}` | {} |", c.as_str(), c.name(), c.summary());
         assert!(doc.contains(&row), "docs/diagnostics.md has no row `{row}`");
     }
 }

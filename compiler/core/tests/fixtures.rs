@@ -19,8 +19,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use archc_core::codes::CODES;
-use archc_core::diagnostics::{render_human, to_json, to_sarif};
+use archc_core::diag::codes;
+use archc_core::diag::{render_human, to_json, to_sarif};
 use archc_core::model::{Model, NodeId};
 use archc_core::{compile, Compilation, LoadError, Loader, SourceDb};
 use serde_json::Value;
@@ -95,7 +95,7 @@ fn model_text(m: &Model) -> String {
         compact(&serde_json::to_value(s.direction.value).unwrap_or(Value::Null), &id, ""),
         compact(&serde_json::to_value(s.theme.value).unwrap_or(Value::Null), &id, ""),
     );
-    for node in m.nodes.iter().filter(|n| n.kind() != archc_core::kinds::Kind::Internet) {
+    for node in m.nodes.iter().filter(|n| n.kind() != archc_core::model::kinds::Kind::Internet) {
         let mut line = format!("{} {}", node.id, node.kind().keyword());
         if let Ok(Value::Object(fields)) = serde_json::to_value(&node.kind) {
             for (key, value) in fields.iter().filter(|(k, _)| *k != "kind") {
@@ -184,7 +184,7 @@ fn expected_codes(path: &Path, text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     let prefix = stem.split('_').next().unwrap_or_default();
-    if CODES.iter().any(|c| c.code == prefix) {
+    if codes::all().any(|c| c.as_str() == prefix) {
         out.insert(prefix.to_string());
     }
     if let Some(list) = text.lines().next().and_then(|l| l.strip_prefix("# expect:")) {
@@ -214,8 +214,10 @@ fn every_code_has_an_invalid_fixture() {
         .flatten()
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .collect();
-    let missing: Vec<&str> =
-        CODES.iter().map(|c| c.code).filter(|code| !names.iter().any(|n| n.starts_with(&format!("{code}_")))).collect();
+    let missing: Vec<&str> = codes::all()
+        .map(|c| c.as_str())
+        .filter(|code| !names.iter().any(|n| n.starts_with(&format!("{code}_"))))
+        .collect();
     assert!(missing.is_empty(), "no fixture invalid/CODE_….arch for {missing:?}");
 }
 
@@ -323,7 +325,24 @@ fn sarif_has_the_code_scanning_shape() {
         assert!(loc["region"]["startLine"].as_u64().is_some_and(|n| n >= 1), "{r}");
         assert!(loc["region"]["startColumn"].as_u64().is_some_and(|n| n >= 1), "{r}");
     }
-    // The host-bits error carries its fix.
-    let fix = results.iter().find(|r| r["ruleId"] == "E0201").expect("E0201 result");
-    assert_eq!(fix["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "10.0.0.0/16");
+    // The host-bits fix may change meaning (`/16` may have meant `/24`):
+    // SARIF consumers apply fixes unasked, so it is not exported.
+    let host_bits = results.iter().find(|r| r["ruleId"] == "E0201").expect("E0201 result");
+    assert!(host_bits.get("fixes").is_none(), "{host_bits}");
+}
+
+#[test]
+fn sarif_exports_safe_fixes_only() {
+    // `from` in an outbound rule: the direction says the keyword is `to`.
+    let (db, c) = archc_core::compile_str(
+        "f.arch",
+        "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    nacl n {\n      allow out 100 tcp/443 from 0.0.0.0/0\n    }\n  }\n}\n",
+    );
+    let fixable = c.diagnostics.iter().find(|d| d.fix.as_ref().is_some_and(|f| f.is_safe())).expect("a safe fix");
+    let v = to_sarif(&db, &c.diagnostics, "0");
+    let result = v["runs"][0]["results"]
+        .as_array()
+        .and_then(|rs| rs.iter().find(|r| r["ruleId"] == fixable.code.as_str()))
+        .expect("the result");
+    assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "to");
 }

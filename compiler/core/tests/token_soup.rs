@@ -2,7 +2,7 @@
 //! soups of archc tokens (and bytes that are not) go through the whole front
 //! end — parse, lower, render, JSON, SARIF, format.
 
-use archc_core::diagnostics::{render_human, to_json, to_sarif};
+use archc_core::diag::{render_human, to_json, to_sarif};
 use archc_core::{compile_str, Diagnostic, Span};
 use proptest::prelude::*;
 
@@ -150,7 +150,11 @@ fn check(src: &str) {
 }
 
 fn check_diag(db: &archc_core::SourceDb, file: archc_core::FileId, src: &str, d: &Diagnostic) {
-    assert!(archc_core::codes::lookup(d.code).is_some(), "{} is not in the code registry", d.code);
+    assert!(
+        archc_core::diag::codes::lookup(d.code.as_str()).is_some(),
+        "{} is not in the code registry",
+        d.code.as_str()
+    );
     assert!(!d.message.is_empty());
     let spans = std::iter::once(("primary", d.span)).chain(d.labels.iter().map(|l| ("label", l.span)));
     for (what, span) in spans {

@@ -19,6 +19,6 @@ fn main() {
     println!("{} stmts", file.stmts.len());
     for d in diags {
         let text = src.get(d.span.range()).unwrap_or("");
-        println!("{} {:?} {:?} {:?}", d.code, d.message, text, d.help);
+        println!("{} {:?} {:?} {:?}", d.code.as_str(), d.message, text, d.help);
     }
 }

@@ -2,6 +2,7 @@
 //! understands: where exactly it went wrong, what was expected there (in words,
 //! never pest rule names), and what was found instead.
 
+use crate::diag::codes;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::Parser as _;
 
@@ -16,7 +17,7 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
     if let Some(quote) = unterminated_quote(line) {
         let start = base + quote;
         let end = base + line.trim_end().len();
-        return Diagnostic::error("E0102", Span::new(file, start, end.max(start + 1)), "unterminated string")
+        return Diagnostic::new(codes::BAD_STRING, Span::new(file, start, end.max(start + 1)), "unterminated string")
             .with_span_label("this string is not closed on its line")
             .with_help("close it with `\"`; to put a quote inside a string, write `\\\"`");
     }
@@ -53,7 +54,7 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
             } else {
                 format!("expected {}, found {found}", join_or(&wants))
             };
-            let mut d = Diagnostic::error("E0100", span, message);
+            let mut d = Diagnostic::new(codes::SYNTAX_ERROR, span, message);
             if let Some(help) = hint(trimmed, pos) {
                 d = d.with_help(help);
             }
@@ -62,11 +63,11 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
         Ok(_) => match block {
             Some(b) => {
                 let open = Span::new(file, b.start as usize, b.start as usize + 1);
-                Diagnostic::error("E0100", open, "unexpected `{`: this statement takes no block")
+                Diagnostic::new(codes::SYNTAX_ERROR, open, "unexpected `{`: this statement takes no block")
                     .with_label(text, "this statement is complete without it")
                     .with_help("only declarations, components, `for`, flows and peerings open a block")
             }
-            None => Diagnostic::error("E0100", text, "this line could not be read")
+            None => Diagnostic::new(codes::SYNTAX_ERROR, text, "this line could not be read")
                 .with_help("each statement goes on its own line or ends with `;`"),
         },
     }

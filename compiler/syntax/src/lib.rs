@@ -14,6 +14,6 @@ mod parser;
 pub mod span;
 
 pub use comments::{comments, Comment};
-pub use diag::{Diagnostic, Label, Severity, Suggestion};
+pub use diag::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity};
 pub use parser::parse;
 pub use span::{FileId, Span};

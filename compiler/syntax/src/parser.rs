@@ -2,6 +2,7 @@
 //! lines become `bad` statements), so this walk never fails; it reports what it
 //! recovered from as diagnostics.
 
+use crate::diag::codes;
 use pest::iterators::Pair;
 use pest::Parser as _;
 
@@ -22,8 +23,8 @@ pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
     // The parser and every later pass recurse once per nesting level: refuse
     // absurd nesting up front rather than overflow the stack.
     if let Some(at) = too_deep(src) {
-        let d = Diagnostic::error(
-            "E0101",
+        let d = Diagnostic::new(
+            codes::UNBALANCED_BRACE,
             Span::new(file, at, at + 1),
             format!("blocks and lists nested more than {MAX_NESTING} deep"),
         )
@@ -42,7 +43,11 @@ pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((p, _)) => p,
             };
-            b.diags.push(Diagnostic::error("E0100", Span::new(file, pos, pos), "this file could not be parsed"));
+            b.diags.push(Diagnostic::new(
+                codes::SYNTAX_ERROR,
+                Span::new(file, pos, pos),
+                "this file could not be parsed",
+            ));
             Vec::new()
         }
     };
@@ -124,7 +129,7 @@ impl<'s> Builder<'s> {
             let kind = match pair.as_rule() {
                 Rule::stray_close => {
                     self.diags.push(
-                        Diagnostic::error("E0101", span, "unmatched `}`")
+                        Diagnostic::new(codes::UNBALANCED_BRACE, span, "unmatched `}`")
                             .with_span_label("this `}` closes no block")
                             .with_help("remove it, or add the `{` it was meant to close"),
                     );
@@ -164,7 +169,7 @@ impl<'s> Builder<'s> {
         self.unclosed.sort();
         let Some((&outer, inner)) = self.unclosed.split_first() else { return };
         let eof = Span::new(self.file, self.src.len(), self.src.len());
-        let mut d = Diagnostic::error("E0101", outer, "unclosed `{`")
+        let mut d = Diagnostic::new(codes::UNBALANCED_BRACE, outer, "unclosed `{`")
             .with_span_label("this block is never closed")
             .with_label(eof, "the file ends here");
         for span in inner.iter().take(3) {
@@ -256,7 +261,7 @@ impl<'s> Builder<'s> {
                 } else {
                     ("unknown escape in string", "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t`, `\\$` and `\\u{…}`")
                 };
-                self.diags.push(Diagnostic::error("E0102", span, format!("{msg} `{raw}`")).with_help(help));
+                self.diags.push(Diagnostic::new(codes::BAD_STRING, span, format!("{msg} `{raw}`")).with_help(help));
                 raw.to_string()
             }
         }
@@ -354,8 +359,8 @@ impl<'s> Builder<'s> {
                                 Some(path) => path,
                                 None => {
                                     self.diags.push(
-                                        Diagnostic::error(
-                                            "E0100",
+                                        Diagnostic::new(
+                                            codes::SYNTAX_ERROR,
                                             lit.span,
                                             "a `use` path cannot interpolate parameters",
                                         )

@@ -5,9 +5,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::diag::codes;
 use archc_syntax::Diagnostic;
 
-use crate::cidr::{allocate, Cidr};
+use crate::model::cidr::{allocate, Cidr};
 use crate::model::{Model, NodeKind};
 
 pub(crate) const DEFAULT_PREFIX: u8 = 24;
@@ -49,7 +50,7 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
                 None => {
                     let blocks: Vec<String> = pools.iter().map(Cidr::to_string).collect();
                     diags.push(
-                        Diagnostic::error("E0205", node.name_span, format!("no free /{prefix} is left in vpc `{vpc_name}` for subnet `{}`", node.name))
+                        Diagnostic::new(codes::ALLOCATION_EXHAUSTED, node.name_span, format!("no free /{prefix} is left in vpc `{vpc_name}` for subnet `{}`", node.name))
                             .with_span_label("this subnet has no CIDR, so archc allocates one")
                             .with_help(format!(
                                 "the vpc's blocks ({}) are used up: give the subnet a smaller `size:`, or add a secondary block to the vpc",

@@ -5,17 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use archc_syntax::{Diagnostic, Span};
+use crate::diag::codes;
+use archc_syntax::{Diagnostic, Fix, Span};
 
 use super::expand::{Raw, RawNode, RawProp, RawRef};
 use super::scope::unresolved;
 use super::subst::{SVal, Val};
 use super::typed::{self, Typed};
-use crate::cidr::{Cidr, CidrError};
-use crate::kinds::{Args, Kind, PropSpec, Ty, COMMON_PROPS, FLOW_PROPS, PEERING_PROPS};
+use crate::diag::suggest::did_you_mean;
+use crate::model::cidr::{Cidr, CidrError};
+use crate::model::kinds::{Args, Kind, PropSpec, Ty, COMMON_PROPS, FLOW_PROPS, PEERING_PROPS};
+use crate::model::ports::{engine_port, is_service_api, PortRange};
 use crate::model::*;
-use crate::ports::{engine_port, is_service_api, PortRange};
-use crate::suggest::did_you_mean;
 
 /// A property after typing.
 enum PropVal {
@@ -163,14 +164,14 @@ impl Builder<'_> {
         let found = self.raw.nodes[index].kind;
         if !wanted.is_empty() && !wanted.contains(&found) {
             self.diags.push(
-                Diagnostic::error(
-                    "E0109",
+                Diagnostic::new(
+                    codes::WRONG_KIND_REFERENCE,
                     r.span,
                     format!(
                         "`{}` is {}, but {} is expected here",
                         r.text,
                         found.a(),
-                        crate::kinds::kinds_phrase(wanted)
+                        crate::model::kinds::kinds_phrase(wanted)
                     ),
                 )
                 .with_label(
@@ -199,7 +200,7 @@ impl Builder<'_> {
             }
             _ => {
                 self.diags.push(
-                    Diagnostic::error("E0111", v.span, format!("`{key}` takes {}", ty.describe()))
+                    Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`{key}` takes {}", ty.describe()))
                         .with_help("write the name without quotes"),
                 );
                 None
@@ -221,8 +222,12 @@ impl Builder<'_> {
         for p in raw {
             let Some(spec) = specs.iter().flat_map(|s| s.iter()).find(|s| s.key == p.key) else {
                 let keys: Vec<&str> = specs.iter().flat_map(|s| s.iter()).map(|s| s.key).collect();
-                let mut d = Diagnostic::error("E0110", p.key_span, format!("{owner} has no property `{}`", p.key));
-                let listed = crate::kinds::all_of(&keys);
+                let mut d = Diagnostic::new(
+                    codes::UNKNOWN_PROPERTY,
+                    p.key_span,
+                    format!("{owner} has no property `{}`", p.key),
+                );
+                let listed = crate::model::kinds::all_of(&keys);
                 d = match did_you_mean(&p.key, keys.iter().copied()) {
                     Some(s) => d.with_help(format!("did you mean `{s}`? Its properties are {listed}")),
                     None => d.with_help(format!("its properties are {listed}")),
@@ -232,7 +237,7 @@ impl Builder<'_> {
             };
             if let Some(first) = seen.get(spec.key) {
                 self.diags.push(
-                    Diagnostic::error("E0112", p.key_span, format!("`{}` is given twice", spec.key))
+                    Diagnostic::new(codes::DUPLICATE_PROPERTY, p.key_span, format!("`{}` is given twice", spec.key))
                         .with_label(*first, "first given here")
                         .with_help("keep one of them"),
                 );
@@ -258,17 +263,14 @@ impl Builder<'_> {
                 return Some(PropVal::One(Typed::Bool(true)));
             }
             self.diags.push(
-                Diagnostic::error("E0111", p.key_span, format!("`{}` needs a value", spec.key)).with_help(format!(
-                    "write `{}: …` with {}",
-                    spec.key,
-                    spec.ty.describe()
-                )),
+                Diagnostic::new(codes::INVALID_VALUE, p.key_span, format!("`{}` needs a value", spec.key))
+                    .with_help(format!("write `{}: …` with {}", spec.key, spec.ty.describe())),
             );
             return None;
         }
         if !spec.ty.is_list() && values.len() > 1 {
             self.diags.push(
-                Diagnostic::error("E0111", values[1].span, format!("`{}` takes one value", spec.key))
+                Diagnostic::new(codes::INVALID_VALUE, values[1].span, format!("`{}` takes one value", spec.key))
                     .with_help(format!("`{}` takes {}", spec.key, spec.ty.describe())),
             );
             return None;
@@ -297,8 +299,12 @@ impl Builder<'_> {
     fn cidr(&mut self, v: &SVal) -> Option<Spanned<Cidr>> {
         let Val::Cidr(text) = &v.val else {
             self.diags.push(
-                Diagnostic::error("E0111", v.span, format!("`{}` is not a CIDR block", v.text().unwrap_or_default()))
-                    .with_help("write an IPv4 block such as `10.0.0.0/16`"),
+                Diagnostic::new(
+                    codes::INVALID_VALUE,
+                    v.span,
+                    format!("`{}` is not a CIDR block", v.text().unwrap_or_default()),
+                )
+                .with_help("write an IPv4 block such as `10.0.0.0/16`"),
             );
             return None;
         };
@@ -306,16 +312,17 @@ impl Builder<'_> {
             Ok(c) => Some(Spanned::new(c, v.span)),
             Err(CidrError::Malformed(why)) => {
                 self.diags.push(
-                    Diagnostic::error("E0103", v.span, format!("`{text}` is not a valid CIDR block")).with_help(why),
+                    Diagnostic::new(codes::MALFORMED_LITERAL, v.span, format!("`{text}` is not a valid CIDR block"))
+                        .with_help(why),
                 );
                 None
             }
             Err(CidrError::HostBits(fixed)) => {
                 self.diags.push(
-                    Diagnostic::error("E0201", v.span, format!("`{text}` has host bits set"))
+                    Diagnostic::new(codes::CIDR_HOST_BITS, v.span, format!("`{text}` has host bits set"))
                         .with_span_label(format!("the address is not the start of a /{} block", fixed.prefix))
                         .with_help(format!("the block is `{fixed}`"))
-                        .with_suggestion(v.span, fixed.to_string()),
+                        .with_fix(Fix::unsafe_edit(v.span, fixed.to_string())),
                 );
                 // Go on with the block the user meant, to spare follow-on errors.
                 Some(Spanned::new(fixed, v.span))
@@ -332,8 +339,8 @@ impl Builder<'_> {
                 let allowed = usize::from(spec.args == Args::Service);
                 if let Some(extra) = node.args.get(allowed) {
                     self.diags.push(
-                        Diagnostic::error(
-                            "E0114",
+                        Diagnostic::new(
+                            codes::UNEXPECTED_PART,
                             extra.span,
                             format!("`{kw}` takes no argument `{}` here", extra.text().unwrap_or_default()),
                         )
@@ -346,8 +353,8 @@ impl Builder<'_> {
                 let blocks: Vec<Spanned<Cidr>> = node.args.iter().filter_map(|v| self.cidr(v)).collect();
                 if node.args.is_empty() && spec.args != Args::OptionalCidr {
                     self.diags.push(
-                        Diagnostic::error(
-                            "E0113",
+                        Diagnostic::new(
+                            codes::MISSING_PART,
                             node.name_span,
                             format!("`{kw}` `{}` needs its CIDR block", node.name),
                         )
@@ -356,12 +363,16 @@ impl Builder<'_> {
                 }
                 if spec.args != Args::Cidrs && node.args.len() > 1 {
                     self.diags.push(
-                        Diagnostic::error("E0114", node.args[1].span, format!("`{kw}` takes one CIDR block"))
-                            .with_help(if node.kind == Kind::Subnet {
-                                "a subnet has one block"
-                            } else {
-                                "remove the extra block"
-                            }),
+                        Diagnostic::new(
+                            codes::UNEXPECTED_PART,
+                            node.args[1].span,
+                            format!("`{kw}` takes one CIDR block"),
+                        )
+                        .with_help(if node.kind == Kind::Subnet {
+                            "a subnet has one block"
+                        } else {
+                            "remove the extra block"
+                        }),
                     );
                 }
                 blocks
@@ -400,8 +411,8 @@ impl Builder<'_> {
                     let own = vpc.and_then(|v| model.get(v)).map(|n| n.name.clone()).unwrap_or_default();
                     let subnet_span = model.get(id).map_or(r.span, |n| n.name_span);
                     self.diags.push(
-                        Diagnostic::error(
-                            "E0125",
+                        Diagnostic::new(
+                            codes::PLACEMENT_OTHER_VPC,
                             r.span,
                             format!(
                                 "`{}` is a subnet of vpc `{vpc_name}`, but `{}` is declared in vpc `{own}`",
@@ -414,7 +425,11 @@ impl Builder<'_> {
                     continue;
                 }
                 if placement.contains(&id) {
-                    self.diags.push(Diagnostic::error("E0112", r.span, format!("`{}` is listed twice", r.text)));
+                    self.diags.push(Diagnostic::new(
+                        codes::DUPLICATE_PROPERTY,
+                        r.span,
+                        format!("`{}` is listed twice", r.text),
+                    ));
                     continue;
                 }
                 placement.push(id);
@@ -466,8 +481,8 @@ impl Builder<'_> {
                     Some(s) => Spanned::new(s, raw.args[0].span),
                     None => {
                         self.diags.push(
-                            Diagnostic::error(
-                                "E0113",
+                            Diagnostic::new(
+                                codes::MISSING_PART,
                                 raw.name_span,
                                 format!("endpoint `{}` needs its service", raw.name),
                             )
@@ -656,13 +671,13 @@ impl Builder<'_> {
         if !raw.misplaced {
             if in_vpc && mode.value == NatMode::Zonal {
                 self.diags.push(
-                    Diagnostic::error("E0105", raw.name_span, format!("the zonal NAT gateway `{}` is declared in a vpc", raw.name))
+                    Diagnostic::new(codes::WRONG_PLACE, raw.name_span, format!("the zonal NAT gateway `{}` is declared in a vpc", raw.name))
                         .with_help("declare a zonal NAT gateway inside its subnet's `{ }`, or write `mode: regional` for one that serves every zone"),
                 );
             } else if !in_vpc && mode.value == NatMode::Regional {
                 self.diags.push(
-                    Diagnostic::error(
-                        "E0105",
+                    Diagnostic::new(
+                        codes::WRONG_PLACE,
                         mode.span,
                         format!("the regional NAT gateway `{}` is declared in a subnet", raw.name),
                     )
@@ -682,12 +697,12 @@ impl Builder<'_> {
             let expected_peer = if direction == RuleDirection::In { "from" } else { "to" };
             if r.peer_keyword.text != expected_peer {
                 self.diags.push(
-                    Diagnostic::error(
-                        "E0124",
+                    Diagnostic::new(
+                        codes::NACL_RULE,
                         r.peer_keyword.span,
                         format!("an `{}` rule names its remote block with `{expected_peer}`", r.direction.text),
                     )
-                    .with_suggestion(r.peer_keyword.span, expected_peer),
+                    .with_fix(Fix::safe(r.peer_keyword.span, expected_peer)),
                 );
             }
             let number = r.number.first().and_then(typed::int);
@@ -696,10 +711,14 @@ impl Builder<'_> {
                 _ => {
                     let span = r.number.first().map_or(r.span, |v| v.span);
                     self.diags.push(
-                        Diagnostic::error("E0124", span, "a network ACL rule number is a whole number from 1 to 32766")
-                            .with_help(
-                                "rules are evaluated lowest number first; leave gaps (100, 200…) to insert rules later",
-                            ),
+                        Diagnostic::new(
+                            codes::NACL_RULE,
+                            span,
+                            "a network ACL rule number is a whole number from 1 to 32766",
+                        )
+                        .with_help(
+                            "rules are evaluated lowest number first; leave gaps (100, 200…) to insert rules later",
+                        ),
                     );
                     continue;
                 }
@@ -746,8 +765,8 @@ impl Builder<'_> {
                 let node = model.get(id)?;
                 if !node.kind().takes_flows() {
                     self.diags.push(
-                        Diagnostic::error(
-                            "E0117",
+                        Diagnostic::new(
+                            codes::FLOW_ENDPOINT,
                             h.span,
                             format!(
                                 "a flow cannot start or end at {} `{}`",
@@ -788,8 +807,8 @@ impl Builder<'_> {
                             _ => "give the flow its ports, e.g. `: https` or `: 8080`".to_string(),
                         };
                         self.diags.push(
-                            Diagnostic::error(
-                                "E0116",
+                            Diagnostic::new(
+                                codes::FLOW_WITHOUT_PORT,
                                 to_ref.span,
                                 format!(
                                     "the flow to `{}` needs ports: {} has no natural port",
@@ -842,7 +861,7 @@ impl Builder<'_> {
             let key = s.key.text.as_str();
             if let Some(first) = seen.get(key) {
                 self.diags.push(
-                    Diagnostic::error("E0112", s.key.span, format!("`{key}` is set twice"))
+                    Diagnostic::new(codes::DUPLICATE_PROPERTY, s.key.span, format!("`{key}` is set twice"))
                         .with_label(*first, "first set here")
                         .with_help("keep one of them"),
                 );
@@ -858,7 +877,8 @@ impl Builder<'_> {
                 ("title", _) => match &v.val {
                     Val::Str(t) => settings.title = Some(Spanned::new(t.clone(), v.span)),
                     _ => self.diags.push(
-                        Diagnostic::error("E0111", v.span, "the title is a string").with_help("write `title \"…\"`"),
+                        Diagnostic::new(codes::INVALID_VALUE, v.span, "the title is a string")
+                            .with_help("write `title \"…\"`"),
                     ),
                 },
                 ("direction", Some("right")) => settings.direction = Spanned::new(Direction::Right, v.span),
@@ -868,8 +888,8 @@ impl Builder<'_> {
                 (_, _) => {
                     let choices = if key == "direction" { "`right` or `down`" } else { "`light` or `dark`" };
                     self.diags.push(
-                        Diagnostic::error(
-                            "E0111",
+                        Diagnostic::new(
+                            codes::INVALID_VALUE,
                             v.span,
                             format!("`{}` is not a valid `{key}`", v.text().unwrap_or_default()),
                         )

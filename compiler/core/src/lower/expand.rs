@@ -6,14 +6,15 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use crate::diag::codes;
 use archc_syntax::ast::{self, Stmt, StmtKind};
-use archc_syntax::{Diagnostic, Span};
+use archc_syntax::{Diagnostic, Fix, Span};
 
 use super::load::Program;
 use super::scope::{Candidate, Entity, ScopeId, Scopes};
 use super::subst::{Env, SVal, Subst, Val};
-use crate::kinds::{InRule, Kind, NameRule, Place, KINDS};
-use crate::suggest::did_you_mean;
+use crate::diag::suggest::did_you_mean;
+use crate::model::kinds::{InRule, Kind, NameRule, Place, KINDS};
 
 /// A reference as written (after substitution), to resolve in `build`.
 #[derive(Clone, Debug)]
@@ -272,12 +273,11 @@ impl Expander<'_> {
                         };
                         self.raw.nodes[owner].nacl_rules.push(rule);
                     }
-                    _ => {
-                        self.diags
-                            .push(Diagnostic::error("E0124", span, "a network ACL rule outside a `nacl`").with_help(
+                    _ => self.diags.push(
+                        Diagnostic::new(codes::NACL_RULE, span, "a network ACL rule outside a `nacl`").with_help(
                             "put `allow|deny in|out N PORTS from|to CIDR` rules inside `nacl NAME in SUBNETS { … }`",
-                        ))
-                    }
+                        ),
+                    ),
                 }
             }
             StmtKind::Flow(f) => self.flow(f, span, ctx),
@@ -287,7 +287,7 @@ impl Expander<'_> {
 
     fn wrong_place_stmt(&mut self, span: Span, what: &str, belongs: &str) {
         self.diags.push(
-            Diagnostic::error("E0105", span, format!("{what} cannot stand here"))
+            Diagnostic::new(codes::WRONG_PLACE, span, format!("{what} cannot stand here"))
                 .with_help(format!("{what} belongs {belongs}")),
         );
     }
@@ -303,8 +303,8 @@ impl Expander<'_> {
                 span,
             }),
             None => {
-                let mut d = Diagnostic::error(
-                    "E0105",
+                let mut d = Diagnostic::new(
+                    codes::WRONG_PLACE,
                     span,
                     format!("the property `{}` is outside any declaration", p.key.text),
                 )
@@ -337,7 +337,7 @@ impl Expander<'_> {
                 }
                 StmtKind::Error(_) => {}
                 _ => self.diags.push(
-                    Diagnostic::error("E0105", stmt.span, format!("only properties go inside {what}"))
+                    Diagnostic::new(codes::WRONG_PLACE, stmt.span, format!("only properties go inside {what}"))
                         .with_help("declare resources and flows outside it"),
                 ),
             }
@@ -406,8 +406,8 @@ impl Expander<'_> {
         let mut all = self.subst(env).reference(r);
         if all.len() > 1 {
             self.diags.push(
-                Diagnostic::error(
-                    "E0111",
+                Diagnostic::new(
+                    codes::INVALID_VALUE,
                     r.span(),
                     format!("`{}` stands for {} names here, but one is expected", r.source_text(), all.len()),
                 )
@@ -419,18 +419,21 @@ impl Expander<'_> {
     }
 
     fn check_name(&mut self, name: &str, span: Span) -> bool {
-        if crate::kinds::PREDEFINED.contains(&name) {
+        if crate::model::kinds::PREDEFINED.contains(&name) {
             self.diags.push(
-                Diagnostic::error("E0126", span, format!("`{name}` is predefined and cannot be declared")).with_help(
-                    format!("refer to `{name}` directly in flows; choose another name for this declaration"),
-                ),
+                Diagnostic::new(codes::PREDEFINED_NAME, span, format!("`{name}` is predefined and cannot be declared"))
+                    .with_help(format!(
+                        "refer to `{name}` directly in flows; choose another name for this declaration"
+                    )),
             );
             return false;
         }
         if !is_ident(name) {
-            self.diags.push(Diagnostic::error("E0103", span, format!("`{name}` is not a valid name")).with_help(
-                "a name starts with a letter or `_` and holds letters, digits, `_` and `-`, not ending in `-`",
-            ));
+            self.diags.push(
+                Diagnostic::new(codes::MALFORMED_LITERAL, span, format!("`{name}` is not a valid name")).with_help(
+                    "a name starts with a letter or `_` and holds letters, digits, `_` and `-`, not ending in `-`",
+                ),
+            );
             return false;
         }
         true
@@ -462,10 +465,14 @@ impl Expander<'_> {
                 && owner_kind.prop(&kind_text).is_some()
             {
                 self.diags.push(
-                    Diagnostic::error("E0100", d.kind.span, format!("expected `:` after the property `{kind_text}`"))
-                        .with_span_label(format!("`{kind_text}` is a property of {}", owner_kind.a()))
-                        .with_help(format!("write `{kind_text}: …`"))
-                        .with_suggestion(d.kind.span, format!("{kind_text}:")),
+                    Diagnostic::new(
+                        codes::SYNTAX_ERROR,
+                        d.kind.span,
+                        format!("expected `:` after the property `{kind_text}`"),
+                    )
+                    .with_span_label(format!("`{kind_text}` is a property of {}", owner_kind.a()))
+                    .with_help(format!("write `{kind_text}: …`"))
+                    .with_fix(Fix::safe(d.kind.span, format!("{kind_text}:"))),
                 );
                 return;
             }
@@ -497,7 +504,7 @@ impl Expander<'_> {
         let mut pool: Vec<&str> = KINDS.iter().map(|k| k.keyword).collect();
         let comps: Vec<String> = self.program.components.iter().map(|c| c.name.clone()).collect();
         pool.extend(comps.iter().map(String::as_str));
-        let mut d = Diagnostic::error("E0104", span, format!("unknown kind `{text}`"))
+        let mut d = Diagnostic::new(codes::UNKNOWN_KIND, span, format!("unknown kind `{text}`"))
             .with_span_label("not a kind of resource, nor a component in scope");
         d = match did_you_mean(text, pool.iter().copied()) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
@@ -548,35 +555,47 @@ impl Expander<'_> {
             let how =
                 if chain.len() <= 2 { "itself".to_string() } else { format!("itself through {}", chain.join(" → ")) };
             self.diags.push(
-                Diagnostic::error("E0122", span, format!("component `{}` instantiates {how}", def.name))
-                    .with_label(def.span, "defined here")
-                    .with_help("a component cannot contain an instance of itself, directly or through others"),
+                Diagnostic::new(
+                    codes::COMPONENT_RECURSION,
+                    span,
+                    format!("component `{}` instantiates {how}", def.name),
+                )
+                .with_label(def.span, "defined here")
+                .with_help("a component cannot contain an instance of itself, directly or through others"),
             );
             return;
         }
         for m in &d.modifiers {
-            self.diags.push(Diagnostic::error(
-                "E0114",
+            self.diags.push(Diagnostic::new(
+                codes::UNEXPECTED_PART,
                 m.span,
                 format!("a component instance takes no modifier `{}`", m.text),
             ));
         }
         if let Some(a) = d.args.first() {
             self.diags.push(
-                Diagnostic::error("E0114", a.span, "a component instance takes no arguments after its name")
-                    .with_help("bind parameters in its body: `name inst { param: value }`"),
+                Diagnostic::new(
+                    codes::UNEXPECTED_PART,
+                    a.span,
+                    "a component instance takes no arguments after its name",
+                )
+                .with_help("bind parameters in its body: `name inst { param: value }`"),
             );
         }
         if let Some(p) = &d.placement {
             self.diags.push(
-                Diagnostic::error("E0114", p.keyword, "a component instance takes no `in`")
+                Diagnostic::new(codes::UNEXPECTED_PART, p.keyword, "a component instance takes no `in`")
                     .with_help("pass subnets as a parameter: `name inst { subnets: a, b }`"),
             );
         }
         let Some(name_ref) = &d.name else {
             self.diags.push(
-                Diagnostic::error("E0113", d.kind.span, format!("this instance of `{}` needs a name", def.name))
-                    .with_help(format!("write `{} NAME {{ … }}`", def.name)),
+                Diagnostic::new(
+                    codes::MISSING_PART,
+                    d.kind.span,
+                    format!("this instance of `{}` needs a name", def.name),
+                )
+                .with_help(format!("write `{} NAME {{ … }}`", def.name)),
             );
             return;
         };
@@ -602,8 +621,8 @@ impl Expander<'_> {
                 StmtKind::Error(_) => continue,
                 _ => {
                     self.diags.push(
-                        Diagnostic::error(
-                            "E0121",
+                        Diagnostic::new(
+                            codes::COMPONENT_PARAMETERS,
                             stmt.span,
                             "an instance's body only binds the component's parameters",
                         )
@@ -614,21 +633,28 @@ impl Expander<'_> {
             };
             if !params.iter().any(|p| p.name.text == key) {
                 let names: Vec<&str> = params.iter().map(|p| p.name.text.as_str()).collect();
-                let mut diag =
-                    Diagnostic::error("E0121", key_span, format!("component `{}` has no parameter `{key}`", def.name))
-                        .with_label(def.span, "defined here");
+                let mut diag = Diagnostic::new(
+                    codes::COMPONENT_PARAMETERS,
+                    key_span,
+                    format!("component `{}` has no parameter `{key}`", def.name),
+                )
+                .with_label(def.span, "defined here");
                 diag = match did_you_mean(&key, names.iter().copied()) {
                     Some(s) => diag.with_help(format!("did you mean `{s}`?")),
                     None if names.is_empty() => diag.with_help("it takes no parameters"),
-                    None => diag.with_help(format!("its parameters are {}", crate::kinds::all_of(&names))),
+                    None => diag.with_help(format!("its parameters are {}", crate::model::kinds::all_of(&names))),
                 };
                 self.diags.push(diag);
                 continue;
             }
             if let Some(first) = given_at.get(&key) {
                 self.diags.push(
-                    Diagnostic::error("E0121", key_span, format!("the parameter `{key}` is given twice"))
-                        .with_label(*first, "first given here"),
+                    Diagnostic::new(
+                        codes::COMPONENT_PARAMETERS,
+                        key_span,
+                        format!("the parameter `{key}` is given twice"),
+                    )
+                    .with_label(*first, "first given here"),
                 );
                 continue;
             }
@@ -652,10 +678,10 @@ impl Expander<'_> {
         if !missing.is_empty() {
             let list: Vec<&str> = missing.iter().map(String::as_str).collect();
             self.diags.push(
-                Diagnostic::error(
-                    "E0121",
+                Diagnostic::new(
+                    codes::COMPONENT_PARAMETERS,
                     name_span,
-                    format!("`{name}` does not give {}", crate::kinds::one_of(&list)),
+                    format!("`{name}` does not give {}", crate::model::kinds::one_of(&list)),
                 )
                 .with_label(def.span, format!("`{}` is defined here", def.name))
                 .with_help(format!("add `{}: …` to the instance's body", missing[0])),
@@ -694,8 +720,12 @@ impl Expander<'_> {
                     |p| p.describe().to_string(),
                 );
                 self.diags.push(
-                    Diagnostic::error("E0105", d.kind.span, format!("`{}` cannot be declared {here}", spec.keyword))
-                        .with_help(format!("`{}` is declared {}", spec.keyword, belongs.join(" or "))),
+                    Diagnostic::new(
+                        codes::WRONG_PLACE,
+                        d.kind.span,
+                        format!("`{}` cannot be declared {here}", spec.keyword),
+                    )
+                    .with_help(format!("`{}` is declared {}", spec.keyword, belongs.join(" or "))),
                 );
                 true
             }
@@ -707,11 +737,15 @@ impl Expander<'_> {
                 let help = if spec.modifiers.is_empty() {
                     format!("`{}` takes no modifiers", spec.keyword)
                 } else {
-                    format!("`{}` takes {}", spec.keyword, crate::kinds::one_of(spec.modifiers))
+                    format!("`{}` takes {}", spec.keyword, crate::model::kinds::one_of(spec.modifiers))
                 };
                 self.diags.push(
-                    Diagnostic::error("E0114", m.span, format!("`{}` is not a modifier of `{}`", m.text, spec.keyword))
-                        .with_help(help),
+                    Diagnostic::new(
+                        codes::UNEXPECTED_PART,
+                        m.span,
+                        format!("`{}` is not a modifier of `{}`", m.text, spec.keyword),
+                    )
+                    .with_help(help),
                 );
             }
         }
@@ -727,11 +761,16 @@ impl Expander<'_> {
                         "`gateway endpoint NAME s3` or `interface endpoint NAME SERVICE in SUBNETS`",
                     )
                 };
-                self.diags.push(Diagnostic::error("E0113", d.kind.span, what).with_help(format!("write {forms}")));
+                self.diags
+                    .push(Diagnostic::new(codes::MISSING_PART, d.kind.span, what).with_help(format!("write {forms}")));
             } else if valid_mods.len() > 1 {
                 self.diags.push(
-                    Diagnostic::error("E0114", valid_mods[1].span, format!("`{}` has two types", spec.keyword))
-                        .with_label(valid_mods[0].span, "the first"),
+                    Diagnostic::new(
+                        codes::UNEXPECTED_PART,
+                        valid_mods[1].span,
+                        format!("`{}` has two types", spec.keyword),
+                    )
+                    .with_label(valid_mods[0].span, "the first"),
                 );
             }
         }
@@ -772,7 +811,7 @@ impl Expander<'_> {
                     Kind::Az => "write `az LETTER { … }`, e.g. `az a { … }`".to_string(),
                     _ => format!("write `{} NAME …`", spec.keyword),
                 };
-                self.diags.push(Diagnostic::error("E0113", d.kind.span, what).with_help(help));
+                self.diags.push(Diagnostic::new(codes::MISSING_PART, d.kind.span, what).with_help(help));
                 return;
             }
         };
@@ -895,8 +934,8 @@ impl Expander<'_> {
                     _ => format!("write `{} {name} in SUBNET, SUBNET`", kind.keyword()),
                 };
                 self.diags.push(
-                    Diagnostic::error(
-                        "E0113",
+                    Diagnostic::new(
+                        codes::MISSING_PART,
                         at,
                         format!("{} `{name}` needs `in` with the subnets it is placed in", kind.keyword()),
                     )
@@ -911,7 +950,8 @@ impl Expander<'_> {
                     _ => format!("`{}` is not placed in subnets", kind.keyword()),
                 };
                 self.diags.push(
-                    Diagnostic::error("E0114", span, format!("`{}` takes no `in`", kind.keyword())).with_help(help),
+                    Diagnostic::new(codes::UNEXPECTED_PART, span, format!("`{}` takes no `in`", kind.keyword()))
+                        .with_help(help),
                 );
             }
             _ => {}
@@ -933,7 +973,7 @@ impl Expander<'_> {
             } else {
                 (format!("`{code}` is not a zone letter"), "an az is named by its letter: `az a`, `az b`…")
             };
-            self.diags.push(Diagnostic::error("E0103", span, msg).with_help(help));
+            self.diags.push(Diagnostic::new(codes::MALFORMED_LITERAL, span, msg).with_help(help));
         }
         ok
     }

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::diag::codes;
 use archc_syntax::ast::{self, StmtKind};
 use archc_syntax::{Diagnostic, FileId, Span};
 
+use crate::lower::stdlib;
 use crate::source::{join_relative, LoadError, Loader, SourceDb};
-use crate::stdlib;
 
 /// A parsed module and the scope its names live in.
 pub(crate) struct Module {
@@ -119,11 +120,14 @@ impl Loading<'_> {
                 Some(text) => (stdlib::file_name(module), text.to_string()),
                 None => {
                     let names: Vec<&str> = stdlib::MODULES.iter().map(|(n, _)| *n).collect();
-                    let mut d =
-                        Diagnostic::error("E0118", u.path_span, format!("there is no stdlib module `{module}`"));
-                    d = match crate::suggest::did_you_mean(module, names.iter().copied()) {
+                    let mut d = Diagnostic::new(
+                        codes::MODULE_NOT_FOUND,
+                        u.path_span,
+                        format!("there is no stdlib module `{module}`"),
+                    );
+                    d = match crate::diag::suggest::did_you_mean(module, names.iter().copied()) {
                         Some(s) => d.with_help(format!("did you mean `std/{s}`?")),
-                        None => d.with_help(format!("the stdlib modules are {}", crate::kinds::one_of(&names))),
+                        None => d.with_help(format!("the stdlib modules are {}", crate::model::kinds::one_of(&names))),
                     };
                     self.diags.push(d);
                     return false;
@@ -131,8 +135,8 @@ impl Loading<'_> {
             }
         } else if path.starts_with("./") || path.starts_with("../") {
             if stdlib::module_of_file(&from_name).is_some() {
-                self.diags.push(Diagnostic::error(
-                    "E0119",
+                self.diags.push(Diagnostic::new(
+                    codes::IMPORT_OUTSIDE_ROOT,
                     u.path_span,
                     "a stdlib module imports only other stdlib modules",
                 ));
@@ -140,9 +144,13 @@ impl Loading<'_> {
             }
             let Some(joined) = join_relative(&from_name, path) else {
                 self.diags.push(
-                    Diagnostic::error("E0119", u.path_span, format!("`{path}` is outside the project root"))
-                        .with_span_label("imports stay inside the project")
-                        .with_help("move the file into the project, or import it from a path that stays inside"),
+                    Diagnostic::new(
+                        codes::IMPORT_OUTSIDE_ROOT,
+                        u.path_span,
+                        format!("`{path}` is outside the project root"),
+                    )
+                    .with_span_label("imports stay inside the project")
+                    .with_help("move the file into the project, or import it from a path that stays inside"),
                 );
                 return false;
             };
@@ -154,24 +162,28 @@ impl Loading<'_> {
                 Ok(text) => (joined, text),
                 Err(err) => {
                     let (code, msg) = match err {
-                        LoadError::NotFound => ("E0118", format!("cannot find `{path}` (looked for `{joined}`)")),
-                        LoadError::Refused(why) => ("E0119", format!("`{path}` cannot be imported: {why}")),
-                        LoadError::Unreadable(why) => ("E0118", format!("cannot read `{path}`: {why}")),
+                        LoadError::NotFound => {
+                            (codes::MODULE_NOT_FOUND, format!("cannot find `{path}` (looked for `{joined}`)"))
+                        }
+                        LoadError::Refused(why) => {
+                            (codes::IMPORT_OUTSIDE_ROOT, format!("`{path}` cannot be imported: {why}"))
+                        }
+                        LoadError::Unreadable(why) => (codes::MODULE_NOT_FOUND, format!("cannot read `{path}`: {why}")),
                     };
-                    self.diags.push(Diagnostic::error(code, u.path_span, msg));
+                    self.diags.push(Diagnostic::new(code, u.path_span, msg));
                     return false;
                 }
             }
         } else if path.starts_with('/') || path.contains(":\\") || path.starts_with('\\') {
             self.diags.push(
-                Diagnostic::error("E0119", u.path_span, format!("`{path}` is an absolute path"))
+                Diagnostic::new(codes::IMPORT_OUTSIDE_ROOT, u.path_span, format!("`{path}` is an absolute path"))
                     .with_help("imports are relative to the importing file (`./net.arch`, `../shared/net.arch`) and stay inside the project"),
             );
             return false;
         } else {
             self.diags.push(
-                Diagnostic::error(
-                    "E0119",
+                Diagnostic::new(
+                    codes::IMPORT_OUTSIDE_ROOT,
                     u.path_span,
                     format!("`{path}` is neither a stdlib module nor a relative path"),
                 )
@@ -188,7 +200,7 @@ impl Loading<'_> {
         if self.stack.contains(&id) {
             let name = self.db.get(id).map(|s| s.name.clone()).unwrap_or_default();
             let d = if self.stack.last() == Some(&id) {
-                Diagnostic::error("E0120", u.path_span, format!("`{name}` imports itself"))
+                Diagnostic::new(codes::IMPORT_CYCLE, u.path_span, format!("`{name}` imports itself"))
                     .with_help("remove this `use`")
             } else {
                 let chain: Vec<String> = self.stack[self.stack.iter().position(|f| *f == id).unwrap_or(0)..]
@@ -196,7 +208,7 @@ impl Loading<'_> {
                     .chain(std::iter::once(&id))
                     .filter_map(|f| self.db.get(*f).map(|s| format!("`{}`", s.name)))
                     .collect();
-                Diagnostic::error("E0120", u.path_span, format!("import cycle: {}", chain.join(" → ")))
+                Diagnostic::new(codes::IMPORT_CYCLE, u.path_span, format!("import cycle: {}", chain.join(" → ")))
                     .with_help("move what the files need from each other into a third file that none of them imports")
             };
             self.diags.push(d);

@@ -19,6 +19,7 @@ mod build;
 mod expand;
 mod load;
 mod scope;
+pub(crate) mod stdlib;
 mod subst;
 mod typed;
 

@@ -10,10 +10,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::diag::codes;
 use archc_syntax::{Diagnostic, Span};
 
-use crate::kinds::Kind;
-use crate::suggest::did_you_mean;
+use crate::diag::suggest::did_you_mean;
+use crate::model::kinds::Kind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct ScopeId(pub usize);
@@ -94,7 +95,7 @@ impl Scopes {
         let names = &mut self.scopes[scope.0].names;
         if let Some((_, first)) = names.get(name) {
             diags.push(
-                Diagnostic::error("E0106", span, format!("the name `{name}` is declared twice"))
+                Diagnostic::new(codes::DUPLICATE_NAME, span, format!("the name `{name}` is declared twice"))
                     .with_span_label("declared again here")
                     .with_label(*first, format!("`{name}` is first declared here"))
                     .with_help("names are unique within a file (and within a component instance); rename one of them"),
@@ -204,8 +205,11 @@ pub(crate) fn unresolved(
 ) -> Diagnostic {
     match result {
         Lookup::Ambiguous(list) => {
-            let mut d =
-                Diagnostic::error("E0108", span, format!("`{path_text}` could mean {} declarations", list.len()));
+            let mut d = Diagnostic::new(
+                codes::AMBIGUOUS_REFERENCE,
+                span,
+                format!("`{path_text}` could mean {} declarations", list.len()),
+            );
             let mut paths = Vec::new();
             for &i in list {
                 let n = &nodes[i];
@@ -223,8 +227,8 @@ pub(crate) fn unresolved(
                 .take(4)
                 .map(|n| format!("`{prefix}.{}`", n.name))
                 .collect();
-            let d = Diagnostic::error(
-                "E0109",
+            let d = Diagnostic::new(
+                codes::WRONG_KIND_REFERENCE,
                 span,
                 format!("`{path_text}` is a component instance or module, not a resource"),
             );
@@ -237,8 +241,8 @@ pub(crate) fn unresolved(
         _ => {
             let last = path_text.rsplit('.').next().unwrap_or(path_text);
             let pool = nodes.iter().filter(|n| wanted.is_empty() || wanted.contains(&n.kind)).map(|n| n.name.as_str());
-            let pool: Vec<&str> = pool.chain(crate::kinds::PREDEFINED.iter().copied()).collect();
-            let d = Diagnostic::error("E0107", span, format!("cannot find `{path_text}`"))
+            let pool: Vec<&str> = pool.chain(crate::model::kinds::PREDEFINED.iter().copied()).collect();
+            let d = Diagnostic::new(codes::UNRESOLVED_REFERENCE, span, format!("cannot find `{path_text}`"))
                 .with_span_label("no declaration has this name");
             match did_you_mean(last, pool.iter().copied()) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),

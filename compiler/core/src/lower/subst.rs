@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use crate::diag::codes;
 use archc_syntax::ast::{self, Piece, Ref, ValueKind};
 use archc_syntax::{Diagnostic, Span};
 
@@ -103,9 +104,12 @@ pub(crate) struct Subst<'a> {
 impl Subst<'_> {
     fn unknown(&mut self, id: &ast::Ident) {
         let names = self.env.names();
-        let mut d =
-            Diagnostic::error("E0123", id.span, format!("there is no parameter or loop variable `{}` here", id.text));
-        d = match crate::suggest::did_you_mean(&id.text, names.iter().map(String::as_str)) {
+        let mut d = Diagnostic::new(
+            codes::UNKNOWN_PARAMETER,
+            id.span,
+            format!("there is no parameter or loop variable `{}` here", id.text),
+        );
+        d = match crate::diag::suggest::did_you_mean(&id.text, names.iter().map(String::as_str)) {
             Some(s) => d.with_help(format!("did you mean `${s}`?")),
             None if names.is_empty() => {
                 d.with_help("`$name` stands for a parameter inside a component, or the variable of a `for` loop")
@@ -146,8 +150,8 @@ impl Subst<'_> {
         };
         if let Some(other) = lists.iter().find(|id| id.text != first.text) {
             self.diags.push(
-                Diagnostic::error(
-                    "E0111",
+                Diagnostic::new(
+                    codes::INVALID_VALUE,
                     other.span,
                     format!("this word interpolates two lists, `{}` and `{}`", first.text, other.text),
                 )
@@ -195,7 +199,7 @@ impl Subst<'_> {
                     Some(many) => {
                         let texts: Vec<String> = many.iter().filter_map(SVal::text).collect();
                         self.diags.push(
-                            Diagnostic::error("E0111", id.span, format!("`${{{}}}` is a list of {} values here", id.text, many.len()))
+                            Diagnostic::new(codes::INVALID_VALUE, id.span, format!("`${{{}}}` is a list of {} values here", id.text, many.len()))
                                 .with_help(format!(
                                     "a list interpolates only where a list may stand (`in`, list properties, flows); to repeat over {}, use `for`",
                                     texts.join(", ")

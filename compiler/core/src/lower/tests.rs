@@ -15,7 +15,7 @@ fn compile_files(files: &[(&str, &str)]) -> (SourceDb, crate::Compilation) {
 }
 
 fn codes(c: &crate::Compilation) -> Vec<&'static str> {
-    c.diagnostics.iter().map(|d| d.code).collect()
+    c.diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
 
 #[test]
@@ -28,7 +28,7 @@ fn aliased_import_puts_names_under_the_alias() {
     let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"us-east-1.net.site"), "{ids:?}");
     // Both files' `region us-east-1` are one region.
-    assert_eq!(c.model.nodes.iter().filter(|n| n.kind() == crate::kinds::Kind::Region).count(), 1);
+    assert_eq!(c.model.nodes.iter().filter(|n| n.kind() == crate::model::kinds::Kind::Region).count(), 1);
 }
 
 #[test]
@@ -92,9 +92,9 @@ fn recursion_and_unknown_parameters() {
 
 #[test]
 fn every_stdlib_module_lowers_cleanly() {
-    for (name, _) in crate::stdlib::MODULES {
+    for (name, _) in crate::lower::stdlib::MODULES {
         let (db, c) = crate::compile_str("main.arch", &format!("use std/{name}"));
-        let text = crate::diagnostics::render_human(&db, &c.diagnostics, false);
+        let text = crate::diag::render_human(&db, &c.diagnostics, false);
         assert!(!c.has_errors(), "std/{name}:\n{text}");
     }
 }

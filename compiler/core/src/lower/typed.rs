@@ -2,12 +2,13 @@
 //! ranges, durations, sizes, ports, prefixes, enums. References are resolved
 //! by `build`, which owns the name table.
 
+use crate::diag::codes;
 use archc_syntax::{Diagnostic, Span};
 
 use super::subst::{SVal, Val};
-use crate::kinds::Ty;
-use crate::ports::{well_known, PortRange, Protocol, WELL_KNOWN};
-use crate::suggest::did_you_mean;
+use crate::diag::suggest::did_you_mean;
+use crate::model::kinds::Ty;
+use crate::model::ports::{well_known, PortRange, Protocol, WELL_KNOWN};
 
 /// A typed scalar.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +26,7 @@ pub(crate) enum Typed {
 
 fn invalid(span: Span, key: &str, ty: Ty, found: &SVal) -> Diagnostic {
     let shown = found.text().unwrap_or_else(|| "a list".into());
-    Diagnostic::error("E0111", span, format!("`{shown}` is not a valid value for `{key}`"))
+    Diagnostic::new(codes::INVALID_VALUE, span, format!("`{shown}` is not a valid value for `{key}`"))
         .with_help(format!("`{key}` takes {}", ty.describe()))
 }
 
@@ -49,7 +50,7 @@ pub(crate) fn scalar(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -
             Some(n) if (lo..=hi).contains(&n) => Some(Typed::Int(n)),
             Some(n) => {
                 diags.push(
-                    Diagnostic::error("E0111", v.span, format!("`{key}` is {n}, outside {lo}–{hi}"))
+                    Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`{key}` is {n}, outside {lo}–{hi}"))
                         .with_help(format!("`{key}` takes {}", ty.describe())),
                 );
                 return None;
@@ -63,7 +64,8 @@ pub(crate) fn scalar(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -
         Ty::Enum(words) => match &v.val {
             Val::Word(w) | Val::Str(w) if words.contains(&w.as_str()) => Some(Typed::Text(w.clone())),
             Val::Word(w) | Val::Str(w) => {
-                let mut d = Diagnostic::error("E0111", v.span, format!("`{w}` is not a valid value for `{key}`"));
+                let mut d =
+                    Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`{w}` is not a valid value for `{key}`"));
                 d = match did_you_mean(w, words.iter().copied()) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help(format!("`{key}` takes {}", ty.describe())),
@@ -79,8 +81,8 @@ pub(crate) fn scalar(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -
             Val::Prefix(p) => match p.parse::<u8>() {
                 Ok(n) if n <= 32 => Some(Typed::Prefix(n)),
                 _ => {
-                    diags.push(Diagnostic::error(
-                        "E0103",
+                    diags.push(Diagnostic::new(
+                        codes::MALFORMED_LITERAL,
                         v.span,
                         format!("`/{p}` is not a prefix length from /0 to /32"),
                     ));
@@ -138,7 +140,11 @@ fn port_number(text: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<u1
     match text.parse::<u32>() {
         Ok(n) if n <= 65535 => Some(n as u16),
         _ => {
-            diags.push(Diagnostic::error("E0103", span, format!("`{text}` is not a port number from 0 to 65535")));
+            diags.push(Diagnostic::new(
+                codes::MALFORMED_LITERAL,
+                span,
+                format!("`{text}` is not a port number from 0 to 65535"),
+            ));
             None
         }
     }
@@ -163,7 +169,7 @@ pub(crate) fn ports(values: &[SVal], diags: &mut Vec<Diagnostic>) -> Option<Vec<
                 Some(p) => Some(p),
                 None => {
                     let names: Vec<&str> = WELL_KNOWN.iter().map(|(n, _)| *n).collect();
-                    let mut d = Diagnostic::error("E0115", v.span, format!("unknown port `{w}`"));
+                    let mut d = Diagnostic::new(codes::UNKNOWN_PORT, v.span, format!("unknown port `{w}`"));
                     d = match did_you_mean(w, names.iter().copied()) {
                         Some(s) => d.with_help(format!("did you mean `{s}`?")),
                         None => d.with_help(format!(
@@ -177,8 +183,12 @@ pub(crate) fn ports(values: &[SVal], diags: &mut Vec<Diagnostic>) -> Option<Vec<
             },
             _ => {
                 diags.push(
-                    Diagnostic::error("E0111", v.span, format!("`{}` is not a port", v.text().unwrap_or_default()))
-                        .with_help(Ty::Ports.describe()),
+                    Diagnostic::new(
+                        codes::INVALID_VALUE,
+                        v.span,
+                        format!("`{}` is not a port", v.text().unwrap_or_default()),
+                    )
+                    .with_help(Ty::Ports.describe()),
                 );
                 None
             }
@@ -196,7 +206,7 @@ fn range(protocol: Protocol, low: &str, high: &str, span: Span, diags: &mut Vec<
     let to = port_number(high, span, diags)?;
     if from > to {
         diags.push(
-            Diagnostic::error("E0103", span, format!("the port range {from}-{to} runs backwards"))
+            Diagnostic::new(codes::MALFORMED_LITERAL, span, format!("the port range {from}-{to} runs backwards"))
                 .with_help(format!("write `{to}-{from}`")),
         );
         return None;

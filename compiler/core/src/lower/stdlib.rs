@@ -3,9 +3,9 @@
 
 /// Every stdlib module, by the name `use std/NAME` gives.
 pub const MODULES: &[(&str, &str)] = &[
-    ("vpc", include_str!("../../../stdlib/vpc.arch")),
-    ("three_tier", include_str!("../../../stdlib/three_tier.arch")),
-    ("serverless", include_str!("../../../stdlib/serverless.arch")),
+    ("vpc", include_str!("../../../../stdlib/vpc.arch")),
+    ("three_tier", include_str!("../../../../stdlib/three_tier.arch")),
+    ("serverless", include_str!("../../../../stdlib/serverless.arch")),
 ];
 
 pub fn module(name: &str) -> Option<&'static str> {
@@ -22,4 +22,11 @@ pub fn file_name(module: &str) -> String {
 /// The module of a stdlib file name (`std:vpc.arch` → `vpc`).
 pub fn module_of_file(name: &str) -> Option<&str> {
     name.strip_prefix("std:")?.strip_suffix(".arch").filter(|m| module(m).is_some())
+}
+
+/// Whether a file of the source database is a stdlib module as embedded
+/// (`std:vpc.arch` with the module's text): such a file keeps its name in
+/// reports, which no file on disk can have.
+pub fn is_stdlib_source(name: &str, text: &str) -> bool {
+    module_of_file(name).and_then(module).is_some_and(|t| t == text)
 }

@@ -6,11 +6,15 @@
 //! containers (regions, VPCs, zones, subnets) are nodes too, so a walk over
 //! `parent` links gives the nesting that the diagram draws.
 
+pub mod cidr;
+pub mod kinds;
+pub mod ports;
+
 use serde::Serialize;
 
-use crate::cidr::Cidr;
-use crate::kinds::Kind;
-use crate::ports::PortRange;
+use crate::model::cidr::Cidr;
+use crate::model::kinds::Kind;
+use crate::model::ports::PortRange;
 use archc_syntax::Span;
 
 /// A value with the span of the source text it came from.

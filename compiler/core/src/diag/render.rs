@@ -14,9 +14,8 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor};
 use serde_json::{json, Value};
 
-use crate::codes;
 use crate::source::SourceDb;
-use archc_syntax::{Diagnostic, FileId, Severity, Span};
+use archc_syntax::{Applicability, Code, Diagnostic, FileId, Severity, Span};
 
 /// The source database seen through codespan's `Files` trait.
 struct DbFiles<'a>(&'a SourceDb);
@@ -66,7 +65,7 @@ fn to_codespan(db: &SourceDb, d: &Diagnostic) -> CsDiagnostic<FileId> {
         Severity::Error => CsDiagnostic::error(),
         Severity::Warning => CsDiagnostic::warning(),
     }
-    .with_code(d.code)
+    .with_code(d.code.as_str())
     .with_message(&d.message);
     let mut labels = Vec::new();
     if db.get(d.span.file).is_some() {
@@ -85,9 +84,11 @@ fn to_codespan(db: &SourceDb, d: &Diagnostic) -> CsDiagnostic<FileId> {
     if let Some(h) = &d.help {
         notes.push(format!("help: {h}"));
     }
-    if let Some(s) = &d.suggestion {
-        if d.help.as_deref().is_none_or(|h| !h.contains(&s.replacement)) {
-            notes.push(format!("help: replace with `{}`", s.replacement));
+    if let Some(fix) = &d.fix {
+        for e in &fix.edits {
+            if d.help.as_deref().is_none_or(|h| !h.contains(&e.replacement)) {
+                notes.push(format!("help: replace with `{}`", e.replacement));
+            }
         }
     }
     out = out.with_labels(labels).with_notes(notes);
@@ -147,15 +148,23 @@ fn span_json(db: &SourceDb, span: Span) -> Value {
 /// One diagnostic in the shape of INTERFACES.md.
 pub fn diagnostic_json(db: &SourceDb, d: &Diagnostic) -> Value {
     let mut v = json!({
-        "code": d.code,
+        "code": d.code.as_str(),
         "severity": d.severity.as_str(),
         "message": d.message,
         "span": span_json(db, d.span),
         "labels": d.labels.iter().map(|l| json!({"span": span_json(db, l.span), "message": l.message})).collect::<Vec<_>>(),
         "help": d.help,
     });
-    if let Some(s) = &d.suggestion {
-        v["suggestion"] = json!({"span": span_json(db, s.span), "replacement": s.replacement});
+    if let Some(fix) = &d.fix {
+        // `suggestion` is the contract of INTERFACES.md for a one-edit fix a
+        // tool may apply; `fix` adds every edit and how far it can be trusted.
+        if let ([edit], false) = (fix.edits.as_slice(), fix.applicability == Applicability::DisplayOnly) {
+            v["suggestion"] = json!({"span": span_json(db, edit.span), "replacement": edit.replacement});
+        }
+        v["fix"] = json!({
+            "applicability": fix.applicability.as_str(),
+            "edits": fix.edits.iter().map(|e| json!({"span": span_json(db, e.span), "replacement": e.replacement})).collect::<Vec<_>>(),
+        });
     }
     v
 }
@@ -184,20 +193,19 @@ fn sarif_region(db: &SourceDb, span: Span) -> Option<Value> {
 /// rules (every code that occurs, with its summary and help), one result
 /// per diagnostic with its physical location and related locations.
 pub fn to_sarif(db: &SourceDb, diags: &[Diagnostic], tool_version: &str) -> Value {
-    let mut used: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    let mut used: Vec<&'static Code> = diags.iter().map(|d| d.code).collect();
     used.sort_unstable();
     used.dedup();
     let rules: Vec<Value> = used
         .iter()
         .map(|code| {
-            let info = codes::lookup(code);
             json!({
-                "id": code,
-                "name": info.map_or("", |i| i.name),
-                "shortDescription": {"text": info.map_or("", |i| i.summary)},
-                "fullDescription": {"text": info.map_or("", |i| i.summary)},
-                "help": {"text": info.map_or(String::new(), |i| i.explanation.to_string()), "markdown": info.map_or(String::new(), |i| i.explanation.to_string())},
-                "defaultConfiguration": {"level": if code.starts_with('W') { "warning" } else { "error" }},
+                "id": code.as_str(),
+                "name": code.name(),
+                "shortDescription": {"text": code.summary()},
+                "fullDescription": {"text": code.summary()},
+                "help": {"text": code.explanation(), "markdown": code.explanation()},
+                "defaultConfiguration": {"level": code.severity().as_str()},
             })
         })
         .collect();
@@ -219,8 +227,8 @@ pub fn to_sarif(db: &SourceDb, diags: &[Diagnostic], tool_version: &str) -> Valu
                 })
                 .collect();
             let mut r = json!({
-                "ruleId": d.code,
-                "ruleIndex": used.iter().position(|c| *c == d.code).unwrap_or(0),
+                "ruleId": d.code.as_str(),
+                "ruleIndex": used.binary_search(&d.code).unwrap_or(0),
                 "level": d.severity.as_str(),
                 "message": {"text": message},
                 "locations": sarif_region(db, d.span).map(|loc| vec![json!({"physicalLocation": loc})]).unwrap_or_default(),
@@ -228,14 +236,26 @@ pub fn to_sarif(db: &SourceDb, diags: &[Diagnostic], tool_version: &str) -> Valu
             if !related.is_empty() {
                 r["relatedLocations"] = Value::Array(related);
             }
-            if let (Some(s), Some(loc)) = (&d.suggestion, sarif_region(db, d.suggestion.as_ref().map_or(d.span, |s| s.span))) {
-                r["fixes"] = json!([{
-                    "description": {"text": format!("replace with `{}`", s.replacement)},
-                    "artifactChanges": [{
-                        "artifactLocation": loc["artifactLocation"].clone(),
-                        "replacements": [{"deletedRegion": loc["region"].clone(), "insertedContent": {"text": s.replacement}}]
-                    }]
-                }]);
+            // SARIF consumers apply fixes unasked: only safe ones go there.
+            if let Some(fix) = d.fix.as_ref().filter(|f| f.is_safe()) {
+                let changes: Option<Vec<Value>> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let loc = sarif_region(db, e.span)?;
+                        Some(json!({
+                            "artifactLocation": loc["artifactLocation"].clone(),
+                            "replacements": [{"deletedRegion": loc["region"].clone(), "insertedContent": {"text": e.replacement}}]
+                        }))
+                    })
+                    .collect();
+                if let Some(changes) = changes {
+                    let description = match fix.edits.as_slice() {
+                        [one] => format!("replace with `{}`", one.replacement),
+                        _ => "apply the suggested edits".to_string(),
+                    };
+                    r["fixes"] = json!([{"description": {"text": description}, "artifactChanges": changes}]);
+                }
             }
             r
         })

@@ -1,0 +1,10 @@
+//! Diagnostics out: the code registry, "did you mean", and the three
+//! renderings (rustc-style text, the JSON of INTERFACES.md, SARIF 2.1.0).
+//! The [`Diagnostic`](archc_syntax::Diagnostic) value itself lives in the
+//! syntax crate, the lowest stage that reports.
+
+pub mod codes;
+mod render;
+pub(crate) mod suggest;
+
+pub use render::{render_human, to_json, to_sarif};
