@@ -49,6 +49,16 @@ pub(crate) struct Candidate {
     pub hidden: bool,
 }
 
+impl Candidate {
+    /// Whether a reference may name it. Zones are merged by letter, not
+    /// declared as names (LANGUAGE.md §3): `b` is a zone of every VPC, so it
+    /// is never what a reference means, though it may qualify one
+    /// (`shop.b.pub_b`).
+    fn findable(&self) -> bool {
+        !self.hidden && self.kind != Kind::Az
+    }
+}
+
 #[derive(Default)]
 pub(crate) struct Scopes {
     scopes: Vec<Scope>,
@@ -129,8 +139,12 @@ impl Scopes {
         // A path that names a scope itself (`shop`, `net`).
         if let Some(&id) = self.by_path.get(path) {
             let declared_here = self.chain(from).iter().any(|s| self.scopes[s.0].path.len() + 1 == path.len());
-            let namesake =
-                self.by_name.get(last).into_iter().flatten().any(|&i| subsequence(quals, &nodes[i].qualifiers));
+            let namesake = self
+                .by_name
+                .get(last)
+                .into_iter()
+                .flatten()
+                .any(|&i| nodes[i].findable() && subsequence(quals, &nodes[i].qualifiers));
             if declared_here && !namesake {
                 return Lookup::IsScope(id);
             }
@@ -141,7 +155,7 @@ impl Scopes {
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&i| nodes.get(i).is_some_and(|n| !n.hidden && subsequence(quals, &n.qualifiers)))
+            .filter(|&i| nodes.get(i).is_some_and(|n| n.findable() && subsequence(quals, &n.qualifiers)))
             .collect();
         match matches.len() {
             0 => return Lookup::NotFound,
@@ -240,7 +254,13 @@ pub(crate) fn unresolved(
         }
         _ => {
             let last = path_text.rsplit('.').next().unwrap_or(path_text);
-            let pool = nodes.iter().filter(|n| wanted.is_empty() || wanted.contains(&n.kind)).map(|n| n.name.as_str());
+            // Zone letters and region codes are not names: never suggested
+            // for a misspelt one.
+            let pool = nodes
+                .iter()
+                .filter(|n| !n.hidden && !matches!(n.kind, Kind::Az | Kind::Region))
+                .filter(|n| wanted.is_empty() || wanted.contains(&n.kind))
+                .map(|n| n.name.as_str());
             let pool: Vec<&str> = pool.chain(crate::model::kinds::PREDEFINED.iter().copied()).collect();
             let d = Diagnostic::new(codes::UNRESOLVED_REFERENCE, span, format!("cannot find `{path_text}`"))
                 .with_span_label("no declaration has this name");
