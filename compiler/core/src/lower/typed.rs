@@ -3,7 +3,7 @@
 //! by `build`, which owns the name table.
 
 use crate::diag::codes;
-use archc_syntax::{Diagnostic, Span};
+use archc_syntax::{Applicability, Diagnostic, Edit, Fix, Span};
 
 use super::subst::{SVal, Val};
 use crate::diag::suggest::did_you_mean;
@@ -96,9 +96,58 @@ pub(crate) fn scalar(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -
         Ty::Ref(_) | Ty::Refs(_) => None,
     };
     if out.is_none() {
-        diags.push(invalid(v.span, key, ty, v));
+        diags.push(quoted(key, ty, v).unwrap_or_else(|| invalid(v.span, key, ty, v)));
     }
     out
+}
+
+/// A number or size written in quotes (`cpu: "512"`, `storage: "100GiB"`):
+/// the quotes make it text. The diagnostic shows them and says to drop them,
+/// with a safe fix when the text without quotes is a valid value.
+fn quoted(key: &str, ty: Ty, v: &SVal) -> Option<Diagnostic> {
+    let Val::Str(text) = &v.val else { return None };
+    let numeric = matches!(ty, Ty::Int(..) | Ty::Ints(..) | Ty::Duration | Ty::Size);
+    let unquoted = quantity(text).filter(|_| numeric)?;
+    let bare = SVal { val: unquoted, span: v.span };
+    let valid = scalar(key, ty, &bare, &mut Vec::new()).is_some();
+    let d =
+        Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`\"{text}\"` is quoted text, not a value for `{key}`"))
+            .with_span_label("the quotes make it text");
+    Some(if valid {
+        let d = d.with_help(format!("drop the quotes: write `{key}: {text}`"));
+        match unquote(v.span, text) {
+            Some(fix) => d.with_fix(fix),
+            None => d,
+        }
+    } else {
+        d.with_help(format!("drop the quotes; `{key}` takes {}", ty.describe()))
+    })
+}
+
+/// Deletes the two quotes of the literal at `span`, when it is exactly
+/// `"TEXT"` (no escape or `${…}` in it, which would make the span longer or
+/// the value differ between instances).
+fn unquote(span: Span, text: &str) -> Option<Fix> {
+    let len = usize::try_from(span.end.checked_sub(span.start)?).ok()?;
+    (len == text.len() + 2).then(|| {
+        let open = Span { end: span.start + 1, ..span };
+        let close = Span { start: span.end - 1, ..span };
+        Fix::new(
+            Applicability::Safe,
+            vec![Edit { span: open, replacement: String::new() }, Edit { span: close, replacement: String::new() }],
+        )
+    })
+}
+
+/// `text` as the grammar's quantity (`512`, `1.5`, `100GiB`), if it is one.
+fn quantity(text: &str) -> Option<Val> {
+    let digits = text.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let mut parts = number.split('.');
+    let whole = parts.next().is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let frac = parts.next().is_none_or(|f| !f.is_empty());
+    let plain = whole && frac && parts.next().is_none() && unit.bytes().all(|b| b.is_ascii_alphabetic());
+    plain.then(|| Val::Quantity { number: number.to_string(), unit: unit.to_string() })
 }
 
 /// `30s`, `15m`, `12h`, `7d`, or a bare number of seconds.
@@ -181,6 +230,18 @@ pub(crate) fn ports(values: &[SVal], diags: &mut Vec<Diagnostic>) -> Option<Vec<
                     None
                 }
             },
+            Val::Str(text) if quantity(text).is_some() => {
+                let d =
+                    Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`\"{text}\"` is quoted text, not a port"))
+                        .with_span_label("the quotes make it text")
+                        .with_help(format!("drop the quotes: write `{text}`"));
+                let valid = text.parse::<u16>().is_ok();
+                diags.push(match unquote(v.span, text).filter(|_| valid) {
+                    Some(fix) => d.with_fix(fix),
+                    None => d,
+                });
+                None
+            }
             _ => {
                 diags.push(
                     Diagnostic::new(
@@ -212,4 +273,38 @@ fn range(protocol: Protocol, low: &str, high: &str, span: Span, diags: &mut Vec<
         return None;
     }
     Some(PortRange { protocol, from, to })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fix of `cpu: "512"` deletes the two quotes, and applying it
+    /// leaves a file that compiles.
+    #[test]
+    fn a_quoted_number_has_a_safe_fix_that_drops_the_quotes() {
+        let src = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    az a { private subnet p 10.0.0.0/24 }\n    ecs api in p { cpu: \"512\" }\n  }\n}\n";
+        let (_, c) = crate::compile_str("q.arch", src);
+        let [d] = c.diagnostics.as_slice() else { panic!("one diagnostic: {:?}", c.diagnostics) };
+        assert_eq!(d.message, "`\"512\"` is quoted text, not a value for `cpu`");
+        let fix = d.fix.as_ref().expect("a fix");
+        assert!(fix.is_safe());
+        let mut fixed = src.to_string();
+        for e in fix.edits.iter().rev() {
+            fixed.replace_range(e.span.range(), &e.replacement);
+        }
+        assert!(fixed.contains("cpu: 512 }"), "{fixed}");
+        assert!(crate::compile_str("q.arch", &fixed).1.diagnostics.is_empty());
+        // Out of range without the quotes: the help, but no fix.
+        let (_, c) = crate::compile_str("q.arch", &src.replace("512", "5"));
+        assert!(c.diagnostics[0].fix.is_none() && c.diagnostics[0].message.contains("`\"5\"`"));
+    }
+
+    #[test]
+    fn only_plain_quantities_count_as_quoted_numbers() {
+        assert!(quantity("512").is_some() && quantity("1.5GiB").is_some() && quantity("30s").is_some());
+        for text in ["", "GiB", "1.", ".5", "1.2.3", "5 GiB", "-1", "12a3"] {
+            assert!(quantity(text).is_none(), "{text:?}");
+        }
+    }
 }
