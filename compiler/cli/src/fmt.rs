@@ -6,7 +6,6 @@
 //! `--check` writes nothing and names each file that would change on
 //! standard error (`would reformat PATH`), exiting 1 if there is one.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use archc_core::diag::render_human;
@@ -64,14 +63,12 @@ pub fn run(files: &[PathBuf], check: bool) -> Outcome {
 }
 
 fn run_stdin(check: bool) -> Outcome {
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        output::error(&format!("cannot read standard input: {}", project::describe(&e)));
-        return Outcome::Failure;
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
-        output::error("cannot read standard input: it is not UTF-8 text");
-        return Outcome::Failure;
+    let text = match project::read_bounded(std::io::stdin().lock()) {
+        Ok(text) => text,
+        Err(why) => {
+            output::error(&format!("cannot read standard input: {why}"));
+            return Outcome::Failure;
+        }
     };
     match archc_syntax::fmt::format(&text) {
         Err(diags) => {

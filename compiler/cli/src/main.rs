@@ -34,10 +34,13 @@ struct Cli {
 enum Command {
     /// Check files and report every problem (diagnostics only, no output files).
     ///
-    /// Each FILE is compiled on its own, with everything it imports. The exit
-    /// code is 1 when any of them has an error, 0 otherwise (warnings allowed).
+    /// Each FILE is compiled on its own, with everything it imports; `-`
+    /// reads standard input (shown as `<stdin>`, its imports relative to the
+    /// current directory). The exit code is 1 when any of them has an error,
+    /// 2 when one cannot be read (reported as E0127 with the others'
+    /// diagnostics), 0 otherwise (warnings allowed).
     Check {
-        /// The `.arch` files to check.
+        /// The `.arch` files to check, or `-` for standard input.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// How to report the diagnostics: `human` on standard error, or one

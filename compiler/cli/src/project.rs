@@ -25,9 +25,10 @@
 //! followed, lies outside the root's real path.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
+use archc_core::source::MAX_SOURCE_BYTES;
 use archc_core::{LoadError, Loader};
 
 /// An entry file, read, with its project.
@@ -41,6 +42,7 @@ pub struct Entry {
 }
 
 /// Turns root-relative names into the paths the user sees.
+#[derive(Clone)]
 pub struct Display {
     root: PathBuf,
     /// The current directory, when names are shown relative to it; None to
@@ -60,21 +62,40 @@ impl Display {
     }
 }
 
-/// Reads an entry file and finds its project root. The error is a message
-/// for the user (the file is missing, a directory, not UTF-8…).
+/// Reads an entry file and finds its project root. The error is a reason
+/// for the user (no such file, a directory, not UTF-8…).
 pub fn open(typed: &Path) -> Result<Entry, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("cannot determine the current directory: {e}"))?;
+    let cwd = current_dir()?;
     let abs = normalize(&if typed.is_absolute() { typed.to_path_buf() } else { cwd.join(typed) });
-    let text = read_text(&abs).map_err(|why| format!("cannot read `{}`: {why}", typed.display()))?;
+    let text = read_text(&abs)?;
     let dir = abs.parent().map(Path::to_path_buf).unwrap_or_else(|| abs.clone());
-    let root = find_root(&dir);
+    Ok(entry(&abs, &dir, text, (!typed.is_absolute()).then_some(cwd)))
+}
+
+/// The entry `<stdin>`, read from standard input: it stands in the current
+/// directory, so its imports are relative to that, and so is its root.
+pub fn open_stdin() -> Result<Entry, String> {
+    let cwd = current_dir()?;
+    let text = read_bounded(std::io::stdin().lock())?;
+    Ok(entry(&cwd.join(STDIN), &cwd, text, Some(cwd.clone())))
+}
+
+/// The name standard input is shown under.
+pub const STDIN: &str = "<stdin>";
+
+fn current_dir() -> Result<PathBuf, String> {
+    std::env::current_dir().map_err(|e| format!("cannot determine the current directory: {}", describe(&e)))
+}
+
+fn entry(abs: &Path, dir: &Path, text: String, relative_to: Option<PathBuf>) -> Entry {
+    let root = find_root(dir);
     let db_name = abs
         .strip_prefix(&root)
         .map(|rel| rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
         .unwrap_or_else(|_| abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     let canonical_root = fs::canonicalize(&root).ok();
-    let display = Display { root: root.clone(), relative_to: (!typed.is_absolute()).then_some(cwd) };
-    Ok(Entry { db_name, text, loader: FsLoader { root, canonical_root }, display })
+    let display = Display { root: root.clone(), relative_to };
+    Entry { db_name, text, loader: FsLoader { root, canonical_root, display: display.clone() }, display }
 }
 
 /// The nearest ancestor of `dir` (itself included) holding `.git` (a
@@ -83,14 +104,35 @@ pub fn find_root(dir: &Path) -> PathBuf {
     dir.ancestors().find(|d| d.join(".git").exists() || d.join("archc.toml").is_file()).unwrap_or(dir).to_path_buf()
 }
 
-/// Reads a UTF-8 text file, with a short reason on failure.
+/// Reads a UTF-8 text file of at most [`MAX_SOURCE_BYTES`], with a short
+/// reason on failure. Only a regular file is opened: the type is checked
+/// first, so a FIFO or a device is refused instead of blocking or never
+/// ending.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    if path.is_dir() {
+    let meta = fs::metadata(path).map_err(|e| describe(&e))?;
+    if meta.is_dir() {
         return Err("it is a directory".into());
     }
-    fs::read(path)
-        .map_err(|e| describe(&e))
-        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".into()))
+    if !meta.is_file() {
+        return Err("it is not a regular file (a FIFO, socket or device)".into());
+    }
+    if meta.len() > MAX_SOURCE_BYTES as u64 {
+        return Err(TOO_LARGE.into());
+    }
+    read_bounded(fs::File::open(path).map_err(|e| describe(&e))?)
+}
+
+const TOO_LARGE: &str = "it is larger than 8 MiB";
+
+/// Reads at most [`MAX_SOURCE_BYTES`] of UTF-8 text (a file that grows while
+/// it is read, or standard input).
+pub fn read_bounded(input: impl Read) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    input.take(MAX_SOURCE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| describe(&e))?;
+    if bytes.len() > MAX_SOURCE_BYTES {
+        return Err(TOO_LARGE.into());
+    }
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".into())
 }
 
 /// An I/O error in a few words, without the `(os error N)` tail.
@@ -111,6 +153,8 @@ pub fn describe(e: &io::Error) -> String {
 /// Reads imports from the project directory.
 pub struct FsLoader {
     root: PathBuf,
+    /// How paths are shown in the core's messages.
+    display: Display,
     /// The root with symbolic links resolved; None if it cannot be (then
     /// every import is refused rather than risk leaving the root).
     canonical_root: Option<PathBuf>,
@@ -141,6 +185,10 @@ impl Loader for FsLoader {
             )));
         }
         read_text(&real).map_err(LoadError::Unreadable)
+    }
+
+    fn show(&self, path: &str) -> String {
+        self.display.path(path)
     }
 }
 

@@ -112,18 +112,96 @@ fn check_unreadable_input_exits_2() {
     let p = project(&[("main.arch", CLEAN), ("latin1.arch", "")]);
     fs::write(p.path().join("latin1.arch"), b"users caf\xe9\n").expect("write");
     for (args, why) in [
-        (vec!["check", "missing.arch"], "no such file"),
-        (vec!["check", "."], "it is a directory"),
-        (vec!["check", "latin1.arch"], "not UTF-8"),
-        (vec!["check", "main.arch", "missing.arch"], "no such file"),
+        (vec!["check", "missing.arch"], "cannot read `missing.arch`: no such file"),
+        (vec!["check", "."], "cannot read `.`: it is a directory"),
+        (vec!["check", "latin1.arch"], "cannot read `latin1.arch`: it is not UTF-8 text"),
+        (vec!["check", "main.arch", "missing.arch"], "cannot read `missing.arch`: no such file"),
     ] {
         let r = archc(p.path(), &args);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
-        assert!(r.stderr.contains("error: cannot read") && r.stderr.contains(why), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(&format!("error[E0127]: {why}\n")), "{args:?}: {}", r.stderr);
         assert_eq!(r.stdout, "");
     }
 }
 
+/// One unreadable file among several: the others are still checked and
+/// reported, JSON and SARIF still print their document with the unreadable
+/// file as a diagnostic, and the exit code is 2 (unreadable input).
+#[test]
+fn one_unreadable_file_among_several_is_a_diagnostic() {
+    let p = project(&[("a.arch", DUPLICATE), ("b.arch", CLEAN)]);
+    let r = archc(p.path(), &["check", "a.arch", "missing.arch", "b.arch"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("error[E0106]") && r.stderr.contains("--> a.arch:3:7"), "{}", r.stderr);
+    assert!(r.stderr.contains("error[E0127]: cannot read `missing.arch`: no such file"), "{}", r.stderr);
+    assert!(r.stderr.ends_with("2 errors\n"), "{}", r.stderr);
+
+    let r = archc(p.path(), &["check", "--format", "json", "a.arch", "missing.arch", "b.arch"]);
+    assert_eq!((r.code, r.stderr.as_str()), (2, ""));
+    let v = json(&r.stdout);
+    assert_eq!(v["errors"], 2);
+    assert_eq!(v["diagnostics"][0]["code"], "E0106");
+    assert_eq!(v["diagnostics"][1]["code"], "E0127");
+    assert_eq!(v["diagnostics"][1]["span"]["file"], "missing.arch");
+    assert_eq!(v["diagnostics"][1]["span"]["line"], 1);
+
+    let r = archc(p.path(), &["check", "--format", "sarif", "missing.arch"]);
+    assert_eq!((r.code, r.stderr.as_str()), (2, ""));
+    let v = json(&r.stdout);
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "E0127");
+    assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "missing.arch");
+}
+
+#[test]
+fn check_dash_reads_standard_input() {
+    let p = project(&[("net/shared.arch", "region us-east-1 {\n  s3 shared\n}\n")]);
+    let r = archc_stdin(p.path(), &["check", "-"], CLEAN);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = archc_stdin(p.path(), &["check", "-"], DUPLICATE);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("--> <stdin>:3:7"), "{}", r.stderr);
+    // Imports are relative to the current directory.
+    let r = archc_stdin(&p.path().join("net"), &["check", "-"], "use ./shared.arch\nlambda f\n");
+    assert!(!r.stderr.contains("E0118"), "{}", r.stderr);
+    let r = archc_stdin(p.path(), &["check", "--format", "json", "-"], DUPLICATE);
+    assert_eq!(json(&r.stdout)["diagnostics"][0]["span"]["file"], "<stdin>");
+    let r = archc_stdin(p.path(), &["check", "-", "-"], CLEAN);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+/// Only regular files are read: a FIFO is refused at once (it would block
+/// forever if opened), and a file over 8 MiB is refused before it is read.
+#[cfg(unix)]
+#[test]
+fn special_and_huge_files_are_refused_without_blocking() {
+    let p = project(&[("main.arch", CLEAN)]);
+    let made = Command::new("mkfifo").arg(p.path().join("pipe.arch")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    fs::write(p.path().join("big.arch"), vec![b' '; 8 * 1024 * 1024 + 1]).expect("write");
+    fs::write(p.path().join("uses_big.arch"), "use ./big.arch\n").expect("write");
+    let mut child = command(p.path(), &["check", "pipe.arch", "big.arch", "uses_big.arch", "main.arch"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("archc runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("archc blocked on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let r = finish(child.wait_with_output().expect("archc ends"));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot read `pipe.arch`: it is not a regular file"), "{}", r.stderr);
+    assert!(r.stderr.contains("cannot read `big.arch`: it is larger than 8 MiB"), "{}", r.stderr);
+    assert!(r.stderr.contains("cannot read `./big.arch`: it is larger than 8 MiB"), "{}", r.stderr);
+    let r = archc(p.path(), &["fmt", "--check", "pipe.arch"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
 #[test]
 fn usage_errors_exit_2() {
     let p = project(&[("main.arch", CLEAN)]);
@@ -264,14 +342,32 @@ fn without_a_marker_the_root_is_the_entry_folder() {
 }
 
 #[test]
-fn missing_and_unreadable_imports_are_e0118() {
+fn a_missing_import_is_e0118_and_an_unreadable_one_e0127() {
     let p = project(&[("main.arch", "use ./nope.arch\nuse ./dir.arch\n")]);
     fs::create_dir(p.path().join("dir.arch")).expect("mkdir");
     let r = archc(p.path(), &["check", "main.arch"]);
-    assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("cannot find `./nope.arch`"), "{}", r.stderr);
-    assert!(r.stderr.contains("cannot read `./dir.arch`: it is a directory"), "{}", r.stderr);
-    assert_eq!(r.stderr.matches("error[E0118]").count(), 2, "{}", r.stderr);
+    assert_eq!(r.code, 2, "an unreadable import is unreadable input: {}", r.stderr);
+    assert!(r.stderr.contains("error[E0118]: cannot find `./nope.arch`"), "{}", r.stderr);
+    assert!(r.stderr.contains("error[E0127]: cannot read `./dir.arch`: it is a directory"), "{}", r.stderr);
+}
+
+/// E0118 says what the path was relative to, E0119 names the project root,
+/// both as the user would type them from the current directory.
+#[test]
+fn import_errors_say_where_paths_start() {
+    let p = project(&[("app/net/main.arch", "use ./vpc.arch\nuse ../../../out.arch\n")]);
+    let r = archc(p.path(), &["check", "app/net/main.arch"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot find `./vpc.arch` (looked for `app/net/vpc.arch`)"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("help: `./vpc.arch` is relative to `app/net/`, the folder of `app/net/main.arch`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("the project root is `.` (the nearest folder above"), "{}", r.stderr);
+    let r = archc(&p.path().join("app"), &["check", "net/main.arch"]);
+    assert!(r.stderr.contains("relative to `net/`, the folder of `net/main.arch`"), "{}", r.stderr);
+    assert!(r.stderr.contains("the project root is `..`"), "{}", r.stderr);
 }
 
 #[cfg(unix)]

@@ -6,6 +6,12 @@ use std::collections::BTreeMap;
 
 use archc_syntax::{FileId, Span};
 
+/// The largest source file archc reads: 8 MiB, far beyond any design, and
+/// far below the 4 GiB a [`Span`]'s `u32` offsets can address. Loaders and
+/// the CLI refuse larger files (E0127), and lowering refuses a larger text
+/// however it came, so no offset is ever clamped.
+pub const MAX_SOURCE_BYTES: usize = 8 * 1024 * 1024;
+
 /// One source text and the name it is shown under.
 #[derive(Clone, Debug)]
 pub struct Source {
@@ -58,7 +64,7 @@ impl SourceDb {
         if let Some(id) = self.by_name.get(&name) {
             return *id;
         }
-        let id = FileId(self.files.len() as u32);
+        let id = file_id(self.files.len());
         self.by_name.insert(name.clone(), id);
         self.files.push(Source::new(name, text));
         id
@@ -73,8 +79,15 @@ impl SourceDb {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &Source)> {
-        self.files.iter().enumerate().map(|(i, s)| (FileId(i as u32), s))
+        self.files.iter().enumerate().map(|(i, s)| (file_id(i), s))
     }
+}
+
+/// The id of the `index`th file. Four billion files do not fit in memory,
+/// so the fallback (the last id short of [`Span::detached`]'s) is never
+/// reached; it only keeps the conversion checked.
+fn file_id(index: usize) -> FileId {
+    FileId(u32::try_from(index).unwrap_or(u32::MAX - 1).min(u32::MAX - 1))
 }
 
 /// Why an import could not be read.
@@ -90,6 +103,18 @@ pub enum LoadError {
 /// and never leave the project root: the core has checked that already.
 pub trait Loader {
     fn load(&self, path: &str) -> Result<String, LoadError>;
+
+    /// The project-relative `path` (a file or folder; `""` is the root
+    /// itself) as the user would type it, for messages. The CLI shows it
+    /// relative to the current directory; by default it is shown as it is,
+    /// the root as `.`.
+    fn show(&self, path: &str) -> String {
+        if path.is_empty() {
+            ".".to_string()
+        } else {
+            path.to_string()
+        }
+    }
 }
 
 /// A loader over files held in memory (the playground, tests).

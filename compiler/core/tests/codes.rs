@@ -13,7 +13,9 @@
 //! root of a project. An example that needs further files (imports, E0118 to
 //! E0120) gives each in a block whose info string is `arch file=PATH`, PATH
 //! being relative to the project root (`arch file=net/vpc.arch`); they are
-//! served to the compiler by an in-memory loader. A ```text block in the
+//! served to the compiler by an in-memory loader; with the further word
+//! `unreadable` (```` ```arch file=net.arch unreadable ````) the loader finds
+//! the file but cannot read it as UTF-8 text (E0127). A ```text block in the
 //! `## Example` section quotes the header line of the diagnostic the example
 //! gives (`error[E0106]: the name `assets` is declared twice`); each such
 //! line must be in the example's actual output. Other fenced blocks are prose.
@@ -22,13 +24,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use archc_core::diag::codes;
-use archc_core::{compile, Diagnostic, SourceDb};
+use archc_core::{compile, Diagnostic, LoadError, Loader, SourceDb};
 
 /// The arch blocks of one section: the entry file and the other files.
 #[derive(Debug, Default)]
 struct Example {
     entry: Vec<String>,
     files: BTreeMap<String, String>,
+    /// Files that exist but cannot be read (`arch file=PATH unreadable`).
+    unreadable: BTreeSet<String>,
     /// The `error[…]: …` lines quoted in ```text blocks: the output the
     /// example is said to give.
     quoted: Vec<String>,
@@ -54,7 +58,11 @@ fn examples(markdown: &str) -> BTreeMap<String, Example> {
                     }
                     _ => continue,
                 }
-                match words.find_map(|w| w.strip_prefix("file=")) {
+                let words: Vec<&str> = words.collect();
+                match words.iter().find_map(|w| w.strip_prefix("file=")) {
+                    Some(path) if words.contains(&"unreadable") => {
+                        ex.unreadable.insert(path.to_string());
+                    }
                     Some(path) => {
                         ex.files.insert(path.to_string(), text);
                     }
@@ -80,8 +88,20 @@ fn examples(markdown: &str) -> BTreeMap<String, Example> {
 fn compile_example(ex: &Example) -> (SourceDb, Vec<Diagnostic>) {
     let mut db = SourceDb::new();
     let entry = db.add("main.arch", ex.entry[0].clone());
-    let c = compile(&mut db, entry, &ex.files);
+    let c = compile(&mut db, entry, &Files(ex));
     (db, c.diagnostics)
+}
+
+/// The example's files, from memory.
+struct Files<'a>(&'a Example);
+
+impl Loader for Files<'_> {
+    fn load(&self, path: &str) -> Result<String, LoadError> {
+        if self.0.unreadable.contains(path) {
+            return Err(LoadError::Unreadable("it is not UTF-8 text".into()));
+        }
+        self.0.files.load(path)
+    }
 }
 
 fn rendered(db: &SourceDb, diags: &[Diagnostic]) -> String {

@@ -30,7 +30,11 @@ struct DirLoader(PathBuf);
 
 impl Loader for DirLoader {
     fn load(&self, path: &str) -> Result<String, LoadError> {
-        std::fs::read_to_string(self.0.join(path)).map_err(|_| LoadError::NotFound)
+        std::fs::read_to_string(self.0.join(path)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => LoadError::NotFound,
+            std::io::ErrorKind::InvalidData => LoadError::Unreadable("it is not UTF-8 text".into()),
+            _ => LoadError::Unreadable(e.kind().to_string()),
+        })
     }
 }
 

@@ -24,7 +24,7 @@ mod front_end {
     UNKNOWN_PORT = "E0115", "unknown-port", Error, "a port name that is not well known", include_str!("codes/E0115.md");
     FLOW_WITHOUT_PORT = "E0116", "flow-without-port", Error, "a flow to a target that has no natural port, without ports", include_str!("codes/E0116.md");
     FLOW_ENDPOINT = "E0117", "flow-endpoint", Error, "a flow that starts or ends at something that is not a resource", include_str!("codes/E0117.md");
-    MODULE_NOT_FOUND = "E0118", "module-not-found", Error, "a `use` of a module or file that cannot be found or read", include_str!("codes/E0118.md");
+    MODULE_NOT_FOUND = "E0118", "module-not-found", Error, "a `use` of a module or file that cannot be found", include_str!("codes/E0118.md");
     IMPORT_OUTSIDE_ROOT = "E0119", "import-outside-root", Error, "a `use` of a path outside the project root, absolute, or not relative", include_str!("codes/E0119.md");
     IMPORT_CYCLE = "E0120", "import-cycle", Error, "files that import each other", include_str!("codes/E0120.md");
     COMPONENT_PARAMETERS = "E0121", "component-parameters", Error, "a component instance with unknown, missing or repeated parameters", include_str!("codes/E0121.md");
@@ -33,6 +33,7 @@ mod front_end {
     NACL_RULE = "E0124", "nacl-rule", Error, "a network ACL rule outside a nacl, or with an invalid number", include_str!("codes/E0124.md");
     PLACEMENT_OTHER_VPC = "E0125", "placement-other-vpc", Error, "a resource placed in a subnet of another VPC", include_str!("codes/E0125.md");
     PREDEFINED_NAME = "E0126", "predefined-name", Error, "a declaration of a predefined name such as `internet`", include_str!("codes/E0126.md");
+    UNREADABLE_INPUT = "E0127", "unreadable-input", Error, "an input file that cannot be read: missing, not UTF-8 text, not a regular file, or too large", include_str!("codes/E0127.md");
     CIDR_HOST_BITS = "E0201", "cidr-host-bits", Error, "a CIDR block whose host bits are set", include_str!("codes/E0201.md");
     ALLOCATION_EXHAUSTED = "E0205", "allocation-exhausted", Error, "no free block left to allocate a subnet", include_str!("codes/E0205.md");
     }

@@ -8,7 +8,23 @@ use archc_syntax::ast::{self, StmtKind};
 use archc_syntax::{Diagnostic, FileId, Span};
 
 use crate::lower::stdlib;
-use crate::source::{join_relative, LoadError, Loader, SourceDb};
+use crate::source::{join_relative, LoadError, Loader, SourceDb, MAX_SOURCE_BYTES};
+
+/// Where the project root is, for E0119's help.
+const ROOT_RULE: &str = "the nearest folder above the entry file with `.git` or `archc.toml`";
+
+/// What archc can read, for E0127's help.
+pub(crate) const READABLE: &str = "archc reads regular files of UTF-8 text up to 8 MiB (or standard input, `-`)";
+
+/// E0127 for a text over [`MAX_SOURCE_BYTES`], at its first byte.
+pub(crate) fn too_large(file: FileId, shown: &str) -> Diagnostic {
+    Diagnostic::new(
+        codes::UNREADABLE_INPUT,
+        Span::new(file, 0, 0),
+        format!("cannot read `{shown}`: it is larger than 8 MiB"),
+    )
+    .with_help(READABLE)
+}
 
 /// A parsed module and the scope its names live in.
 pub(crate) struct Module {
@@ -79,6 +95,13 @@ impl Loading<'_> {
             return Some(m);
         }
         let text = self.db.get(file)?.text.clone();
+        // The entry file (imports are measured where they are loaded).
+        if text.len() > MAX_SOURCE_BYTES {
+            let name = self.db.get(file).map(|s| s.name.clone()).unwrap_or_default();
+            self.diags.push(too_large(file, &self.loader.show(&name)));
+            self.failed = true;
+            return None;
+        }
         let (ast, syntax) = archc_syntax::parse(&text, file);
         self.diags.extend(syntax);
         let index = self.modules.len();
@@ -150,7 +173,10 @@ impl Loading<'_> {
                         format!("`{path}` is outside the project root"),
                     )
                     .with_span_label("imports stay inside the project")
-                    .with_help("move the file into the project, or import it from a path that stays inside"),
+                    .with_help(format!(
+                        "move the file into the project, or import it from a path that stays inside; the project root is `{}` ({ROOT_RULE})",
+                        self.loader.show("")
+                    )),
                 );
                 return false;
             };
@@ -161,23 +187,43 @@ impl Loading<'_> {
             match self.loader.load(&joined) {
                 Ok(text) => (joined, text),
                 Err(err) => {
-                    let (code, msg) = match err {
+                    let d = match err {
                         LoadError::NotFound => {
-                            (codes::MODULE_NOT_FOUND, format!("cannot find `{path}` (looked for `{joined}`)"))
+                            let (folder, _) = from_name.rsplit_once('/').unwrap_or(("", ""));
+                            Diagnostic::new(
+                                codes::MODULE_NOT_FOUND,
+                                u.path_span,
+                                format!("cannot find `{path}` (looked for `{}`)", self.loader.show(&joined)),
+                            )
+                            .with_help(format!(
+                                "`{path}` is relative to `{}/`, the folder of `{}`",
+                                self.loader.show(folder).trim_end_matches('/'),
+                                self.loader.show(&from_name)
+                            ))
                         }
-                        LoadError::Refused(why) => {
-                            (codes::IMPORT_OUTSIDE_ROOT, format!("`{path}` cannot be imported: {why}"))
-                        }
-                        LoadError::Unreadable(why) => (codes::MODULE_NOT_FOUND, format!("cannot read `{path}`: {why}")),
+                        LoadError::Refused(why) => Diagnostic::new(
+                            codes::IMPORT_OUTSIDE_ROOT,
+                            u.path_span,
+                            format!("`{path}` cannot be imported: {why}"),
+                        ),
+                        LoadError::Unreadable(why) => Diagnostic::new(
+                            codes::UNREADABLE_INPUT,
+                            u.path_span,
+                            format!("cannot read `{path}`: {why}"),
+                        )
+                        .with_help(READABLE),
                     };
-                    self.diags.push(Diagnostic::new(code, u.path_span, msg));
+                    self.diags.push(d);
                     return false;
                 }
             }
         } else if path.starts_with('/') || path.contains(":\\") || path.starts_with('\\') {
             self.diags.push(
                 Diagnostic::new(codes::IMPORT_OUTSIDE_ROOT, u.path_span, format!("`{path}` is an absolute path"))
-                    .with_help("imports are relative to the importing file (`./net.arch`, `../shared/net.arch`) and stay inside the project"),
+                    .with_help(format!(
+                        "imports are relative to the importing file (`./net.arch`, `../shared/net.arch`) and stay inside the project root, `{}`",
+                        self.loader.show("")
+                    )),
             );
             return false;
         } else {
@@ -191,6 +237,17 @@ impl Loading<'_> {
             );
             return false;
         };
+        if text.len() > MAX_SOURCE_BYTES {
+            self.diags.push(
+                Diagnostic::new(
+                    codes::UNREADABLE_INPUT,
+                    u.path_span,
+                    format!("cannot read `{path}`: it is larger than 8 MiB"),
+                )
+                .with_help(READABLE),
+            );
+            return false;
+        }
         let id = self.db.add(name, text);
         self.enter(id, scope, u);
         true
@@ -219,5 +276,31 @@ impl Loading<'_> {
             child.push(alias.text.clone());
         }
         self.visit(id, child);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::diag::codes;
+    use crate::source::{SourceDb, MAX_SOURCE_BYTES};
+
+    /// A text over the cap is refused however it came (an entry, or an
+    /// import from any loader), so no span offset is ever clamped.
+    #[test]
+    fn texts_over_the_cap_are_e0127() {
+        let huge = " ".repeat(MAX_SOURCE_BYTES + 1);
+        let (_, c) = crate::compile_str("big.arch", &huge);
+        let got: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(got, [codes::UNREADABLE_INPUT.as_str()]);
+        assert_eq!(c.diagnostics[0].message, "cannot read `big.arch`: it is larger than 8 MiB");
+
+        let files = BTreeMap::from([("big.arch".to_string(), huge)]);
+        let mut db = SourceDb::new();
+        let entry = db.add("main.arch", "use ./big.arch\nregion us-east-1 { lambda f }\nf -> thing_in_big\n");
+        let c = crate::compile(&mut db, entry, &files);
+        let got: Vec<(&str, u32)> = c.diagnostics.iter().map(|d| (d.code.as_str(), d.span.start)).collect();
+        assert_eq!(got, [(codes::UNREADABLE_INPUT.as_str(), 4)], "at the `use` path, and no cascade");
     }
 }
