@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine: installs what it needs, then
 # runs formatting, lints, every test, the purity guard of the core, the
-# examples, and a short fuzzing run. `.ci/run` calls exactly this.
+# examples, the SARIF validator and a short fuzzing run. `.ci/run` calls
+# exactly this.
 #
-#   ARCHC_FUZZ_SECONDS  how long the fuzzer runs (default 120; 0 skips it)
+#   bash scripts/test.sh           everything (about 5 minutes warm on 2 cores,
+#                                  2 of them fuzzing; much longer cold)
+#   bash scripts/test.sh --quick   rustfmt, clippy, the tests and the purity
+#                                  guard: needs nothing but Rust
+#   ARCHC_FUZZ_SECONDS             how long the fuzzer runs (default 120; 0 skips it)
 #
-# It installs what it needs: the wasm32 target (rustup), cargo-fuzz
-# (crates.io) and the SARIF validator (npm ci in scripts/sarif).
+# It installs what it needs: rustfmt and clippy (rustup), Node.js and npm
+# for the SARIF validator (Debian's `nodejs` and `npm` packages, with
+# apt-get, when `node` or `npm` is missing: as root, as CI runs, or through
+# password-less sudo), the wasm32 target (rustup), the validator itself
+# (npm ci in scripts/sarif) and cargo-fuzz (crates.io).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 step() { printf '\n==> %s\n' "$*"; }
+
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: bash scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
 
 step "toolchain"
 cargo --version
@@ -20,6 +35,25 @@ for tool in clippy fmt; do
     rustup component add "$( [ "$tool" = fmt ] && echo rustfmt || echo clippy )"
   fi
 done
+if ! $quick && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+  step "Node.js and npm, for the SARIF validator (apt-get install nodejs npm)"
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    as_root=(sudo -n)
+  else
+    echo "Node.js and npm are needed for the SARIF validator; install them" >&2
+    echo "(Debian/Ubuntu: sudo apt-get install nodejs npm), or run with --quick." >&2
+    exit 1
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "no apt-get here: install Node.js and npm, or run with --quick." >&2
+    exit 1
+  fi
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+fi
+$quick || { node --version; npm --version; }
 
 step "rustfmt"
 cargo fmt --all --check
@@ -38,6 +72,12 @@ rm -f "$log"
 
 step "the core does no I/O"
 bash scripts/check-core-is-pure.sh
+
+if $quick; then
+  printf '\ntests: %s passed, %s failed (quick: no wasm build, examples, SARIF validation or fuzzing)\n' \
+    "${passed:-0}" "${failed:-0}"
+  exit 0
+fi
 
 step "the core builds for the browser (wasm32-unknown-unknown)"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

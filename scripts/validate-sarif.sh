@@ -12,8 +12,12 @@ tool=scripts/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 chmod u+x "$tool"   # its postinstall does this, but npm may skip install scripts
 out=$(mktemp -d)
 fixtures=$(find compiler/core/tests/fixtures/invalid -name '*.arch' | sort)
-# One document for all fixtures (exit 1 is expected: they have errors).
-"$archc" check --format sarif $fixtures examples/*.arch > "$out/archc.sarif" || [ $? -eq 1 ]
+# One document for all fixtures. They have errors (exit 1), and one of
+# invalid/lib/ is not UTF-8 (E0127, exit 2); the document is written either
+# way, and anything worse fails here.
+status=0
+"$archc" check --format sarif $fixtures examples/*.arch > "$out/archc.sarif" || status=$?
+[ "$status" -le 2 ] || { echo "archc check exited $status" >&2; exit 1; }
 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$tool" validate "$out/archc.sarif" \
   --rule-kind "Gh;Sarif" -o "$out/report.sarif" --log ForceOverwrite > "$out/log.txt" 2>&1 || true
 grep -E ': (error|warning) ' "$out/log.txt" || true
