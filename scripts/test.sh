@@ -4,8 +4,8 @@
 # examples, the SARIF validator and a short fuzzing run. `.ci/run` calls
 # exactly this.
 #
-#   bash scripts/test.sh           everything (about 5 minutes warm on 2 cores,
-#                                  2 of them fuzzing; much longer cold)
+#   bash scripts/test.sh           everything (warm, on 2 cores: about 25 s
+#                                  plus the fuzzing time; cold: minutes)
 #   bash scripts/test.sh --quick   rustfmt, clippy, the tests and the purity
 #                                  guard: needs nothing but Rust
 #   ARCHC_FUZZ_SECONDS             how long the fuzzer runs (default 120; 0 skips it)
