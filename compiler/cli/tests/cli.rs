@@ -162,8 +162,14 @@ fn check_dash_reads_standard_input() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("--> <stdin>:3:7"), "{}", r.stderr);
     // Imports are relative to the current directory.
-    let r = archc_stdin(&p.path().join("net"), &["check", "-"], "use ./shared.arch\nlambda f\n");
-    assert!(!r.stderr.contains("E0118"), "{}", r.stderr);
+    let r = archc_stdin(
+        &p.path().join("net"),
+        &["check", "-"],
+        "use ./shared.arch\nregion us-east-1 {\n  lambda f\n}\nf -> shared\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = archc_stdin(p.path(), &["check", "-"], "use ./shared.arch\n");
+    assert!(r.stderr.contains("help: `./shared.arch` is relative to `./`, the folder of `<stdin>`"), "{}", r.stderr);
     let r = archc_stdin(p.path(), &["check", "--format", "json", "-"], DUPLICATE);
     assert_eq!(json(&r.stdout)["diagnostics"][0]["span"]["file"], "<stdin>");
     let r = archc_stdin(p.path(), &["check", "-", "-"], CLEAN);
