@@ -59,11 +59,27 @@ impl Props {
     }
 
     fn u64(&self, key: &str) -> Option<Spanned<u64>> {
+        self.int(key).and_then(|n| u64::try_from(n.value).ok().map(|v| Spanned::new(v, n.span)))
+    }
+
+    fn seconds(&self, key: &str) -> Option<Spanned<Seconds>> {
         match self.one(key) {
-            Some((Typed::Int(n), s)) => u64::try_from(*n).ok().map(|v| Spanned::new(v, s)),
-            Some((Typed::Duration(n) | Typed::Size(n), s)) => Some(Spanned::new(*n, s)),
+            Some((Typed::Duration(n), s)) => Some(Spanned::new(Seconds(*n), s)),
             _ => None,
         }
+    }
+
+    fn bytes(&self, key: &str) -> Option<Spanned<Bytes>> {
+        match self.one(key) {
+            Some((Typed::Size(n), s)) => Some(Spanned::new(Bytes(*n), s)),
+            _ => None,
+        }
+    }
+
+    /// An enumeration's variant. Typing checked the word against the same
+    /// list (`Ty::Enum(E::WORDS)`), so a word without a variant cannot come.
+    fn word<E: WordEnum>(&self, key: &str) -> Option<Spanned<E>> {
+        self.text(key).and_then(|t| E::from_word(&t.value).map(|v| Spanned::new(v, t.span)))
     }
 
     fn text(&self, key: &str) -> Option<Spanned<String>> {
@@ -84,6 +100,15 @@ impl Props {
         match self.one(key) {
             Some((Typed::Ports(p), s)) => Some(Spanned::new(p.clone(), s)),
             _ => None,
+        }
+    }
+
+    /// A property with a default: the written value, or `default` spanned
+    /// at `at` (the declaration's name).
+    fn or<T>(written: Option<Spanned<T>>, default: T, at: Span) -> Resolved<T> {
+        match written {
+            Some(w) => Resolved::written(w.value, w.span),
+            None => Resolved::default(default, at),
         }
     }
 
@@ -146,6 +171,7 @@ pub(crate) fn build(raw: &Raw, diags: &mut Vec<Diagnostic>) -> Model {
             model.peerings.push(peering);
         }
     }
+    // The indexes are built by `Model::new` once allocation is done.
     model
 }
 
@@ -181,7 +207,7 @@ impl Builder<'_> {
             );
             return None;
         }
-        Some(NodeId(index as u32))
+        Some(NodeId(index))
     }
 
     fn word_ref(
@@ -394,118 +420,74 @@ impl Builder<'_> {
 
     fn node(&mut self, raw: &RawNode, model: &Model) -> Node {
         let kind = raw.kind;
-        let parent = raw.parent.map(|p| NodeId(p as u32));
+        let parent = raw.parent.map(NodeId);
         let region = if kind == Kind::Region { None } else { self.ancestor(model, parent, Kind::Region) };
-        let vpc = if kind == Kind::Vpc { None } else { self.ancestor(model, parent, Kind::Vpc) };
+        let enclosing_vpc = if kind == Kind::Vpc { None } else { self.ancestor(model, parent, Kind::Vpc) };
         let owner = format!("{} `{}`", kind.keyword(), raw.name);
         let props = self.props(&owner, &[kind.spec().props, COMMON_PROPS], &raw.props, raw.scope);
         let blocks = self.args(raw);
-
-        let mut placement = Vec::new();
-        if let Some((_, refs)) = &raw.placement {
-            for r in refs {
-                let Some(id) = self.resolve(r, &[Kind::Subnet]) else { continue };
-                let subnet_vpc = self.ancestor(model, model.get(id).and_then(|n| n.parent), Kind::Vpc);
-                if vpc.is_some() && subnet_vpc.is_some() && subnet_vpc != vpc {
-                    let vpc_name = subnet_vpc.and_then(|v| model.get(v)).map(|n| n.name.clone()).unwrap_or_default();
-                    let own = vpc.and_then(|v| model.get(v)).map(|n| n.name.clone()).unwrap_or_default();
-                    let subnet_span = model.get(id).map_or(r.span, |n| n.name_span);
-                    self.diags.push(
-                        Diagnostic::new(
-                            codes::PLACEMENT_OTHER_VPC,
-                            r.span,
-                            format!(
-                                "`{}` is a subnet of vpc `{vpc_name}`, but `{}` is declared in vpc `{own}`",
-                                r.text, raw.name
-                            ),
-                        )
-                        .with_label(subnet_span, format!("declared in vpc `{vpc_name}`"))
-                        .with_help("place a resource only in subnets of its own VPC"),
-                    );
-                    continue;
-                }
-                if placement.contains(&id) {
-                    self.diags.push(Diagnostic::new(
-                        codes::DUPLICATE_PROPERTY,
-                        r.span,
-                        format!("`{}` is listed twice", r.text),
-                    ));
-                    continue;
-                }
-                placement.push(id);
-            }
-        }
+        let (mut placement, placed_vpc) = self.placement(raw, model, enclosing_vpc, region);
+        let vpc = enclosing_vpc.or(placed_vpc);
         let parent_is = |k: Kind| parent.and_then(|p| model.get(p)).is_some_and(|n| n.kind() == k);
         if matches!(kind, Kind::Ec2) && parent_is(Kind::Subnet) {
             placement = parent.into_iter().collect();
         }
+        let at = raw.name_span;
 
         let node_kind = match kind {
             Kind::Internet => NodeKind::Internet,
             Kind::Region => NodeKind::Region(Region { code: raw.name.clone() }),
             Kind::Vpc => NodeKind::Vpc(Vpc {
                 blocks,
-                dns_hostnames: props.bool("dns_hostnames"),
-                dns_support: props.bool("dns_support"),
+                dns_hostnames: Props::or(props.bool("dns_hostnames"), defaults::VPC_DNS_HOSTNAMES, at),
+                dns_support: Props::or(props.bool("dns_support"), defaults::VPC_DNS_SUPPORT, at),
             }),
             Kind::Az => {
-                let code = region.and_then(|r| model.get(r)).map(|r| r.name.clone()).unwrap_or_default();
-                NodeKind::Az(Zone { suffix: raw.name.clone(), zone_name: format!("{code}{}", raw.name) })
+                let code = region.and_then(|r| model.get(r)).map(|r| r.name.clone());
+                NodeKind::Az(Zone { suffix: raw.name.clone(), zone_name: code.map(|c| format!("{c}{}", raw.name)) })
             }
             Kind::Subnet => {
-                let tier = raw
-                    .modifiers
-                    .iter()
-                    .find_map(|m| {
-                        let t = match m.text.as_str() {
-                            "public" => Tier::Public,
-                            "private" => Tier::Private,
-                            "isolated" => Tier::Isolated,
-                            _ => return None,
-                        };
-                        Some(Spanned::new(t, m.span))
-                    })
-                    .unwrap_or(Spanned::new(Tier::Private, raw.name_span));
-                let (cidr, allocated, cidr_span) = match blocks.first() {
-                    Some(b) => (b.value, false, b.span),
-                    None => (Cidr { addr: 0, prefix: 32 }, true, raw.name_span),
+                let tier = raw.modifiers.iter().find_map(|m| Tier::from_word(&m.text).map(|t| Spanned::new(t, m.span)));
+                let cidr = match blocks.first() {
+                    Some(b) => SubnetBlock::Written(b.clone()),
+                    None => SubnetBlock::Unallocated,
                 };
-                let zone = if parent_is(Kind::Az) { parent.unwrap_or(NodeId(0)) } else { NodeId(0) };
-                NodeKind::Subnet(Subnet { tier, cidr, allocated, cidr_span, size: props.prefix("size"), zone })
+                let zone = if parent_is(Kind::Az) { parent } else { None };
+                let size = Props::or(props.prefix("size"), defaults::SUBNET_PREFIX, at);
+                NodeKind::Subnet(Subnet { tier, cidr, size, zone })
             }
             Kind::Igw => NodeKind::Igw,
             Kind::Nat => self.nat(raw, &props, parent, parent_is(Kind::Vpc)),
             Kind::Endpoint => {
-                let gateway = raw.modifiers.iter().any(|m| m.text == "gateway");
-                let service = match raw.args.first().and_then(SVal::text) {
-                    Some(s) => Spanned::new(s, raw.args[0].span),
-                    None => {
-                        self.diags.push(
-                            Diagnostic::new(
-                                codes::MISSING_PART,
-                                raw.name_span,
-                                format!("endpoint `{}` needs its service", raw.name),
-                            )
-                            .with_help(format!(
-                                "write `{} endpoint {} s3`",
-                                if gateway { "gateway" } else { "interface" },
-                                raw.name
-                            )),
-                        );
-                        Spanned::new(String::new(), raw.name_span)
-                    }
-                };
-                let ty_span = raw.modifiers.first().map_or(raw.span, |m| m.span);
-                let endpoint_type =
-                    Spanned::new(if gateway { EndpointType::Gateway } else { EndpointType::Interface }, ty_span);
-                NodeKind::Endpoint(Endpoint { endpoint_type, service, private_dns: props.bool("private_dns") })
+                let endpoint_type = raw
+                    .modifiers
+                    .iter()
+                    .find_map(|m| EndpointType::from_word(&m.text).map(|t| Spanned::new(t, m.span)));
+                let service = raw.args.first().and_then(|a| a.text().map(|s| Spanned::new(s, a.span)));
+                if service.is_none() {
+                    let gateway = endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Gateway);
+                    self.diags.push(
+                        Diagnostic::new(
+                            codes::MISSING_PART,
+                            raw.name_span,
+                            format!("endpoint `{}` needs its service", raw.name),
+                        )
+                        .with_help(format!(
+                            "write `{} endpoint {} s3`",
+                            if gateway { "gateway" } else { "interface" },
+                            raw.name
+                        )),
+                    );
+                }
+                let private_dns = Props::or(props.bool("private_dns"), defaults::ENDPOINT_PRIVATE_DNS, at);
+                NodeKind::Endpoint(Endpoint { endpoint_type, service, private_dns })
             }
             Kind::Ec2 => NodeKind::Ec2(Ec2 {
                 instance: props.text("instance"),
-                count: props.u32("count"),
+                count: Props::or(props.u32("count"), defaults::EC2_COUNT, at),
                 port: props.ports("port"),
                 public_ip: props.bool("public_ip"),
-                subnet: parent.unwrap_or(NodeId(0)),
+                subnet: if parent_is(Kind::Subnet) { parent } else { None },
             }),
             Kind::Asg => NodeKind::Asg(Asg {
                 instance: props.text("instance"),
@@ -516,8 +498,8 @@ impl Builder<'_> {
             }),
             Kind::Alb | Kind::Nlb => {
                 let internet_facing = !raw.modifiers.iter().any(|m| m.text == "internal");
-                let listen =
-                    props.ports("listen").unwrap_or_else(|| Spanned::new(vec![PortRange::tcp(80)], raw.name_span));
+                let default = if kind == Kind::Alb { defaults::ALB_LISTEN } else { defaults::NLB_LISTEN };
+                let listen = Props::or(props.ports("listen"), default.to_vec(), at);
                 let lb = LoadBalancer { internet_facing, listen, name: props.text("name") };
                 if kind == Kind::Alb {
                     NodeKind::Alb(lb)
@@ -529,7 +511,7 @@ impl Builder<'_> {
             Kind::Ecs => NodeKind::Ecs(Ecs {
                 image: props.text("image"),
                 cpu: props.u32("cpu"),
-                memory: props.u64("memory"),
+                memory: props.bytes("memory"),
                 tasks: props.u32("tasks"),
                 port: props.ports("port"),
             }),
@@ -539,64 +521,70 @@ impl Builder<'_> {
                 instance: props.text("instance"),
                 port: props.ports("port"),
             }),
-            Kind::Efs => NodeKind::Efs(Efs { encrypted: props.bool("encrypted") }),
+            Kind::Efs => {
+                NodeKind::Efs(Efs { encrypted: Props::or(props.bool("encrypted"), defaults::EFS_ENCRYPTED, at) })
+            }
             Kind::Lambda => NodeKind::Lambda(Lambda {
                 runtime: props.text("runtime"),
-                memory: props.u64("memory"),
-                timeout: props.u64("timeout"),
+                memory: props.bytes("memory"),
+                timeout: props.seconds("timeout"),
                 concurrency: props.u32("concurrency"),
                 handler: props.text("handler"),
             }),
             Kind::Rds => NodeKind::Rds(Rds {
-                engine: props.text("engine"),
+                engine: props.word("engine"),
                 version: props.text("version"),
                 class: props.text("class"),
-                storage: props.u64("storage"),
+                storage: props.bytes("storage"),
                 multi_az: props.bool("multi_az"),
                 replicas: props.u32("replicas"),
-                encrypted: props.bool("encrypted"),
+                encrypted: Props::or(props.bool("encrypted"), defaults::RDS_ENCRYPTED, at),
                 port: props.ports("port"),
             }),
             Kind::Aurora => NodeKind::Aurora(Aurora {
-                engine: props.text("engine"),
+                engine: props.word("engine"),
                 version: props.text("version"),
                 class: props.text("class"),
                 replicas: props.u32("replicas"),
                 port: props.ports("port"),
             }),
             Kind::Elasticache => NodeKind::Elasticache(ElastiCache {
-                engine: props.text("engine"),
+                engine: props.word("engine"),
                 nodes: props.u32("nodes"),
                 class: props.text("class"),
                 port: props.ports("port"),
             }),
             Kind::Dynamodb => NodeKind::Dynamodb(DynamoDb {
                 key: props.texts("key"),
-                billing: props.text("billing"),
+                billing: props.word("billing"),
                 regions: props.texts("regions"),
             }),
             Kind::S3 => NodeKind::S3(Bucket {
                 bucket: props.text("bucket"),
                 versioning: props.bool("versioning"),
-                public: props.bool("public"),
+                public: Props::or(props.bool("public"), defaults::S3_PUBLIC, at),
                 website: props.bool("website"),
                 replicate_to: props.reference("replicate_to"),
             }),
             Kind::Sqs => NodeKind::Sqs(Queue {
                 fifo: props.bool("fifo"),
-                visibility_timeout: props.u64("visibility_timeout"),
-                retention: props.u64("retention"),
+                visibility_timeout: Props::or(
+                    props.seconds("visibility_timeout"),
+                    defaults::SQS_VISIBILITY_TIMEOUT,
+                    at,
+                ),
+                retention: Props::or(props.seconds("retention"), defaults::SQS_RETENTION, at),
                 dlq: props.reference("dlq"),
                 max_receives: props.u32("max_receives"),
             }),
             Kind::Sns => NodeKind::Sns(Topic { fifo: props.bool("fifo") }),
             Kind::Kinesis => {
-                NodeKind::Kinesis(Stream { shards: props.u32("shards"), retention: props.u64("retention") })
+                NodeKind::Kinesis(Stream { shards: props.u32("shards"), retention: props.seconds("retention") })
             }
-            Kind::Stepfn => NodeKind::Stepfn(StateMachine { workflow: props.text("type") }),
+            Kind::Stepfn => NodeKind::Stepfn(StateMachine { workflow: props.word("type") }),
             Kind::Apigw => NodeKind::Apigw(Api {
-                api_type: props.text("type"),
-                timeout: props.u64("timeout"),
+                api_type: Props::or(props.word("type"), defaults::API_TYPE, at),
+                timeout: props.seconds("timeout"),
                 domain: props.text("domain"),
             }),
             Kind::Eventbridge => NodeKind::Eventbridge,
@@ -606,13 +594,13 @@ impl Builder<'_> {
             Kind::Route53 => NodeKind::Route53(Records {
                 domain: props.text("domain"),
                 alias: props.reference("alias"),
-                policy: props.text("policy"),
+                policy: Props::or(props.word("policy"), defaults::ROUTING_POLICY, at),
                 targets: props.refs("targets"),
                 weights: props.ints("weights"),
                 health_check: props.bool("health_check"),
-                zone: props.text("zone"),
+                zone: Props::or(props.word("zone"), defaults::ZONE_TYPE, at),
                 vpcs: props.refs("vpcs"),
-                ttl: props.u64("ttl"),
+                ttl: props.seconds("ttl"),
             }),
             Kind::Waf => {
                 NodeKind::Waf(WebAcl { protects: props.refs("protects"), rate_limit: props.u32("rate_limit") })
@@ -626,7 +614,7 @@ impl Builder<'_> {
                 to: props.reference("to"),
                 tgw: props.reference("tgw"),
                 vgw: props.reference("vgw"),
-                routing: props.text("routing"),
+                routing: Props::or(props.word("routing"), defaults::VPN_ROUTING, at),
             }),
             Kind::Dx => NodeKind::Dx(DirectConnect {
                 to: props.reference("to"),
@@ -635,7 +623,7 @@ impl Builder<'_> {
                 vgw: props.reference("vgw"),
             }),
             Kind::Onprem => NodeKind::Onprem(OnPrem {
-                cidr: blocks.first().cloned().unwrap_or(Spanned::new(Cidr { addr: 0, prefix: 32 }, raw.name_span)),
+                cidr: blocks.first().cloned(),
                 asn: props.u64("asn"),
                 address: props.text("address"),
             }),
@@ -653,21 +641,101 @@ impl Builder<'_> {
             placement_span: raw.placement.as_ref().map(|(s, refs)| refs.iter().fold(*s, |acc, r| acc.join(r.span))),
             label: props.text("label"),
             description: props.text("description"),
+            expansion: raw.expansion.clone(),
             kind: node_kind,
         }
     }
 
+    /// The subnets of `in`, resolved, and the VPC they give a resource
+    /// declared at region level (LANGUAGE.md §4): every subnet must belong
+    /// to one VPC, the enclosing one if there is one.
+    fn placement(
+        &mut self,
+        raw: &RawNode,
+        model: &Model,
+        enclosing: Option<NodeId>,
+        region: Option<NodeId>,
+    ) -> (Vec<NodeId>, Option<NodeId>) {
+        let mut placement = Vec::new();
+        let mut vpc = enclosing;
+        // The first subnet that decided the VPC of a region-level resource.
+        let mut decided_by: Option<(String, Span)> = None;
+        let Some((_, refs)) = &raw.placement else { return (placement, None) };
+        let name_of = |id: Option<NodeId>| id.and_then(|v| model.get(v)).map(|n| n.name.clone()).unwrap_or_default();
+        for r in refs {
+            let Some(id) = self.resolve(r, &[Kind::Subnet]) else { continue };
+            let subnet_vpc = self.ancestor(model, model.get(id).and_then(|n| n.parent), Kind::Vpc);
+            let subnet_span = model.get(id).map_or(r.span, |n| n.name_span);
+            match (vpc, subnet_vpc) {
+                (Some(v), Some(sv)) if v != sv => {
+                    let (vpc_name, own) = (name_of(subnet_vpc), name_of(vpc));
+                    let mut d = match &decided_by {
+                        None => Diagnostic::new(
+                            codes::PLACEMENT_OTHER_VPC,
+                            r.span,
+                            format!(
+                                "`{}` is a subnet of vpc `{vpc_name}`, but `{}` is declared in vpc `{own}`",
+                                r.text, raw.name
+                            ),
+                        )
+                        .with_help("place a resource only in subnets of its own VPC"),
+                        Some((first, first_span)) => Diagnostic::new(
+                            codes::PLACEMENT_OTHER_VPC,
+                            r.span,
+                            format!(
+                                "`{}` is a subnet of vpc `{vpc_name}`, but `{first}` is a subnet of vpc `{own}`",
+                                r.text
+                            ),
+                        )
+                        .with_label(*first_span, format!("this subnet puts `{}` in vpc `{own}`", raw.name))
+                        .with_help("a resource is placed in subnets of one VPC"),
+                    };
+                    d = d.with_label(subnet_span, format!("declared in vpc `{vpc_name}`"));
+                    self.diags.push(d);
+                    continue;
+                }
+                (None, Some(sv)) => {
+                    let vpc_region = self.ancestor(model, Some(sv), Kind::Region);
+                    if region.is_some() && vpc_region != region {
+                        self.diags.push(
+                            Diagnostic::new(
+                                codes::PLACEMENT_OTHER_VPC,
+                                r.span,
+                                format!(
+                                    "`{}` is a subnet of vpc `{}` in region `{}`, but `{}` is declared in region `{}`",
+                                    r.text,
+                                    name_of(Some(sv)),
+                                    name_of(vpc_region),
+                                    raw.name,
+                                    name_of(region)
+                                ),
+                            )
+                            .with_label(subnet_span, "declared here")
+                            .with_help("place a resource in subnets of a VPC of its own region"),
+                        );
+                        continue;
+                    }
+                    vpc = Some(sv);
+                    decided_by = Some((r.text.clone(), r.span));
+                }
+                _ => {}
+            }
+            if placement.contains(&id) {
+                self.diags.push(Diagnostic::new(
+                    codes::DUPLICATE_PROPERTY,
+                    r.span,
+                    format!("`{}` is listed twice", r.text),
+                ));
+                continue;
+            }
+            placement.push(id);
+        }
+        (placement, if enclosing.is_none() { vpc } else { None })
+    }
+
     fn nat(&mut self, raw: &RawNode, props: &Props, parent: Option<NodeId>, in_vpc: bool) -> NodeKind {
-        let connectivity = match props.text("type") {
-            Some(t) if t.value == "private" => Spanned::new(Connectivity::Private, t.span),
-            Some(t) => Spanned::new(Connectivity::Public, t.span),
-            None => Spanned::new(Connectivity::Public, raw.name_span),
-        };
-        let mode = match props.text("mode") {
-            Some(m) if m.value == "regional" => Spanned::new(NatMode::Regional, m.span),
-            Some(m) => Spanned::new(NatMode::Zonal, m.span),
-            None => Spanned::new(NatMode::Zonal, raw.name_span),
-        };
+        let connectivity = Props::or(props.word("type"), defaults::NAT_CONNECTIVITY, raw.name_span);
+        let mode = Props::or(props.word("mode"), defaults::NAT_MODE, raw.name_span);
         if !raw.misplaced {
             if in_vpc && mode.value == NatMode::Zonal {
                 self.diags.push(
@@ -692,8 +760,12 @@ impl Builder<'_> {
     fn nacl_rules(&mut self, raw: &RawNode) -> Vec<NaclRule> {
         let mut out = Vec::new();
         for r in &raw.nacl_rules {
-            let action = if r.action.text == "allow" { Action::Allow } else { Action::Deny };
-            let direction = if r.direction.text == "in" { RuleDirection::In } else { RuleDirection::Out };
+            // The grammar admits only these words here.
+            let (Some(action), Some(direction)) =
+                (Action::from_word(&r.action.text), RuleDirection::from_word(&r.direction.text))
+            else {
+                continue;
+            };
             let expected_peer = if direction == RuleDirection::In { "from" } else { "to" };
             if r.peer_keyword.text != expected_peer {
                 self.diags.push(
@@ -707,7 +779,7 @@ impl Builder<'_> {
             }
             let number = r.number.first().and_then(typed::int);
             let number = match number {
-                Some(n) if (1..=32766).contains(&n) => Spanned::new(n as u32, r.number[0].span),
+                Some(n) if (1..=32766).contains(&n) => Spanned::new(u32::try_from(n).unwrap_or(0), r.number[0].span),
                 _ => {
                     let span = r.number.first().map_or(r.span, |v| v.span);
                     self.diags.push(
@@ -732,15 +804,13 @@ impl Builder<'_> {
 
     /// The port a flow without ports uses (§5), if the target has one.
     fn natural_port(node: &Node) -> Option<Vec<PortRange>> {
-        let own_or_engine = |port: &Option<Spanned<Vec<PortRange>>>, engine: &Option<Spanned<String>>| {
-            port.as_ref()
-                .map(|p| p.value.clone())
-                .or_else(|| engine.as_ref().and_then(|e| engine_port(&e.value)).map(|p| vec![p]))
+        let own_or_engine = |port: &Option<Spanned<Vec<PortRange>>>, engine: Option<&'static str>| {
+            port.as_ref().map(|p| p.value.clone()).or_else(|| engine.and_then(engine_port).map(|p| vec![p]))
         };
         match &node.kind {
-            NodeKind::Rds(r) => own_or_engine(&r.port, &r.engine),
-            NodeKind::Aurora(a) => own_or_engine(&a.port, &a.engine),
-            NodeKind::Elasticache(e) => own_or_engine(&e.port, &e.engine),
+            NodeKind::Rds(r) => own_or_engine(&r.port, r.engine.as_ref().map(|e| e.value.as_str())),
+            NodeKind::Aurora(a) => own_or_engine(&a.port, a.engine.as_ref().map(|e| e.value.as_str())),
+            NodeKind::Elasticache(e) => own_or_engine(&e.port, e.engine.as_ref().map(|e| e.value.as_str())),
             NodeKind::Efs(_) => Some(vec![PortRange::tcp(2049)]),
             NodeKind::Alb(lb) | NodeKind::Nlb(lb) => Some(lb.listen.value.clone()),
             NodeKind::Ec2(e) => e.port.as_ref().map(|p| p.value.clone()),
@@ -881,12 +951,20 @@ impl Builder<'_> {
                             .with_help("write `title \"…\"`"),
                     ),
                 },
-                ("direction", Some("right")) => settings.direction = Spanned::new(Direction::Right, v.span),
-                ("direction", Some("down")) => settings.direction = Spanned::new(Direction::Down, v.span),
-                ("theme", Some("light")) => settings.theme = Spanned::new(Theme::Light, v.span),
-                ("theme", Some("dark")) => settings.theme = Spanned::new(Theme::Dark, v.span),
+                ("direction", Some(w)) if Direction::from_word(w).is_some() => {
+                    settings.direction = Props::or(
+                        Direction::from_word(w).map(|d| Spanned::new(d, v.span)),
+                        defaults::DIRECTION,
+                        v.span,
+                    );
+                }
+                ("theme", Some(w)) if Theme::from_word(w).is_some() => {
+                    settings.theme =
+                        Props::or(Theme::from_word(w).map(|t| Spanned::new(t, v.span)), defaults::THEME, v.span);
+                }
                 (_, _) => {
-                    let choices = if key == "direction" { "`right` or `down`" } else { "`light` or `dark`" };
+                    let words = if key == "direction" { Direction::WORDS } else { Theme::WORDS };
+                    let choices = crate::model::kinds::one_of(words);
                     self.diags.push(
                         Diagnostic::new(
                             codes::INVALID_VALUE,

@@ -15,6 +15,7 @@ use super::scope::{Candidate, Entity, ScopeId, Scopes};
 use super::subst::{Env, SVal, Subst, Val};
 use crate::diag::suggest::did_you_mean;
 use crate::model::kinds::{InRule, Kind, NameRule, Place, KINDS};
+use crate::model::Expansion;
 
 /// A reference as written (after substitution), to resolve in `build`.
 #[derive(Clone, Debug)]
@@ -63,6 +64,8 @@ pub(crate) struct RawNode {
     pub nacl_rules: Vec<RawNaclRule>,
     /// Where it was declared, if it is not a place its kind may stand.
     pub misplaced: bool,
+    /// The component instances it was declared through, outermost first.
+    pub expansion: Vec<Expansion>,
 }
 
 pub(crate) struct RawFlow {
@@ -114,6 +117,8 @@ struct Ctx {
     stack: Vec<usize>,
     /// The module whose statements these are.
     module: usize,
+    /// The instances being expanded, outermost first (provenance).
+    expansion: Vec<Expansion>,
 }
 
 /// Deeper nesting than this is surely runaway recursion through components.
@@ -144,6 +149,7 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
         props: Vec::new(),
         nacl_rules: Vec::new(),
         misplaced: false,
+        expansion: Vec::new(),
     };
     let raw = Raw {
         nodes: Vec::new(),
@@ -172,6 +178,7 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
             env: Env::root(BTreeMap::new()),
             stack: Vec::new(),
             module: m,
+            expansion: Vec::new(),
         };
         ex.stmts(&module.ast.stmts, &ctx);
     }
@@ -701,14 +708,23 @@ impl Expander<'_> {
         }
         let mut stack = ctx.stack.clone();
         stack.push(comp);
-        let inner = Ctx { scope: inner_scope, env: Env::root(vars), stack, module: def.module, ..ctx.clone() };
+        let mut expansion = ctx.expansion.clone();
+        expansion.push(Expansion { instance: path.join("."), component: def.name.clone(), span });
+        let inner =
+            Ctx { scope: inner_scope, env: Env::root(vars), stack, module: def.module, expansion, ..ctx.clone() };
         self.stmts(&c.body.stmts, &inner);
     }
 
     fn declare(&mut self, kind: Kind, d: &ast::Decl, span: Span, ctx: &Ctx) {
         let spec = kind.spec();
+        // A kind that lives in a VPC may stand at region level when it is
+        // placed `in` subnets: it belongs to their VPC (LANGUAGE.md §4).
+        let placed_from_region = ctx.place == Some(Place::Region)
+            && d.placement.is_some()
+            && spec.places.contains(&Place::Vpc)
+            && spec.placement != InRule::Never;
         let misplaced = match ctx.place {
-            Some(place) if spec.places.contains(&place) => false,
+            Some(place) if spec.places.contains(&place) || placed_from_region => false,
             _ => {
                 let belongs: Vec<&str> = spec.places.iter().map(|p| p.describe()).collect();
                 let here = ctx.place.map_or_else(
@@ -862,6 +878,7 @@ impl Expander<'_> {
                     props: Vec::new(),
                     nacl_rules: Vec::new(),
                     misplaced,
+                    expansion: ctx.expansion.clone(),
                 };
                 let index = self.push_node(node);
                 match kind {
@@ -923,7 +940,6 @@ impl Expander<'_> {
         };
         let forbidden = match kind {
             Kind::Endpoint => gateway,
-            Kind::Lambda => place == Some(Place::Region),
             _ => rule == InRule::Never,
         };
         match given {
@@ -945,7 +961,6 @@ impl Expander<'_> {
             Some(span) if forbidden => {
                 let help = match kind {
                     Kind::Endpoint => "a gateway endpoint is added to route tables, not placed in subnets".to_string(),
-                    Kind::Lambda => format!("a lambda declared in a region runs outside any VPC; declare `{name}` in its vpc to place it in subnets"),
                     Kind::Ec2 => "an ec2 is placed by declaring it inside its subnet's `{ }`".to_string(),
                     _ => format!("`{}` is not placed in subnets", kind.keyword()),
                 };
