@@ -230,3 +230,26 @@ fn only_a_clean_compilation_is_checked() {
     let checked = c.checked().expect("a checked model");
     assert_eq!(checked.nodes().len(), c.model().nodes().len());
 }
+
+/// LANGUAGE.md §4: a resource at region level placed in subnets of one VPC
+/// belongs to that VPC, also when a component made the VPC.
+#[test]
+fn a_region_level_resource_belongs_to_its_subnets_vpc() {
+    let src = "use std/vpc\nregion us-east-1 {\n  multi_az_vpc prod { cidr: 10.0.0.0/16 }\n  alb web in prod.public_a, prod.public_b\n}\n";
+    let (_, c) = compile_str("r.arch", src);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let m = c.checked().expect("checked");
+    let web = m.node(m.by_id("us-east-1.web").expect("web"));
+    assert_eq!(web.vpc, m.by_id("us-east-1.prod.prod"));
+    assert_eq!(web.parent, m.by_id("us-east-1"));
+    assert_eq!(web.expansion, []);
+    // The VPC's members record the instance that declared them.
+    let vpc = m.node(m.by_id("us-east-1.prod.prod").expect("vpc"));
+    assert_eq!(
+        vpc.expansion.iter().map(|e| (e.instance.as_str(), e.component.as_str())).collect::<Vec<_>>(),
+        [("prod", "multi_az_vpc")]
+    );
+    let pub_a = m.by_id("us-east-1.prod.prod.a.public_a").expect("public_a");
+    assert!(m.resources_in(pub_a).any(|(_, n)| n.name == "web"));
+    assert_eq!(m.instances().len(), 1);
+}
