@@ -14,6 +14,7 @@ pub mod cidr;
 pub mod fields;
 mod index;
 pub mod kinds;
+pub mod outline;
 pub mod ports;
 pub mod values;
 pub mod view;
