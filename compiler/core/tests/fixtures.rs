@@ -310,3 +310,32 @@ fn sarif_exports_safe_fixes_only() {
         .expect("the result");
     assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "to");
 }
+
+// ---------------------------------------------------------------- builder
+
+/// `valid/every_property.arch` writes every property of every kind: each
+/// must reach the model as a written field (a builder that misreads a key
+/// leaves its field absent or defaulted), and every kind of the table but
+/// the predefined `internet` must appear.
+#[test]
+fn every_property_reaches_the_model() {
+    use archc_core::model::kinds::{Kind, KINDS};
+    let (db, c) = compile_fixture(&fixtures_dir().join("valid/every_property.arch"));
+    assert!(c.diagnostics.is_empty(), "{}", render_human(&db, &c.diagnostics, false));
+    let m = c.checked().expect("checked");
+    for spec in KINDS {
+        assert!(m.of_kind(spec.kind).next().is_some(), "no `{}` in the fixture", spec.keyword);
+    }
+    for node in m.nodes().iter().filter(|n| n.kind() != Kind::Internet) {
+        let written: BTreeSet<&str> = node.kind.fields().iter().filter(|f| f.written).filter_map(|f| f.key).collect();
+        let unwritten: Vec<&str> =
+            node.kind().spec().props.iter().map(|p| p.key).filter(|k| !written.contains(k)).collect();
+        // A kind may appear twice (a bare `s3 backup`): one full node suffices.
+        let full = m.of_kind(node.kind()).any(|(_, other)| {
+            let w: BTreeSet<&str> = other.kind.fields().iter().filter(|f| f.written).filter_map(|f| f.key).collect();
+            other.kind().spec().props.iter().all(|p| w.contains(p.key))
+        });
+        assert!(full, "{}: properties not in the model: {unwritten:?}", node.id);
+    }
+    assert!(m.settings.title.is_some() && m.settings.direction.written && m.settings.theme.written);
+}

@@ -25,7 +25,7 @@ use crate::model::kinds::Kind;
 use crate::model::ports::PortRange;
 use archc_syntax::Span;
 
-pub use index::Index;
+use index::Index;
 pub use values::*;
 
 /// A value with the span of the source text it came from.
