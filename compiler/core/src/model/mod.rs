@@ -126,6 +126,31 @@ impl Node {
     pub fn display_label(&self) -> &str {
         self.label.as_ref().map_or(&self.name, |l| &l.value)
     }
+
+    /// Where the diagram draws it: its kind's [`Layout`](kinds::Layout),
+    /// refined where one kind stands in two ways (a lambda placed in subnets
+    /// is a band; a regional NAT gateway is on the VPC's border; a WAF
+    /// declared in a region is regional).
+    pub fn layout(&self) -> kinds::Layout {
+        use kinds::Layout;
+        match &self.kind {
+            NodeKind::Lambda(_) if !self.placement.is_empty() => Layout::Band,
+            NodeKind::Nat(n) if n.mode.value == NatMode::Regional => Layout::Border,
+            NodeKind::Waf(_) if self.region.is_some() => Layout::Regional,
+            _ => self.kind().spec().layout,
+        }
+    }
+
+    /// Whether it has a security group: its kind's column, refined where one
+    /// kind stands in two ways (only a lambda in subnets, only an interface
+    /// endpoint).
+    pub fn takes_security_group(&self) -> bool {
+        match &self.kind {
+            NodeKind::Lambda(_) => !self.placement.is_empty(),
+            NodeKind::Endpoint(e) => e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface),
+            _ => self.kind().spec().security_group,
+        }
+    }
 }
 
 /// Declares `NodeKind` with one variant per kind (data or unit), and the

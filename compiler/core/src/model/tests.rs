@@ -253,3 +253,23 @@ fn a_region_level_resource_belongs_to_its_subnets_vpc() {
     assert!(m.resources_in(pub_a).any(|(_, n)| n.name == "web"));
     assert_eq!(m.instances().len(), 1);
 }
+
+#[test]
+fn layout_and_security_groups_refine_the_kind_table() {
+    use super::kinds::Layout;
+    let src = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    nat out { mode: regional }\n    az a { private subnet s }\n    lambda inside in s\n    gateway endpoint g s3\n    interface endpoint i sqs in s\n  }\n  lambda outside\n  waf regional_acl\n}\nwaf global_acl\n";
+    let (_, c) = compile_str("l.arch", src);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let m = c.checked().expect("checked");
+    let node = |id: &str| m.node(m.by_id(id).expect(id));
+    assert_eq!(node("us-east-1.v.inside").layout(), Layout::Band);
+    assert!(node("us-east-1.v.inside").takes_security_group());
+    assert_eq!(node("us-east-1.outside").layout(), Layout::Regional);
+    assert!(!node("us-east-1.outside").takes_security_group());
+    assert_eq!(node("us-east-1.v.out").layout(), Layout::Border);
+    assert_eq!(node("us-east-1.v.a.s").layout(), Layout::Container);
+    assert!(!node("us-east-1.v.g").takes_security_group());
+    assert!(node("us-east-1.v.i").takes_security_group());
+    assert_eq!(node("us-east-1.regional_acl").layout(), Layout::Regional);
+    assert_eq!(node("global_acl").layout(), Layout::Global);
+}
