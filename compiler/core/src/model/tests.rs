@@ -273,3 +273,23 @@ fn layout_and_security_groups_refine_the_kind_table() {
     assert_eq!(node("us-east-1.regional_acl").layout(), Layout::Regional);
     assert_eq!(node("global_acl").layout(), Layout::Global);
 }
+
+/// Provenance: a node declared through nested instances lists them all,
+/// outermost first, and each instance lists every node it expanded to.
+#[test]
+fn expansion_records_the_instance_chain() {
+    let src = "component inner() {\n  s3 b\n}\ncomponent outer() {\n  inner i\n  sqs q\n}\nregion us-east-1 {\n  outer o\n  s3 mine\n}\n";
+    let (_, c) = compile_str("e.arch", src);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let m = c.checked().expect("checked");
+    let b = m.node(m.by_id("us-east-1.o.i.b").expect("b"));
+    let chain: Vec<(&str, &str)> = b.expansion.iter().map(|e| (e.instance.as_str(), e.component.as_str())).collect();
+    assert_eq!(chain, [("o", "outer"), ("o.i", "inner")]);
+    assert!(m.node(m.by_id("us-east-1.mine").expect("mine")).expansion.is_empty());
+    let instances: Vec<(String, Vec<&str>)> = m
+        .instances()
+        .iter()
+        .map(|(e, nodes)| (e.instance.clone(), nodes.iter().map(|&n| m.node(n).name.as_str()).collect()))
+        .collect();
+    assert_eq!(instances, [("o".to_string(), vec!["b", "q"]), ("o.i".to_string(), vec!["b"])]);
+}
