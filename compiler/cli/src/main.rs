@@ -13,6 +13,7 @@
 mod check;
 mod explain;
 mod fmt;
+mod model;
 mod output;
 mod project;
 mod report;
@@ -22,7 +23,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Architecture as code for AWS: check, format and explain `.arch` files.
+/// Architecture as code for AWS: check, inspect, format and explain `.arch` files.
 #[derive(Debug, Parser)]
 #[command(name = "archc", version, propagate_version = true, max_term_width = 100)]
 struct Cli {
@@ -47,6 +48,22 @@ enum Command {
         /// JSON (`json`) or SARIF 2.1.0 (`sarif`) document on standard output.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+    /// Print what a design became: every node with its qualified id, kind,
+    /// placement and blocks (allocated ones marked), the flows, and what each
+    /// component instance expanded to.
+    ///
+    /// With errors, the diagnostics are reported as by `check` and the exit
+    /// code is 1; no model is printed.
+    Model {
+        /// The `.arch` file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// `human`: an outline on standard output; `json`: the model (or,
+        /// with errors, the diagnostics) as one JSON document on standard
+        /// output.
+        #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
+        format: ModelFormat,
     },
     /// Rewrite files in the canonical layout.
     ///
@@ -80,6 +97,13 @@ pub enum Format {
     Sarif,
 }
 
+/// The formats of `archc model`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModelFormat {
+    Human,
+    Json,
+}
+
 /// How a command ended; the worst outcome of several files wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
@@ -106,6 +130,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Check { files, format } => check::run(&files, format),
+        Command::Model { file, format } => model::run(&file, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Explain { code, list } => explain::run(code.as_deref(), list),
     };

@@ -74,6 +74,67 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
+// ---------------------------------------------------------------- model
+
+const DESIGN: &str = "use std/vpc\n\
+region us-east-1 {\n  multi_az_vpc prod { cidr: 10.0.0.0/16 }\n  \
+alb web in prod.public_a, prod.public_b\n  \
+vpc own 10.1.0.0/16 {\n    az a {\n      private subnet fixed 10.1.0.0/24\n    }\n  }\n}\n";
+
+#[test]
+fn model_prints_what_the_design_became() {
+    let dir = project(&[("shop.arch", DESIGN)]);
+    let run = archc(dir.path(), &["model", "shop.arch"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let out = &run.stdout;
+    // Qualified ids, kinds and nesting; allocated blocks are marked.
+    assert!(out.contains("\n  vpc us-east-1.prod.prod 10.0.0.0/16  [from prod (multi_az_vpc)]\n"), "{out}");
+    assert!(out.contains("public subnet us-east-1.prod.prod.a.public_a 10.0.0.0/24 (allocated)\n"), "{out}");
+    assert!(out.contains("private subnet us-east-1.own.a.fixed 10.1.0.0/24\n"), "{out}");
+    // A region-level resource is placed in its subnets' VPC.
+    assert!(out.contains("alb us-east-1.web in us-east-1.prod.prod.a.public_a, us-east-1.prod.prod.b.public_b (vpc us-east-1.prod.prod)"), "{out}");
+    // What each instance expanded to.
+    assert!(out.contains("component instances\n  prod (multi_az_vpc): 13 nodes: us-east-1.prod.prod, "), "{out}");
+}
+
+#[test]
+fn model_json_is_the_view() {
+    let dir = project(&[("shop.arch", DESIGN)]);
+    let run = archc(dir.path(), &["model", "shop.arch", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v = json(&run.stdout);
+    let nodes = v["nodes"].as_array().expect("nodes");
+    let web = nodes.iter().find(|n| n["id"] == "us-east-1.web").expect("web");
+    assert_eq!(web["kind"], "alb");
+    assert_eq!(web["vpc"], "us-east-1.prod.prod");
+    assert_eq!(web["defaults"]["listen"][0], "tcp/80");
+    let public_a = nodes.iter().find(|n| n["id"] == "us-east-1.prod.prod.a.public_a").expect("public_a");
+    assert_eq!(public_a["props"]["allocated"], true);
+    assert_eq!(public_a["expansion"][0]["component"], "multi_az_vpc");
+    assert_eq!(v["instances"][0]["instance"], "prod");
+}
+
+#[test]
+fn model_with_errors_prints_the_diagnostics_and_exits_1() {
+    let dir = project(&[("bad.arch", DUPLICATE)]);
+    let run = archc(dir.path(), &["model", "bad.arch"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "", "no model with errors");
+    assert!(run.stderr.contains("E0106"), "{}", run.stderr);
+    let run = archc(dir.path(), &["model", "bad.arch", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(json(&run.stdout)["errors"], 1);
+}
+
+#[test]
+fn model_of_a_missing_file_exits_2() {
+    let dir = project(&[]);
+    let run = archc(dir.path(), &["model", "nope.arch"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+}
+
 // ---------------------------------------------------------------- check
 
 #[test]

@@ -6,14 +6,14 @@ fn main() {
     let (db, c) = archc_core::compile_str(&path, &text);
     print!("{}", archc_core::diag::render_human(&db, &c.diagnostics, false));
     if std::env::args().nth(2).is_some() {
-        for n in &c.model.nodes {
+        for n in c.model().nodes() {
             println!("{:<40} {:?} parent={:?} placement={:?}", n.id, n.kind(), n.parent, n.placement);
         }
-        for f in &c.model.flows {
+        for f in c.model().flows() {
             println!(
                 "flow {} -> {} {:?}",
-                c.model.node(f.from.value).id,
-                c.model.node(f.to.value).id,
+                c.model().node(f.from.value).id,
+                c.model().node(f.to.value).id,
                 f.ports.iter().map(|p| p.to_string()).collect::<Vec<_>>()
             );
         }

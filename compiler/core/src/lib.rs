@@ -13,19 +13,45 @@ pub mod source;
 
 pub use archc_syntax::{Applicability, Code, Diagnostic, Edit, FileId, Fix, Label, Severity, Span};
 pub use lower::stdlib::is_stdlib_source;
-pub use model::Model;
+pub use model::{CheckedModel, Model};
 pub use source::{LoadError, Loader, NoFiles, Source, SourceDb};
 
 /// The result of compiling one entry file.
 #[derive(Debug)]
 pub struct Compilation {
-    /// Complete when `diagnostics` hold no error; a best effort otherwise.
-    pub model: Model,
+    model: Lowered,
     /// Every problem found, in file and source order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
+#[derive(Debug)]
+enum Lowered {
+    /// No error: the back ends may run on it.
+    Checked(CheckedModel),
+    /// With errors: a best effort, for tooling only.
+    BestEffort(Model),
+}
+
 impl Compilation {
+    /// The model as far as lowering got: complete when there is no error, a
+    /// best effort otherwise (for tooling such as an editor's outline; no
+    /// back end runs on it).
+    pub fn model(&self) -> &Model {
+        match &self.model {
+            Lowered::Checked(m) => m,
+            Lowered::BestEffort(m) => m,
+        }
+    }
+
+    /// The model, when it lowered without an error: what the checker,
+    /// layout and emission take.
+    pub fn checked(&self) -> Option<&CheckedModel> {
+        match &self.model {
+            Lowered::Checked(m) => Some(m),
+            Lowered::BestEffort(_) => None,
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -43,6 +69,11 @@ impl Compilation {
 /// `db` as they are loaded).
 pub fn compile(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> Compilation {
     let (model, diagnostics) = lower::lower(db, entry, loader);
+    let model = if diagnostics.iter().any(Diagnostic::is_error) {
+        Lowered::BestEffort(model)
+    } else {
+        Lowered::Checked(CheckedModel::new(model))
+    };
     Compilation { model, diagnostics }
 }
 

@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 
 use archc_core::diag::codes;
 use archc_core::diag::{render_human, to_json, to_sarif};
-use archc_core::model::{Model, NodeId};
+use archc_core::model::view::view;
+use archc_core::model::Model;
 use archc_core::{compile, Compilation, LoadError, Loader, SourceDb};
 use serde_json::Value;
 
@@ -64,116 +65,79 @@ fn valid_fixtures() {
             path.display(),
             render_human(&db, &c.diagnostics, false)
         );
-        insta::assert_snapshot!(model_text(&c.model));
+        insta::assert_snapshot!(model_text(c.model()));
     });
 }
 
-/// Fields of the model that hold node ids: printed as the ids they name.
-const REF_FIELDS: &[&str] = &[
-    "zone",
-    "subnet",
-    "replicate_to",
-    "dlq",
-    "origins",
-    "alias",
-    "targets",
-    "vpcs",
-    "protects",
-    "attach",
-    "peer",
-    "to",
-    "tgw",
-    "vgw",
-];
-
 /// One line per node (`id kind field=value… in subnets`), flow and peering,
-/// after a line of settings. The builtin `internet` is left out.
+/// after a line of settings, printed from the model's view (the wire form).
+/// Only what was written shows (and structural facts such as a subnet's
+/// zone); resolved defaults are left out. The builtin `internet` is left out.
 fn model_text(m: &Model) -> String {
-    let id = |n: NodeId| m.get(n).map_or_else(|| format!("#{}", n.0), |n| n.id.clone());
+    let v = view(m);
     let mut out = String::new();
-    let s = &m.settings;
+    let s = &v.settings;
     let _ = writeln!(
         out,
         "settings title={} direction={} theme={}",
-        s.title.as_ref().map_or("-".to_string(), |t| format!("{:?}", t.value)),
-        compact(&serde_json::to_value(s.direction.value).unwrap_or(Value::Null), &id, ""),
-        compact(&serde_json::to_value(s.theme.value).unwrap_or(Value::Null), &id, ""),
+        s.title.as_ref().map_or("-".to_string(), |t| format!("{t:?}")),
+        s.direction,
+        s.theme,
     );
-    for node in m.nodes.iter().filter(|n| n.kind() != archc_core::model::kinds::Kind::Internet) {
-        let mut line = format!("{} {}", node.id, node.kind().keyword());
-        if let Ok(Value::Object(fields)) = serde_json::to_value(&node.kind) {
-            for (key, value) in fields.iter().filter(|(k, _)| *k != "kind") {
-                if is_empty(value) {
-                    continue;
-                }
-                let _ = write!(line, " {key}={}", compact(value, &id, key));
-            }
+    for node in v.nodes.iter().filter(|n| n.kind != "internet") {
+        let mut line = format!("{} {}", node.id, node.kind);
+        for (key, value) in &node.props {
+            let _ = write!(line, " {key}={}", compact(value));
         }
         for (key, value) in [("label", &node.label), ("description", &node.description)] {
             if let Some(v) = value {
-                let _ = write!(line, " {key}={:?}", v.value);
+                let _ = write!(line, " {key}={v:?}");
             }
         }
         if !node.placement.is_empty() {
-            let subnets: Vec<String> = node.placement.iter().map(|p| id(*p)).collect();
-            let _ = write!(line, " in {}", subnets.join(", "));
+            let _ = write!(line, " in {}", node.placement.join(", "));
         }
         let _ = writeln!(out, "{line}");
     }
-    for f in &m.flows {
-        let ports: Vec<String> = f.ports.iter().map(ToString::to_string).collect();
-        let mut line = format!("flow {} -> {} : {}", id(f.from.value), id(f.to.value), ports.join(", "));
+    for f in &v.flows {
+        let mut line = format!("flow {} -> {} : {}", f.from, f.to, f.ports.join(", "));
         if !f.ports_written {
             line.push_str(" (natural)");
         }
         if let Some(l) = &f.label {
-            let _ = write!(line, " {:?}", l.value);
+            let _ = write!(line, " {l:?}");
         }
         for (key, value) in [("pattern", &f.pattern), ("filter", &f.filter), ("description", &f.description)] {
             if let Some(v) = value {
-                let _ = write!(line, " {key}={:?}", v.value);
+                let _ = write!(line, " {key}={v:?}");
             }
         }
         if let Some(b) = &f.batch_size {
-            let _ = write!(line, " batch_size={}", b.value);
+            let _ = write!(line, " batch_size={b}");
         }
         let _ = writeln!(out, "{line}");
     }
-    for p in &m.peerings {
-        let mut line = format!("peering {} {} <-> {}", p.name.value, id(p.left.value), id(p.right.value));
+    for p in &v.peerings {
+        let mut line = format!("peering {} {} <-> {}", p.name, p.left, p.right);
         if let Some(d) = &p.dns {
-            let _ = write!(line, " dns={}", d.value);
+            let _ = write!(line, " dns={d}");
         }
         if let Some(l) = &p.label {
-            let _ = write!(line, " label={:?}", l.value);
+            let _ = write!(line, " label={l:?}");
         }
         let _ = writeln!(out, "{line}");
     }
     out
 }
 
-fn is_empty(v: &Value) -> bool {
+/// A JSON value of the view, compactly: simple strings bare.
+fn compact(v: &Value) -> String {
     match v {
-        Value::Null => true,
-        Value::Array(a) => a.is_empty(),
-        _ => false,
-    }
-}
-
-/// A JSON value of the model, compactly: `Spanned` unwrapped, strings bare,
-/// node ids (under [`REF_FIELDS`]) as the ids of the nodes they name.
-fn compact(v: &Value, id: &dyn Fn(NodeId) -> String, key: &str) -> String {
-    match v {
-        Value::Object(o) if o.len() == 1 && o.contains_key("value") => compact(&o["value"], id, key),
         Value::Object(o) => {
-            let parts: Vec<String> =
-                o.iter().filter(|(_, v)| !is_empty(v)).map(|(k, v)| format!("{k}={}", compact(v, id, k))).collect();
+            let parts: Vec<String> = o.iter().map(|(k, v)| format!("{k}={}", compact(v))).collect();
             format!("{{{}}}", parts.join(" "))
         }
-        Value::Array(a) => format!("[{}]", a.iter().map(|x| compact(x, id, key)).collect::<Vec<_>>().join(", ")),
-        Value::Number(n) if REF_FIELDS.contains(&key) => {
-            n.as_u64().map_or_else(|| n.to_string(), |n| id(NodeId(n as u32)))
-        }
+        Value::Array(a) => format!("[{}]", a.iter().map(compact).collect::<Vec<_>>().join(", ")),
         Value::String(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || "._-/:".contains(c)) && !s.is_empty() => {
             s.clone()
         }
@@ -349,4 +313,33 @@ fn sarif_exports_safe_fixes_only() {
         .and_then(|rs| rs.iter().find(|r| r["ruleId"] == fixable.code.as_str()))
         .expect("the result");
     assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "to");
+}
+
+// ---------------------------------------------------------------- builder
+
+/// `valid/every_property.arch` writes every property of every kind: each
+/// must reach the model as a written field (a builder that misreads a key
+/// leaves its field absent or defaulted), and every kind of the table but
+/// the predefined `internet` must appear.
+#[test]
+fn every_property_reaches_the_model() {
+    use archc_core::model::kinds::{Kind, KINDS};
+    let (db, c) = compile_fixture(&fixtures_dir().join("valid/every_property.arch"));
+    assert!(c.diagnostics.is_empty(), "{}", render_human(&db, &c.diagnostics, false));
+    let m = c.checked().expect("checked");
+    for spec in KINDS {
+        assert!(m.of_kind(spec.kind).next().is_some(), "no `{}` in the fixture", spec.keyword);
+    }
+    for node in m.nodes().iter().filter(|n| n.kind() != Kind::Internet) {
+        let written: BTreeSet<&str> = node.kind.fields().iter().filter(|f| f.written).filter_map(|f| f.key).collect();
+        let unwritten: Vec<&str> =
+            node.kind().spec().props.iter().map(|p| p.key).filter(|k| !written.contains(k)).collect();
+        // A kind may appear twice (a bare `s3 backup`): one full node suffices.
+        let full = m.of_kind(node.kind()).any(|(_, other)| {
+            let w: BTreeSet<&str> = other.kind.fields().iter().filter(|f| f.written).filter_map(|f| f.key).collect();
+            other.kind().spec().props.iter().all(|p| w.contains(p.key))
+        });
+        assert!(full, "{}: properties not in the model: {unwritten:?}", node.id);
+    }
+    assert!(m.settings.title.is_some() && m.settings.direction.written && m.settings.theme.written);
 }

@@ -63,7 +63,7 @@ fn arch_blocks(path: &Path) -> Vec<(String, String)> {
 fn model_json(name: &str, src: &str) -> (serde_json::Value, Vec<&'static str>) {
     let (_, c) = archc_core::compile_str(name, src);
     let codes = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
-    (serde_json::to_value(&c.model).expect("the model serialises"), codes)
+    (serde_json::to_value(archc_core::model::view::view(c.model())).expect("the view serialises"), codes)
 }
 
 fn round_trip(name: &str, src: &str) -> bool {

@@ -9,16 +9,14 @@ use crate::diag::codes;
 use archc_syntax::Diagnostic;
 
 use crate::model::cidr::{allocate, Cidr};
-use crate::model::{Model, NodeKind};
-
-pub(crate) const DEFAULT_PREFIX: u8 = 24;
+use crate::model::{Model, NodeKind, SubnetBlock};
 
 pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
     // Subnets by vpc, in declaration order: one pass over the nodes.
     let mut by_vpc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, n) in model.nodes.iter().enumerate() {
         if let (NodeKind::Subnet(_), Some(vpc)) = (&n.kind, n.vpc) {
-            by_vpc.entry(vpc.0 as usize).or_default().push(i);
+            by_vpc.entry(vpc.index()).or_default().push(i);
         }
     }
     for (vpc, subnets) in by_vpc {
@@ -30,7 +28,10 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
         let mut taken: Vec<Cidr> = subnets
             .iter()
             .filter_map(|&i| match &model.nodes[i].kind {
-                NodeKind::Subnet(s) if !s.allocated => Some(s.cidr),
+                NodeKind::Subnet(s) => match &s.cidr {
+                    SubnetBlock::Written(c) => Some(c.value),
+                    _ => None,
+                },
                 _ => None,
             })
             .collect();
@@ -38,13 +39,13 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
         for i in subnets {
             let node = &mut model.nodes[i];
             let NodeKind::Subnet(subnet) = &mut node.kind else { continue };
-            if !subnet.allocated {
+            if !subnet.cidr.is_allocated() {
                 continue;
             }
-            let prefix = subnet.size.as_ref().map_or(DEFAULT_PREFIX, |s| s.value);
+            let prefix = subnet.size.value;
             match allocate(&pools, &taken, prefix) {
                 Some(block) => {
-                    subnet.cidr = block;
+                    subnet.cidr = SubnetBlock::Allocated(block);
                     taken.push(block);
                 }
                 None => {

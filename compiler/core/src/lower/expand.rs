@@ -10,11 +10,15 @@ use crate::diag::codes;
 use archc_syntax::ast::{self, Stmt, StmtKind};
 use archc_syntax::{Diagnostic, Fix, Span};
 
+mod component;
+mod declare;
+
 use super::load::Program;
 use super::scope::{Candidate, Entity, ScopeId, Scopes};
-use super::subst::{Env, SVal, Subst, Val};
+use super::subst::{Env, SVal, Subst};
 use crate::diag::suggest::did_you_mean;
-use crate::model::kinds::{InRule, Kind, NameRule, Place, KINDS};
+use crate::model::kinds::{Kind, Place, KINDS};
+use crate::model::Expansion;
 
 /// A reference as written (after substitution), to resolve in `build`.
 #[derive(Clone, Debug)]
@@ -63,6 +67,8 @@ pub(crate) struct RawNode {
     pub nacl_rules: Vec<RawNaclRule>,
     /// Where it was declared, if it is not a place its kind may stand.
     pub misplaced: bool,
+    /// The component instances it was declared through, outermost first.
+    pub expansion: Vec<Expansion>,
 }
 
 pub(crate) struct RawFlow {
@@ -114,6 +120,8 @@ struct Ctx {
     stack: Vec<usize>,
     /// The module whose statements these are.
     module: usize,
+    /// The instances being expanded, outermost first (provenance).
+    expansion: Vec<Expansion>,
 }
 
 /// Deeper nesting than this is surely runaway recursion through components.
@@ -144,6 +152,7 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
         props: Vec::new(),
         nacl_rules: Vec::new(),
         misplaced: false,
+        expansion: Vec::new(),
     };
     let raw = Raw {
         nodes: Vec::new(),
@@ -172,6 +181,7 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
             env: Env::root(BTreeMap::new()),
             stack: Vec::new(),
             module: m,
+            expansion: Vec::new(),
         };
         ex.stmts(&module.ast.stmts, &ctx);
     }
@@ -514,512 +524,11 @@ impl Expander<'_> {
         };
         self.diags.push(d);
     }
-
-    fn find_component(&self, path: &[String], ctx: &Ctx) -> Option<usize> {
-        let (name, quals) = path.split_last()?;
-        let current = &self.program.modules[ctx.module].scope;
-        let mut best: Option<(usize, usize)> = None;
-        for (i, c) in self.program.components.iter().enumerate() {
-            if &c.name != name {
-                continue;
-            }
-            let module_scope = &self.program.modules[c.module].scope;
-            // Visible: defined in this module's scope or an enclosing one
-            // (imports without `as` share it), or named through its alias.
-            let qualified = !quals.is_empty() && module_scope.ends_with(quals);
-            let visible = current.starts_with(module_scope) || qualified;
-            if !visible {
-                continue;
-            }
-            let rank = if qualified { 0 } else { current.len() - module_scope.len() };
-            if best.is_none_or(|(r, _)| rank < r) {
-                best = Some((rank, i));
-            }
-        }
-        best.map(|(_, i)| i)
-    }
-
-    fn instantiate(&mut self, comp: usize, d: &ast::Decl, span: Span, ctx: &Ctx) {
-        let def = &self.program.components[comp];
-        let module = &self.program.modules[def.module];
-        let Some(StmtKind::Component(c)) = module.ast.stmts.get(def.stmt).map(|s| &s.kind) else {
-            return;
-        };
-        if ctx.stack.contains(&comp) || ctx.stack.len() >= MAX_DEPTH {
-            let from = ctx.stack.iter().position(|c| *c == comp).unwrap_or(0);
-            let chain: Vec<&str> = ctx.stack[from..]
-                .iter()
-                .chain(std::iter::once(&comp))
-                .filter_map(|c| self.program.components.get(*c).map(|d| d.name.as_str()))
-                .collect();
-            let how =
-                if chain.len() <= 2 { "itself".to_string() } else { format!("itself through {}", chain.join(" → ")) };
-            self.diags.push(
-                Diagnostic::new(
-                    codes::COMPONENT_RECURSION,
-                    span,
-                    format!("component `{}` instantiates {how}", def.name),
-                )
-                .with_label(def.span, "defined here")
-                .with_help("a component cannot contain an instance of itself, directly or through others"),
-            );
-            return;
-        }
-        for m in &d.modifiers {
-            self.diags.push(Diagnostic::new(
-                codes::UNEXPECTED_PART,
-                m.span,
-                format!("a component instance takes no modifier `{}`", m.text),
-            ));
-        }
-        if let Some(a) = d.args.first() {
-            self.diags.push(
-                Diagnostic::new(
-                    codes::UNEXPECTED_PART,
-                    a.span,
-                    "a component instance takes no arguments after its name",
-                )
-                .with_help("bind parameters in its body: `name inst { param: value }`"),
-            );
-        }
-        if let Some(p) = &d.placement {
-            self.diags.push(
-                Diagnostic::new(codes::UNEXPECTED_PART, p.keyword, "a component instance takes no `in`")
-                    .with_help("pass subnets as a parameter: `name inst { subnets: a, b }`"),
-            );
-        }
-        let Some(name_ref) = &d.name else {
-            self.diags.push(
-                Diagnostic::new(
-                    codes::MISSING_PART,
-                    d.kind.span,
-                    format!("this instance of `{}` needs a name", def.name),
-                )
-                .with_help(format!("write `{} NAME {{ … }}`", def.name)),
-            );
-            return;
-        };
-        let Some((name, name_span)) = self.single(name_ref, &ctx.env) else {
-            return;
-        };
-        if !self.check_name(&name, name_span) {
-            return;
-        }
-
-        // Bind the parameters: given values (substituted where the instance
-        // stands), then defaults.
-        let params: Vec<&ast::Param> = c.params.iter().flatten().collect();
-        let mut vars: BTreeMap<String, Vec<SVal>> = BTreeMap::new();
-        let mut given_at: BTreeMap<String, Span> = BTreeMap::new();
-        for stmt in d.body.iter().flat_map(|b| b.stmts.iter()) {
-            let (key, key_span, values) = match &stmt.kind {
-                StmtKind::Property(p) => (p.key.text.clone(), p.key.span, self.subst(&ctx.env).values(&p.values)),
-                StmtKind::Decl(bare) if is_bare(bare) => {
-                    let flag = SVal { val: Val::Word("true".into()), span: bare.kind.span };
-                    (bare.kind.source_text(), bare.kind.span, vec![flag])
-                }
-                StmtKind::Error(_) => continue,
-                _ => {
-                    self.diags.push(
-                        Diagnostic::new(
-                            codes::COMPONENT_PARAMETERS,
-                            stmt.span,
-                            "an instance's body only binds the component's parameters",
-                        )
-                        .with_help("write `param: value`; declarations belong in the component's definition"),
-                    );
-                    continue;
-                }
-            };
-            if !params.iter().any(|p| p.name.text == key) {
-                let names: Vec<&str> = params.iter().map(|p| p.name.text.as_str()).collect();
-                let mut diag = Diagnostic::new(
-                    codes::COMPONENT_PARAMETERS,
-                    key_span,
-                    format!("component `{}` has no parameter `{key}`", def.name),
-                )
-                .with_label(def.span, "defined here");
-                diag = match did_you_mean(&key, names.iter().copied()) {
-                    Some(s) => diag.with_help(format!("did you mean `{s}`?")),
-                    None if names.is_empty() => diag.with_help("it takes no parameters"),
-                    None => diag.with_help(format!("its parameters are {}", crate::model::kinds::all_of(&names))),
-                };
-                self.diags.push(diag);
-                continue;
-            }
-            if let Some(first) = given_at.get(&key) {
-                self.diags.push(
-                    Diagnostic::new(
-                        codes::COMPONENT_PARAMETERS,
-                        key_span,
-                        format!("the parameter `{key}` is given twice"),
-                    )
-                    .with_label(*first, "first given here"),
-                );
-                continue;
-            }
-            given_at.insert(key.clone(), key_span);
-            vars.insert(key, values);
-        }
-        let mut missing = Vec::new();
-        for p in &params {
-            if vars.contains_key(&p.name.text) {
-                continue;
-            }
-            match &p.default {
-                Some(v) => {
-                    let empty = Env::root(BTreeMap::new());
-                    let vals = self.subst(&empty).value(v);
-                    vars.insert(p.name.text.clone(), vals);
-                }
-                None => missing.push(p.name.text.clone()),
-            }
-        }
-        if !missing.is_empty() {
-            let list: Vec<&str> = missing.iter().map(String::as_str).collect();
-            self.diags.push(
-                Diagnostic::new(
-                    codes::COMPONENT_PARAMETERS,
-                    name_span,
-                    format!("`{name}` does not give {}", crate::model::kinds::one_of(&list)),
-                )
-                .with_label(def.span, format!("`{}` is defined here", def.name))
-                .with_help(format!("add `{}: …` to the instance's body", missing[0])),
-            );
-            return;
-        }
-        // Lists of one value are that value; `for` and splicing treat both alike.
-        let mut vars: BTreeMap<String, Vec<SVal>> = vars.into_iter().map(|(k, v)| (k, flatten_single(v))).collect();
-        // `$self` is the instance's name, unless a parameter takes the name.
-        vars.entry("self".to_string()).or_insert_with(|| vec![SVal { val: Val::Word(name.clone()), span: name_span }]);
-
-        let mut path = self.raw.scopes.get(ctx.scope).path.clone();
-        path.push(name.clone());
-        let inner_scope = self.raw.scopes.at(&path);
-        if !self.raw.scopes.declare(ctx.scope, &name, Entity::Scope(inner_scope), name_span, self.diags) {
-            return;
-        }
-        let mut stack = ctx.stack.clone();
-        stack.push(comp);
-        let inner = Ctx { scope: inner_scope, env: Env::root(vars), stack, module: def.module, ..ctx.clone() };
-        self.stmts(&c.body.stmts, &inner);
-    }
-
-    fn declare(&mut self, kind: Kind, d: &ast::Decl, span: Span, ctx: &Ctx) {
-        let spec = kind.spec();
-        let misplaced = match ctx.place {
-            Some(place) if spec.places.contains(&place) => false,
-            _ => {
-                let belongs: Vec<&str> = spec.places.iter().map(|p| p.describe()).collect();
-                let here = ctx.place.map_or_else(
-                    || {
-                        ctx.owner.map_or("here".to_string(), |o| {
-                            format!("inside {} `{}`", self.raw.nodes[o].kind.keyword(), self.raw.nodes[o].name)
-                        })
-                    },
-                    |p| p.describe().to_string(),
-                );
-                self.diags.push(
-                    Diagnostic::new(
-                        codes::WRONG_PLACE,
-                        d.kind.span,
-                        format!("`{}` cannot be declared {here}", spec.keyword),
-                    )
-                    .with_help(format!("`{}` is declared {}", spec.keyword, belongs.join(" or "))),
-                );
-                true
-            }
-        };
-
-        // Modifiers.
-        for m in &d.modifiers {
-            if !spec.modifiers.contains(&m.text.as_str()) {
-                let help = if spec.modifiers.is_empty() {
-                    format!("`{}` takes no modifiers", spec.keyword)
-                } else {
-                    format!("`{}` takes {}", spec.keyword, crate::model::kinds::one_of(spec.modifiers))
-                };
-                self.diags.push(
-                    Diagnostic::new(
-                        codes::UNEXPECTED_PART,
-                        m.span,
-                        format!("`{}` is not a modifier of `{}`", m.text, spec.keyword),
-                    )
-                    .with_help(help),
-                );
-            }
-        }
-        let valid_mods: Vec<&ast::Ident> =
-            d.modifiers.iter().filter(|m| spec.modifiers.contains(&m.text.as_str())).collect();
-        if matches!(kind, Kind::Subnet | Kind::Endpoint) {
-            if valid_mods.is_empty() {
-                let (what, forms) = if kind == Kind::Subnet {
-                    ("a subnet needs its tier", "`public subnet`, `private subnet` or `isolated subnet`")
-                } else {
-                    (
-                        "an endpoint needs its type",
-                        "`gateway endpoint NAME s3` or `interface endpoint NAME SERVICE in SUBNETS`",
-                    )
-                };
-                self.diags
-                    .push(Diagnostic::new(codes::MISSING_PART, d.kind.span, what).with_help(format!("write {forms}")));
-            } else if valid_mods.len() > 1 {
-                self.diags.push(
-                    Diagnostic::new(
-                        codes::UNEXPECTED_PART,
-                        valid_mods[1].span,
-                        format!("`{}` has two types", spec.keyword),
-                    )
-                    .with_label(valid_mods[0].span, "the first"),
-                );
-            }
-        }
-
-        // The name (or code).
-        let name = match &d.name {
-            Some(n) => match self.single(n, &ctx.env) {
-                Some(found) => Some(found),
-                // The substitution failed and said why.
-                None => return,
-            },
-            None => None,
-        };
-        let (name, name_span) = match (name, spec.name) {
-            (Some((n, s)), NameRule::Code) => {
-                // A bad code is reported, and the block is still lowered, so
-                // the errors inside it are found in the same run.
-                self.check_code(kind, &n, s);
-                (n, s)
-            }
-            (Some((n, s)), _) => {
-                if !self.check_name(&n, s) {
-                    return;
-                }
-                (n, s)
-            }
-            // An unnamed `igw` is the vpc's one gateway: it takes no name in
-            // the scope (every vpc may have one), and its id ends in `igw`.
-            (None, NameRule::Optional) => (spec.keyword.to_string(), d.kind.span),
-            (None, _) => {
-                let what = match kind {
-                    Kind::Region => "a region needs its code, such as `ap-northeast-2`".to_string(),
-                    Kind::Az => "an az needs its letter, such as `a`".to_string(),
-                    _ => format!("this `{}` needs a name", spec.keyword),
-                };
-                let help = match kind {
-                    Kind::Region => "write `region CODE { … }`, e.g. `region us-east-1 { … }`".to_string(),
-                    Kind::Az => "write `az LETTER { … }`, e.g. `az a { … }`".to_string(),
-                    _ => format!("write `{} NAME …`", spec.keyword),
-                };
-                self.diags.push(Diagnostic::new(codes::MISSING_PART, d.kind.span, what).with_help(help));
-                return;
-            }
-        };
-
-        let args = self.subst(&ctx.env).values(&d.args);
-        let placement = d.placement.as_ref().map(|p| {
-            let refs: Vec<RawRef> = p.refs.iter().flat_map(|r| self.refs(r, ctx)).collect();
-            (p.keyword, refs)
-        });
-        self.check_placement(
-            kind,
-            spec.placement,
-            ctx.place,
-            &valid_mods,
-            placement.as_ref().map(|p| p.0),
-            d.kind.span,
-            &name,
-        );
-
-        // Regions and zones are merged by code, not declared as names.
-        let merged = match kind {
-            Kind::Region => self.regions.get(&name).copied(),
-            Kind::Az => ctx.parent.and_then(|p| self.zones.get(&(p, name.clone())).copied()),
-            _ => None,
-        };
-        let index = match merged {
-            Some(i) => i,
-            None => {
-                let id = self.node_id(kind, &name, ctx);
-                // Regions belong to no file or instance (they merge across
-                // all of them); a zone belongs to its vpc's scope.
-                let scope = match kind {
-                    Kind::Region => self.raw.scopes.at(&[]),
-                    Kind::Az => ctx.parent.map_or(ctx.scope, |p| self.raw.nodes[p].scope),
-                    _ => ctx.scope,
-                };
-                let node = RawNode {
-                    kind,
-                    name: name.clone(),
-                    name_span,
-                    span,
-                    scope,
-                    parent: if kind == Kind::Region { None } else { ctx.parent },
-                    id,
-                    modifiers: valid_mods.into_iter().cloned().collect(),
-                    args,
-                    placement,
-                    props: Vec::new(),
-                    nacl_rules: Vec::new(),
-                    misplaced,
-                };
-                let index = self.push_node(node);
-                match kind {
-                    Kind::Region => {
-                        self.regions.insert(name.clone(), index);
-                    }
-                    Kind::Az => {
-                        if let Some(p) = ctx.parent {
-                            self.zones.insert((p, name.clone()), index);
-                        }
-                    }
-                    _ if d.name.is_none() => {}
-                    _ => {
-                        if !self.raw.scopes.declare(ctx.scope, &name, Entity::Node(index), name_span, self.diags) {
-                            self.raw.candidates[index].hidden = true;
-                        }
-                    }
-                }
-                index
-            }
-        };
-
-        if let Some(body) = &d.body {
-            let place = match kind {
-                Kind::Region => Some(Place::Region),
-                Kind::Vpc => Some(Place::Vpc),
-                Kind::Az => Some(Place::Zone),
-                Kind::Subnet => Some(Place::Subnet),
-                _ => None,
-            };
-            let inner = Ctx {
-                place,
-                parent: if place.is_some() { Some(index) } else { ctx.parent },
-                owner: Some(index),
-                ..ctx.clone()
-            };
-            self.stmts(&body.stmts, &inner);
-        }
-    }
-
-    /// `in` where the kind takes it, and only there.
-    #[allow(clippy::too_many_arguments)]
-    fn check_placement(
-        &mut self,
-        kind: Kind,
-        rule: InRule,
-        place: Option<Place>,
-        mods: &[&ast::Ident],
-        given: Option<Span>,
-        at: Span,
-        name: &str,
-    ) {
-        let gateway = mods.iter().any(|m| m.text == "gateway");
-        let interface = mods.iter().any(|m| m.text == "interface");
-        let required = match kind {
-            Kind::Endpoint => interface,
-            Kind::Lambda => place == Some(Place::Vpc),
-            _ => rule == InRule::Required,
-        };
-        let forbidden = match kind {
-            Kind::Endpoint => gateway,
-            Kind::Lambda => place == Some(Place::Region),
-            _ => rule == InRule::Never,
-        };
-        match given {
-            None if required => {
-                let help = match kind {
-                    Kind::Lambda => format!("write `lambda {name} in SUBNETS`, or declare it in the region to run it outside any VPC"),
-                    Kind::Endpoint => format!("write `interface endpoint {name} SERVICE in SUBNET, SUBNET`: an interface endpoint has a network interface in each"),
-                    _ => format!("write `{} {name} in SUBNET, SUBNET`", kind.keyword()),
-                };
-                self.diags.push(
-                    Diagnostic::new(
-                        codes::MISSING_PART,
-                        at,
-                        format!("{} `{name}` needs `in` with the subnets it is placed in", kind.keyword()),
-                    )
-                    .with_help(help),
-                );
-            }
-            Some(span) if forbidden => {
-                let help = match kind {
-                    Kind::Endpoint => "a gateway endpoint is added to route tables, not placed in subnets".to_string(),
-                    Kind::Lambda => format!("a lambda declared in a region runs outside any VPC; declare `{name}` in its vpc to place it in subnets"),
-                    Kind::Ec2 => "an ec2 is placed by declaring it inside its subnet's `{ }`".to_string(),
-                    _ => format!("`{}` is not placed in subnets", kind.keyword()),
-                };
-                self.diags.push(
-                    Diagnostic::new(codes::UNEXPECTED_PART, span, format!("`{}` takes no `in`", kind.keyword()))
-                        .with_help(help),
-                );
-            }
-            _ => {}
-        }
-    }
-
-    /// Region codes look like `ap-northeast-2`; zones are one letter.
-    fn check_code(&mut self, kind: Kind, code: &str, span: Span) -> bool {
-        let ok = match kind {
-            Kind::Region => is_region_code(code),
-            _ => code.len() == 1 && code.chars().all(|c| c.is_ascii_lowercase()),
-        };
-        if !ok {
-            let (msg, help) = if kind == Kind::Region {
-                (
-                    format!("`{code}` is not an AWS region code"),
-                    "region codes look like `us-east-1`, `eu-west-2` or `ap-northeast-2`",
-                )
-            } else {
-                (format!("`{code}` is not a zone letter"), "an az is named by its letter: `az a`, `az b`…")
-            };
-            self.diags.push(Diagnostic::new(codes::MALFORMED_LITERAL, span, msg).with_help(help));
-        }
-        ok
-    }
-
-    /// The qualified id: the parent's id, then the instance names between
-    /// the parent's scope and this one, then the name.
-    fn node_id(&self, kind: Kind, name: &str, ctx: &Ctx) -> String {
-        if kind == Kind::Region {
-            return name.to_string();
-        }
-        let scope_path = &self.raw.scopes.get(ctx.scope).path;
-        let mut parts: Vec<String> = Vec::new();
-        let rel: &[String] = match ctx.parent {
-            Some(p) => {
-                let parent = &self.raw.nodes[p];
-                parts.push(parent.id.clone());
-                let parent_path = &self.raw.scopes.get(parent.scope).path;
-                if kind == Kind::Az {
-                    &[]
-                } else if scope_path.starts_with(parent_path) {
-                    &scope_path[parent_path.len()..]
-                } else {
-                    scope_path
-                }
-            }
-            None => scope_path,
-        };
-        parts.extend(rel.iter().cloned());
-        parts.push(name.to_string());
-        parts.join(".")
-    }
 }
 
 /// A declaration that is only a word: `igw`, or the flag `multi_az`.
 fn is_bare(d: &ast::Decl) -> bool {
     d.modifiers.is_empty() && d.name.is_none() && d.args.is_empty() && d.placement.is_none() && d.body.is_none()
-}
-
-fn flatten_single(v: Vec<SVal>) -> Vec<SVal> {
-    match v.as_slice() {
-        [one] => match &one.val {
-            Val::List(items) => SVal::flatten(items.clone()),
-            _ => v,
-        },
-        _ => SVal::flatten(v),
-    }
 }
 
 pub(crate) fn is_ident(s: &str) -> bool {
@@ -1028,13 +537,4 @@ pub(crate) fn is_ident(s: &str) -> bool {
     (first.is_ascii_alphabetic() || first == '_')
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         && !s.ends_with('-')
-}
-
-fn is_region_code(code: &str) -> bool {
-    let parts: Vec<&str> = code.split('-').collect();
-    parts.len() >= 3
-        && parts[0].len() == 2
-        && parts[0].chars().all(|c| c.is_ascii_lowercase())
-        && parts[1..parts.len() - 1].iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
-        && parts.last().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }

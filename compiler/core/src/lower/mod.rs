@@ -38,6 +38,8 @@ pub fn lower(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> (Model, V
     let raw = expand::expand(&program, &mut diags);
     let mut model = build::build(&raw, &mut diags);
     alloc::allocate_subnets(&mut model, &mut diags);
+    // Complete: index it. Nothing changes the model after this.
+    let model = Model::new(model.settings, model.nodes, model.flows, model.peerings);
     diags.sort_by(|a, b| (a.span.file, a.span.start, a.code).cmp(&(b.span.file, b.span.start, b.code)));
     diags.dedup();
     (model, diags)

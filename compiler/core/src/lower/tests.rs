@@ -25,10 +25,10 @@ fn aliased_import_puts_names_under_the_alias() {
         ("app/net.arch", "region us-east-1 { s3 site }"),
     ]);
     assert_eq!(codes(&c), Vec::<&str>::new());
-    let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
+    let ids: Vec<&str> = c.model().nodes().iter().map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"us-east-1.net.site"), "{ids:?}");
     // Both files' `region us-east-1` are one region.
-    assert_eq!(c.model.nodes.iter().filter(|n| n.kind() == crate::model::kinds::Kind::Region).count(), 1);
+    assert_eq!(c.model().nodes().iter().filter(|n| n.kind() == crate::model::kinds::Kind::Region).count(), 1);
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn components_from_an_import_are_visible_through_the_alias() {
         ("lib.arch", "component bucket_pair(prefix) { s3 ${prefix}_raw\n s3 ${prefix}_done }"),
     ]);
     assert_eq!(codes(&c), Vec::<&str>::new());
-    let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
+    let ids: Vec<&str> = c.model().nodes().iter().map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"eu-west-1.media.media_raw"), "{ids:?}");
 }
 
@@ -64,11 +64,11 @@ fn allocation_is_lowest_free_in_declaration_order() {
     let (_, c) = crate::compile_str("a.arch", src);
     assert_eq!(codes(&c), Vec::<&str>::new());
     let blocks: Vec<String> = c
-        .model
-        .nodes
+        .model()
+        .nodes()
         .iter()
         .filter_map(|n| match &n.kind {
-            NodeKind::Subnet(s) => Some(format!("{}={}", n.name, s.cidr)),
+            NodeKind::Subnet(s) => s.cidr.cidr().map(|c| format!("{}={c}", n.name)),
             _ => None,
         })
         .collect();
@@ -108,7 +108,7 @@ fn list_interpolation_in_list_positions() {
                region us-east-1 { vpc v 10.0.0.0/16 { igw\n tiers t { azs: a, b, c } } }";
     let (_, c) = crate::compile_str("a.arch", src);
     assert_eq!(codes(&c), Vec::<&str>::new(), "{:?}", c.diagnostics);
-    let web = c.model.nodes.iter().find(|n| n.name == "web").expect("web");
+    let web = c.model().nodes().iter().find(|n| n.name == "web").expect("web");
     assert_eq!(web.placement.len(), 3);
     // A list in a scalar position is still an error.
     let (_, c) = crate::compile_str("a.arch", "component c(x) { users u_${x} }\nc one { x: a, b }");
@@ -121,7 +121,7 @@ fn self_is_the_instance_name_and_unnamed_igws_do_not_collide() {
                region us-east-1 { net a { cidr: 10.0.0.0/16 }\n net b { cidr: 10.1.0.0/16 } }";
     let (_, c) = crate::compile_str("a.arch", src);
     assert_eq!(codes(&c), Vec::<&str>::new(), "{:?}", c.diagnostics);
-    let ids: Vec<&str> = c.model.nodes.iter().map(|n| n.id.as_str()).collect();
+    let ids: Vec<&str> = c.model().nodes().iter().map(|n| n.id.as_str()).collect();
     assert!(ids.contains(&"us-east-1.a.a_vpc.igw") && ids.contains(&"us-east-1.b.b_vpc.igw"), "{ids:?}");
 }
 

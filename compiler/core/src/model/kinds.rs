@@ -3,6 +3,8 @@
 //! their value types. Lowering is driven by this table, so adding a property is
 //! one line here plus its field in the model.
 
+use crate::model::values::*;
+
 /// Where a statement stands: the kind of the enclosing declaration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Place {
@@ -26,8 +28,7 @@ impl Place {
 }
 
 /// Every kind of LANGUAGE.md §4.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Region,
     Vpc,
@@ -199,6 +200,35 @@ pub struct KindSpec {
     pub placement: InRule,
     pub modifiers: &'static [&'static str],
     pub props: &'static [PropSpec],
+    /// Whether the kind takes a security group (the flows to and from it
+    /// become its rules).
+    pub security_group: bool,
+    /// Where the diagram draws it.
+    pub layout: Layout,
+    /// The CloudFormation resource types it becomes, main one first.
+    pub cfn: &'static [&'static str],
+}
+
+/// Where the diagram draws a kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A box that holds others: region, vpc, az (a zone column), subnet.
+    Container,
+    /// Inside one subnet's box: ec2, zonal NAT gateway.
+    InSubnet,
+    /// Placed `in` several subnets: a band across the zone columns of its
+    /// VPC, over the subnets it is placed in (alb, asg, rds, nacl…).
+    Band,
+    /// On the VPC's edge: internet gateway, endpoints (gateway endpoints
+    /// have no subnets; interface endpoints are drawn at the edge too).
+    Border,
+    /// In its region, outside any VPC: managed services, transit gateways,
+    /// VPN and Direct Connect. (A lambda `in` subnets is drawn as a band.)
+    Regional,
+    /// Outside any region: CloudFront, Route 53, WAF.
+    Global,
+    /// Outside AWS: users, on-premises networks, the internet.
+    Outside,
 }
 
 const fn p(key: &'static str, ty: Ty, doc: &'static str) -> PropSpec {
@@ -225,24 +255,6 @@ pub const PEERING_PROPS: &[PropSpec] = &[
     p("label", Ty::Text, "the text shown in the diagram"),
 ];
 
-const RDS_ENGINES: &[&str] = &[
-    "postgres",
-    "mysql",
-    "mariadb",
-    "oracle-ee",
-    "oracle-se2",
-    "sqlserver-ee",
-    "sqlserver-se",
-    "sqlserver-ex",
-    "sqlserver-web",
-    "db2-se",
-    "db2-ae",
-];
-const AURORA_ENGINES: &[&str] = &["aurora-postgresql", "aurora-mysql"];
-const CACHE_ENGINES: &[&str] = &["redis", "valkey", "memcached"];
-const ROUTE53_POLICIES: &[&str] =
-    &["simple", "failover", "weighted", "latency", "geolocation", "geoproximity", "ip", "multivalue"];
-
 const NETWORK_TARGETS: &[Kind] = &[
     Kind::Alb,
     Kind::Nlb,
@@ -267,6 +279,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[],
+        security_group: false,
+        layout: Layout::Container,
+        cfn: &[],
     },
     KindSpec {
         kind: Kind::Vpc,
@@ -281,6 +296,9 @@ pub const KINDS: &[KindSpec] = &[
             p("dns_hostnames", Ty::Bool, "give instances public DNS host names (default true)"),
             p("dns_support", Ty::Bool, "the Amazon-provided DNS server (default true)"),
         ],
+        security_group: false,
+        layout: Layout::Container,
+        cfn: &["AWS::EC2::VPC", "AWS::EC2::VPCCidrBlock"],
     },
     KindSpec {
         kind: Kind::Az,
@@ -292,6 +310,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[],
+        security_group: false,
+        layout: Layout::Container,
+        cfn: &[],
     },
     KindSpec {
         kind: Kind::Subnet,
@@ -301,8 +322,11 @@ pub const KINDS: &[KindSpec] = &[
         name: NameRule::Required,
         args: Args::OptionalCidr,
         placement: InRule::Never,
-        modifiers: &["public", "private", "isolated"],
+        modifiers: Tier::WORDS,
         props: &[p("size", Ty::Prefix, "the prefix length of an allocated block (default /24)")],
+        security_group: false,
+        layout: Layout::Container,
+        cfn: &["AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::SubnetRouteTableAssociation"],
     },
     KindSpec {
         kind: Kind::Igw,
@@ -314,6 +338,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[],
+        security_group: false,
+        layout: Layout::Border,
+        cfn: &["AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment"],
     },
     KindSpec {
         kind: Kind::Nat,
@@ -327,15 +354,14 @@ pub const KINDS: &[KindSpec] = &[
         props: &[
             p(
                 "type",
-                Ty::Enum(&["public", "private"]),
+                Ty::Enum(Connectivity::WORDS),
                 "public (with an Elastic IP, the default) or private connectivity",
             ),
-            p(
-                "mode",
-                Ty::Enum(&["zonal", "regional"]),
-                "zonal (in one subnet, the default) or regional (serves every zone)",
-            ),
+            p("mode", Ty::Enum(NatMode::WORDS), "zonal (in one subnet, the default) or regional (serves every zone)"),
         ],
+        security_group: false,
+        layout: Layout::InSubnet,
+        cfn: &["AWS::EC2::NatGateway", "AWS::EC2::EIP"],
     },
     KindSpec {
         kind: Kind::Endpoint,
@@ -345,12 +371,15 @@ pub const KINDS: &[KindSpec] = &[
         name: NameRule::Required,
         args: Args::Service,
         placement: InRule::Optional,
-        modifiers: &["gateway", "interface"],
+        modifiers: EndpointType::WORDS,
         props: &[p(
             "private_dns",
             Ty::Bool,
             "resolve the service's public name to the endpoint (interface endpoints, default true)",
         )],
+        security_group: true,
+        layout: Layout::Border,
+        cfn: &["AWS::EC2::VPCEndpoint"],
     },
     KindSpec {
         kind: Kind::Ec2,
@@ -367,6 +396,9 @@ pub const KINDS: &[KindSpec] = &[
             p("port", Ty::Ports, "the port(s) its application listens on: the natural port of flows to it"),
             p("public_ip", Ty::Bool, "give it a public IPv4 address"),
         ],
+        security_group: true,
+        layout: Layout::InSubnet,
+        cfn: &["AWS::EC2::Instance"],
     },
     KindSpec {
         kind: Kind::Asg,
@@ -384,6 +416,9 @@ pub const KINDS: &[KindSpec] = &[
             p("desired", Ty::Int(0, 10000), "the desired capacity"),
             p("port", Ty::Ports, "the port(s) its application listens on"),
         ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &["AWS::AutoScaling::AutoScalingGroup", "AWS::EC2::LaunchTemplate"],
     },
     KindSpec {
         kind: Kind::Alb,
@@ -397,6 +432,13 @@ pub const KINDS: &[KindSpec] = &[
         props: &[
             p("listen", Ty::Ports, "the listener ports (default 80)"),
             p("name", Ty::Text, "the physical load-balancer name"),
+        ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &[
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            "AWS::ElasticLoadBalancingV2::Listener",
+            "AWS::ElasticLoadBalancingV2::TargetGroup",
         ],
     },
     KindSpec {
@@ -412,6 +454,13 @@ pub const KINDS: &[KindSpec] = &[
             p("listen", Ty::Ports, "the listener ports (default tcp/80)"),
             p("name", Ty::Text, "the physical load-balancer name"),
         ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &[
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            "AWS::ElasticLoadBalancingV2::Listener",
+            "AWS::ElasticLoadBalancingV2::TargetGroup",
+        ],
     },
     KindSpec {
         kind: Kind::Nacl,
@@ -423,6 +472,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Required,
         modifiers: &[],
         props: &[],
+        security_group: false,
+        layout: Layout::Band,
+        cfn: &["AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation"],
     },
     KindSpec {
         kind: Kind::Ecs,
@@ -440,6 +492,9 @@ pub const KINDS: &[KindSpec] = &[
             p("tasks", Ty::Int(0, 10000), "the desired task count"),
             p("port", Ty::Ports, "the container port(s)"),
         ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &["AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::Service"],
     },
     KindSpec {
         kind: Kind::Eks,
@@ -456,6 +511,9 @@ pub const KINDS: &[KindSpec] = &[
             p("instance", Ty::Text, "the node instance type"),
             p("port", Ty::Ports, "the port(s) its services listen on"),
         ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &["AWS::EKS::Cluster", "AWS::EKS::Nodegroup"],
     },
     KindSpec {
         kind: Kind::Efs,
@@ -467,6 +525,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Required,
         modifiers: &[],
         props: &[p("encrypted", Ty::Bool, "encryption at rest (default true)")],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &["AWS::EFS::FileSystem", "AWS::EFS::MountTarget"],
     },
     KindSpec {
         kind: Kind::Lambda,
@@ -484,6 +545,9 @@ pub const KINDS: &[KindSpec] = &[
             p("concurrency", Ty::Int(0, 100000), "reserved concurrency"),
             p("handler", Ty::Text, "the handler"),
         ],
+        security_group: true,
+        layout: Layout::Regional,
+        cfn: &["AWS::Lambda::Function"],
     },
     KindSpec {
         kind: Kind::Rds,
@@ -495,7 +559,7 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Required,
         modifiers: &[],
         props: &[
-            p("engine", Ty::Enum(RDS_ENGINES), "the engine"),
+            p("engine", Ty::Enum(RdsEngine::WORDS), "the engine"),
             p("version", Ty::Text, "the engine version"),
             p("class", Ty::Text, "the instance class, e.g. `db.t4g.medium`"),
             p("storage", Ty::Size, "allocated storage"),
@@ -504,6 +568,9 @@ pub const KINDS: &[KindSpec] = &[
             p("encrypted", Ty::Bool, "storage encryption (default true)"),
             p("port", Ty::Ports, "the port, when not the engine's default"),
         ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &["AWS::RDS::DBInstance", "AWS::RDS::DBSubnetGroup"],
     },
     KindSpec {
         kind: Kind::Aurora,
@@ -515,12 +582,15 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Required,
         modifiers: &[],
         props: &[
-            p("engine", Ty::Enum(AURORA_ENGINES), "the engine"),
+            p("engine", Ty::Enum(AuroraEngine::WORDS), "the engine"),
             p("version", Ty::Text, "the engine version"),
             p("class", Ty::Text, "the instance class"),
             p("replicas", Ty::Int(0, 100), "Aurora replicas besides the writer"),
             p("port", Ty::Ports, "the port, when not the engine's default"),
         ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &["AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::RDS::DBSubnetGroup"],
     },
     KindSpec {
         kind: Kind::Elasticache,
@@ -532,11 +602,14 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Required,
         modifiers: &[],
         props: &[
-            p("engine", Ty::Enum(CACHE_ENGINES), "the engine"),
+            p("engine", Ty::Enum(CacheEngine::WORDS), "the engine"),
             p("nodes", Ty::Int(1, 500), "cache nodes"),
             p("class", Ty::Text, "the node type, e.g. `cache.t4g.small`"),
             p("port", Ty::Ports, "the port, when not the engine's default"),
         ],
+        security_group: true,
+        layout: Layout::Band,
+        cfn: &["AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::SubnetGroup"],
     },
     KindSpec {
         kind: Kind::Dynamodb,
@@ -549,9 +622,12 @@ pub const KINDS: &[KindSpec] = &[
         modifiers: &[],
         props: &[
             p("key", Ty::Texts, "the partition key (and sort key)"),
-            p("billing", Ty::Enum(&["on_demand", "provisioned"]), "the billing mode"),
+            p("billing", Ty::Enum(Billing::WORDS), "the billing mode"),
             p("regions", Ty::Texts, "replica regions of a global table"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"],
     },
     KindSpec {
         kind: Kind::S3,
@@ -569,6 +645,9 @@ pub const KINDS: &[KindSpec] = &[
             p("website", Ty::Bool, "static website hosting"),
             p("replicate_to", Ty::Ref(&[Kind::S3]), "a bucket that receives replicated objects"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::S3::Bucket"],
     },
     KindSpec {
         kind: Kind::Sqs,
@@ -586,6 +665,9 @@ pub const KINDS: &[KindSpec] = &[
             p("dlq", Ty::Ref(&[Kind::Sqs]), "the dead-letter queue"),
             p("max_receives", Ty::Int(1, 1000), "receives before a message moves to the dead-letter queue"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::SQS::Queue"],
     },
     KindSpec {
         kind: Kind::Sns,
@@ -597,6 +679,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[p("fifo", Ty::Bool, "a FIFO topic")],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::SNS::Topic", "AWS::SNS::Subscription"],
     },
     KindSpec {
         kind: Kind::Kinesis,
@@ -611,6 +696,9 @@ pub const KINDS: &[KindSpec] = &[
             p("shards", Ty::Int(1, 100000), "shards (none: on-demand)"),
             p("retention", Ty::Duration, "record retention"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::Kinesis::Stream"],
     },
     KindSpec {
         kind: Kind::Stepfn,
@@ -621,7 +709,10 @@ pub const KINDS: &[KindSpec] = &[
         args: Args::None,
         placement: InRule::Never,
         modifiers: &[],
-        props: &[p("type", Ty::Enum(&["standard", "express"]), "the workflow type")],
+        props: &[p("type", Ty::Enum(Workflow::WORDS), "the workflow type")],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::StepFunctions::StateMachine"],
     },
     KindSpec {
         kind: Kind::Apigw,
@@ -633,10 +724,13 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[
-            p("type", Ty::Enum(&["rest", "http"]), "a REST or HTTP API (default http)"),
+            p("type", Ty::Enum(ApiType::WORDS), "a REST or HTTP API (default http)"),
             p("timeout", Ty::Duration, "the integration timeout"),
             p("domain", Ty::Text, "a custom domain name"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::ApiGatewayV2::Api", "AWS::ApiGateway::RestApi"],
     },
     KindSpec {
         kind: Kind::Eventbridge,
@@ -648,6 +742,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::Events::EventBus", "AWS::Events::Rule"],
     },
     KindSpec {
         kind: Kind::Cloudfront,
@@ -666,6 +763,9 @@ pub const KINDS: &[KindSpec] = &[
             ),
             p("domain", Ty::Text, "an alternate domain name"),
         ],
+        security_group: false,
+        layout: Layout::Global,
+        cfn: &["AWS::CloudFront::Distribution"],
     },
     KindSpec {
         kind: Kind::Route53,
@@ -679,7 +779,7 @@ pub const KINDS: &[KindSpec] = &[
         props: &[
             p("domain", Ty::Text, "the record name"),
             p("alias", Ty::Ref(NETWORK_TARGETS), "the target of a simple alias record"),
-            p("policy", Ty::Enum(ROUTE53_POLICIES), "the routing policy (default simple)"),
+            p("policy", Ty::Enum(RoutingPolicy::WORDS), "the routing policy (default simple)"),
             p(
                 "targets",
                 Ty::Refs(NETWORK_TARGETS),
@@ -687,10 +787,13 @@ pub const KINDS: &[KindSpec] = &[
             ),
             p("weights", Ty::Ints(0, 255), "weights of a weighted policy, one per target"),
             p("health_check", Ty::Bool, "health checks on the targets"),
-            p("zone", Ty::Enum(&["public", "private"]), "a public (default) or private hosted zone"),
+            p("zone", Ty::Enum(ZoneType::WORDS), "a public (default) or private hosted zone"),
             p("vpcs", Ty::Refs(&[Kind::Vpc]), "the VPCs of a private hosted zone"),
             p("ttl", Ty::Duration, "the record TTL"),
         ],
+        security_group: false,
+        layout: Layout::Global,
+        cfn: &["AWS::Route53::RecordSet", "AWS::Route53::HostedZone", "AWS::Route53::HealthCheck"],
     },
     KindSpec {
         kind: Kind::Waf,
@@ -705,6 +808,9 @@ pub const KINDS: &[KindSpec] = &[
             p("protects", Ty::Refs(&[Kind::Cloudfront, Kind::Alb, Kind::Apigw]), "what it protects"),
             p("rate_limit", Ty::Int(10, 2_000_000_000), "requests per 5 minutes per IP"),
         ],
+        security_group: false,
+        layout: Layout::Global,
+        cfn: &["AWS::WAFv2::WebACL", "AWS::WAFv2::WebACLAssociation"],
     },
     KindSpec {
         kind: Kind::Tgw,
@@ -720,6 +826,13 @@ pub const KINDS: &[KindSpec] = &[
             p("peer", Ty::Refs(&[Kind::Tgw]), "transit gateways in other regions it peers with"),
             p("asn", Ty::Int(64512, 4_294_967_294), "its BGP ASN"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &[
+            "AWS::EC2::TransitGateway",
+            "AWS::EC2::TransitGatewayVpcAttachment",
+            "AWS::EC2::TransitGatewayPeeringAttachment",
+        ],
     },
     KindSpec {
         kind: Kind::Vpn,
@@ -734,8 +847,11 @@ pub const KINDS: &[KindSpec] = &[
             p("to", Ty::Ref(&[Kind::Onprem]), "the on-premises network"),
             p("tgw", Ty::Ref(&[Kind::Tgw]), "the transit gateway it ends on"),
             p("vgw", Ty::Ref(&[Kind::Vpc]), "the VPC whose virtual private gateway it ends on"),
-            p("routing", Ty::Enum(&["static", "bgp"]), "static routes or BGP (default bgp)"),
+            p("routing", Ty::Enum(VpnRouting::WORDS), "static routes or BGP (default bgp)"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::EC2::VPNConnection", "AWS::EC2::CustomerGateway", "AWS::EC2::VPNGateway"],
     },
     KindSpec {
         kind: Kind::Dx,
@@ -752,6 +868,9 @@ pub const KINDS: &[KindSpec] = &[
             p("tgw", Ty::Ref(&[Kind::Tgw]), "the transit gateway it reaches (through a DX gateway)"),
             p("vgw", Ty::Ref(&[Kind::Vpc]), "the VPC whose virtual private gateway it reaches"),
         ],
+        security_group: false,
+        layout: Layout::Regional,
+        cfn: &["AWS::DirectConnect::Connection"],
     },
     KindSpec {
         kind: Kind::Onprem,
@@ -766,6 +885,9 @@ pub const KINDS: &[KindSpec] = &[
             p("asn", Ty::Int(1, 4_294_967_294), "its BGP ASN"),
             p("address", Ty::Text, "the public IP of its customer gateway"),
         ],
+        security_group: false,
+        layout: Layout::Outside,
+        cfn: &[],
     },
     KindSpec {
         kind: Kind::Users,
@@ -777,6 +899,9 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[],
+        security_group: false,
+        layout: Layout::Outside,
+        cfn: &[],
     },
 ];
 
@@ -866,6 +991,9 @@ static INTERNET: KindSpec = KindSpec {
     placement: InRule::Never,
     modifiers: &[],
     props: &[],
+    security_group: false,
+    layout: Layout::Outside,
+    cfn: &[],
 };
 
 /// Names that are never declared but always in scope.

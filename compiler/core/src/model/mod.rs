@@ -1,27 +1,37 @@
-//! The checked model: what a design means, with every name resolved, every
-//! value typed and every item carrying the span it came from. The checker,
-//! layout, rendering and emission all read this and nothing else.
+//! The model: what a design means, with every name resolved, every value
+//! typed and defaulted, and every item carrying the span it came from.
 //!
 //! Every declared thing is a [`Node`] in one arena, addressed by [`NodeId`];
 //! containers (regions, VPCs, zones, subnets) are nodes too, so a walk over
-//! `parent` links gives the nesting that the diagram draws.
+//! `parent` links gives the nesting that the diagram draws. The model is
+//! immutable once lowering completes: its indexes (children, ids, resources
+//! by subnet, flows by node) are built then and stay true.
+//!
+//! The model is inert: no serialisation. Its wire form is [`view`], a
+//! separate, stable shape.
 
 pub mod cidr;
+pub mod fields;
+mod index;
 pub mod kinds;
+pub mod outline;
 pub mod ports;
-
-use serde::Serialize;
+pub mod values;
+pub mod view;
 
 use crate::model::cidr::Cidr;
+use crate::model::fields::{kind_data, Field, FieldValue};
 use crate::model::kinds::Kind;
 use crate::model::ports::PortRange;
 use archc_syntax::Span;
 
+use index::Index;
+pub use values::*;
+
 /// A value with the span of the source text it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
     pub value: T,
-    #[serde(skip)]
     pub span: Span,
 }
 
@@ -31,72 +41,79 @@ impl<T> Spanned<T> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct NodeId(pub u32);
+/// A node's index in [`Model::nodes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub usize);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    Right,
-    Down,
+impl NodeId {
+    pub fn index(self) -> usize {
+        self.0
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Theme {
-    Light,
-    Dark,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     pub title: Option<Spanned<String>>,
-    pub direction: Spanned<Direction>,
-    pub theme: Spanned<Theme>,
+    pub direction: Resolved<Direction>,
+    pub theme: Resolved<Theme>,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             title: None,
-            direction: Spanned::new(Direction::Right, Span::detached()),
-            theme: Spanned::new(Theme::Light, Span::detached()),
+            direction: Resolved::default(defaults::DIRECTION, Span::detached()),
+            theme: Resolved::default(defaults::THEME, Span::detached()),
         }
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Model {
     pub settings: Settings,
     /// Every declared thing, in declaration order (imports first, as loaded).
     /// `internet` is node 0.
-    pub nodes: Vec<Node>,
-    pub flows: Vec<Flow>,
-    pub peerings: Vec<Peering>,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) flows: Vec<Flow>,
+    pub(crate) peerings: Vec<Peering>,
+    pub(crate) index: Index,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One component instance that a node was declared through.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expansion {
+    /// The instance's qualified name (`shop`, `shop.net`).
+    pub instance: String,
+    /// The component it instantiates.
+    pub component: String,
+    /// The instance's declaration.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     /// The qualified id: the containment path, `ap-northeast-2.shop.web`.
     /// Stable across runs and the key of layout and template output.
     pub id: String,
     /// The name as declared (the code for regions and zones).
     pub name: String,
-    #[serde(skip)]
     pub name_span: Span,
     /// The whole declaration.
-    #[serde(skip)]
     pub span: Span,
     /// The container it is declared in (region, vpc, az, subnet), if any.
     pub parent: Option<NodeId>,
     pub region: Option<NodeId>,
+    /// The VPC it belongs to: its enclosing one, or, for a resource declared
+    /// at region level with `in`, the one its subnets belong to.
     pub vpc: Option<NodeId>,
-    /// The subnets of `in a, b`, resolved.
+    /// The subnets of `in a, b`, resolved (an ec2's own subnet).
     pub placement: Vec<NodeId>,
-    #[serde(skip)]
     pub placement_span: Option<Span>,
     pub label: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
+    /// The component instances it was declared through, outermost first;
+    /// empty for a node written directly.
+    pub expansion: Vec<Expansion>,
     pub kind: NodeKind,
 }
 
@@ -109,227 +126,255 @@ impl Node {
     pub fn display_label(&self) -> &str {
         self.label.as_ref().map_or(&self.name, |l| &l.value)
     }
+
+    /// Where the diagram draws it: its kind's [`Layout`](kinds::Layout),
+    /// refined where one kind stands in two ways (a lambda placed in subnets
+    /// is a band; a regional NAT gateway is on the VPC's border; a WAF
+    /// declared in a region is regional).
+    pub fn layout(&self) -> kinds::Layout {
+        use kinds::Layout;
+        match &self.kind {
+            NodeKind::Lambda(_) if !self.placement.is_empty() => Layout::Band,
+            NodeKind::Nat(n) if n.mode.value == NatMode::Regional => Layout::Border,
+            NodeKind::Waf(_) if self.region.is_some() => Layout::Regional,
+            _ => self.kind().spec().layout,
+        }
+    }
+
+    /// Whether it has a security group: its kind's column, refined where one
+    /// kind stands in two ways (only a lambda in subnets, only an interface
+    /// endpoint).
+    pub fn takes_security_group(&self) -> bool {
+        match &self.kind {
+            NodeKind::Lambda(_) => !self.placement.is_empty(),
+            NodeKind::Endpoint(e) => e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface),
+            _ => self.kind().spec().security_group,
+        }
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum NodeKind {
-    Internet,
-    Region(Region),
-    Vpc(Vpc),
-    Az(Zone),
-    Subnet(Subnet),
-    Igw,
-    Nat(NatGateway),
-    Endpoint(Endpoint),
-    Ec2(Ec2),
-    Asg(Asg),
-    Alb(LoadBalancer),
-    Nlb(LoadBalancer),
-    Nacl(Nacl),
-    Ecs(Ecs),
-    Eks(Eks),
-    Efs(Efs),
-    Lambda(Lambda),
-    Rds(Rds),
-    Aurora(Aurora),
-    Elasticache(ElastiCache),
-    Dynamodb(DynamoDb),
-    S3(Bucket),
-    Sqs(Queue),
-    Sns(Topic),
-    Kinesis(Stream),
-    Stepfn(StateMachine),
-    Apigw(Api),
-    Eventbridge,
-    Cloudfront(Distribution),
-    Route53(Records),
-    Waf(WebAcl),
-    Tgw(TransitGateway),
-    Vpn(Vpn),
-    Dx(DirectConnect),
-    Onprem(OnPrem),
-    Users,
+/// Declares `NodeKind` with one variant per kind (data or unit), and the
+/// per-kind dispatch of `kind`, `fields` and `keys`.
+macro_rules! node_kinds {
+    (data { $($dv:ident($dt:ident)),* $(,)? } unit { $($uv:ident),* $(,)? }) => {
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum NodeKind {
+            $($dv($dt),)*
+            $($uv,)*
+        }
+
+        impl NodeKind {
+            pub fn kind(&self) -> Kind {
+                match self {
+                    $(NodeKind::$dv(_) => Kind::$dv,)*
+                    $(NodeKind::$uv => Kind::$uv,)*
+                }
+            }
+
+            /// Every field of the kind's data, in declaration order.
+            pub fn fields(&self) -> Vec<Field<'_>> {
+                match self {
+                    $(NodeKind::$dv(d) => d.fields(),)*
+                    $(NodeKind::$uv => Vec::new(),)*
+                }
+            }
+
+            /// The property keys the data of `kind` is made from.
+            pub fn keys(kind: Kind) -> &'static [&'static str] {
+                match kind {
+                    $(Kind::$dv => $dt::KEYS,)*
+                    $(Kind::$uv => &[],)*
+                }
+            }
+        }
+    };
+}
+
+node_kinds! {
+    data {
+        Region(Region),
+        Vpc(Vpc),
+        Az(Zone),
+        Subnet(Subnet),
+        Nat(NatGateway),
+        Endpoint(Endpoint),
+        Ec2(Ec2),
+        Asg(Asg),
+        Alb(LoadBalancer),
+        Nlb(LoadBalancer),
+        Nacl(Nacl),
+        Ecs(Ecs),
+        Eks(Eks),
+        Efs(Efs),
+        Lambda(Lambda),
+        Rds(Rds),
+        Aurora(Aurora),
+        Elasticache(ElastiCache),
+        Dynamodb(DynamoDb),
+        S3(Bucket),
+        Sqs(Queue),
+        Sns(Topic),
+        Kinesis(Stream),
+        Stepfn(StateMachine),
+        Apigw(Api),
+        Cloudfront(Distribution),
+        Route53(Records),
+        Waf(WebAcl),
+        Tgw(TransitGateway),
+        Vpn(Vpn),
+        Dx(DirectConnect),
+        Onprem(OnPrem),
+    }
+    unit { Internet, Igw, Eventbridge, Users }
+}
+
+/// A reference written in a property (`origins`, `alias`, `dlq`, `attach`…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PropRef {
+    /// The property key.
+    pub key: &'static str,
+    pub target: NodeId,
+    /// The text that names the target.
+    pub span: Span,
 }
 
 impl NodeKind {
-    pub fn kind(&self) -> Kind {
-        match self {
-            NodeKind::Internet => Kind::Internet,
-            NodeKind::Region(_) => Kind::Region,
-            NodeKind::Vpc(_) => Kind::Vpc,
-            NodeKind::Az(_) => Kind::Az,
-            NodeKind::Subnet(_) => Kind::Subnet,
-            NodeKind::Igw => Kind::Igw,
-            NodeKind::Nat(_) => Kind::Nat,
-            NodeKind::Endpoint(_) => Kind::Endpoint,
-            NodeKind::Ec2(_) => Kind::Ec2,
-            NodeKind::Asg(_) => Kind::Asg,
-            NodeKind::Alb(_) => Kind::Alb,
-            NodeKind::Nlb(_) => Kind::Nlb,
-            NodeKind::Nacl(_) => Kind::Nacl,
-            NodeKind::Ecs(_) => Kind::Ecs,
-            NodeKind::Eks(_) => Kind::Eks,
-            NodeKind::Efs(_) => Kind::Efs,
-            NodeKind::Lambda(_) => Kind::Lambda,
-            NodeKind::Rds(_) => Kind::Rds,
-            NodeKind::Aurora(_) => Kind::Aurora,
-            NodeKind::Elasticache(_) => Kind::Elasticache,
-            NodeKind::Dynamodb(_) => Kind::Dynamodb,
-            NodeKind::S3(_) => Kind::S3,
-            NodeKind::Sqs(_) => Kind::Sqs,
-            NodeKind::Sns(_) => Kind::Sns,
-            NodeKind::Kinesis(_) => Kind::Kinesis,
-            NodeKind::Stepfn(_) => Kind::Stepfn,
-            NodeKind::Apigw(_) => Kind::Apigw,
-            NodeKind::Eventbridge => Kind::Eventbridge,
-            NodeKind::Cloudfront(_) => Kind::Cloudfront,
-            NodeKind::Route53(_) => Kind::Route53,
-            NodeKind::Waf(_) => Kind::Waf,
-            NodeKind::Tgw(_) => Kind::Tgw,
-            NodeKind::Vpn(_) => Kind::Vpn,
-            NodeKind::Dx(_) => Kind::Dx,
-            NodeKind::Onprem(_) => Kind::Onprem,
-            NodeKind::Users => Kind::Users,
+    /// Every reference written in the kind's properties, in field order
+    /// (structural links such as a subnet's zone are `Node`'s, not here).
+    pub fn refs(&self) -> Vec<PropRef> {
+        let mut out = Vec::new();
+        for f in self.fields() {
+            let Some(key) = f.key else { continue };
+            let mut push = |v: &FieldValue<'_>| {
+                if let FieldValue::Ref(target, span) = v {
+                    out.push(PropRef { key, target: *target, span: *span });
+                }
+            };
+            match &f.value {
+                FieldValue::List(items) => items.iter().for_each(&mut push),
+                v => push(v),
+            }
         }
+        out
     }
 }
 
 type S<T> = Option<Spanned<T>>;
+type Ports = Vec<PortRange>;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Region {
-    /// `ap-northeast-2`
-    pub code: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Vpc {
-    /// Primary block first, then the secondary blocks.
-    pub blocks: Vec<Spanned<Cidr>>,
-    pub dns_hostnames: S<bool>,
-    pub dns_support: S<bool>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Zone {
-    /// `a`
-    pub suffix: String,
-    /// Region code + suffix: `ap-northeast-2a`.
-    pub zone_name: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tier {
-    Public,
-    Private,
-    Isolated,
-}
-
-impl Tier {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tier::Public => "public",
-            Tier::Private => "private",
-            Tier::Isolated => "isolated",
-        }
+kind_data! {
+    pub struct Region {
+        /// `ap-northeast-2`
+        code: String,
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Subnet {
-    pub tier: Spanned<Tier>,
-    /// The block: as written, or allocated (§6).
-    pub cidr: Cidr,
-    /// True when archc chose the block.
-    pub allocated: bool,
-    /// The span of the written CIDR, or of the declaration when allocated.
-    #[serde(skip)]
-    pub cidr_span: Span,
-    pub size: S<u8>,
-    /// The zone it lies in.
-    pub zone: NodeId,
+kind_data! {
+    pub struct Vpc {
+        /// Primary block first, then the secondary blocks.
+        blocks: Vec<Spanned<Cidr>>,
+        dns_hostnames: Resolved<bool> = "dns_hostnames",
+        dns_support: Resolved<bool> = "dns_support",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Connectivity {
-    Public,
-    Private,
+kind_data! {
+    pub struct Zone {
+        /// `a`
+        suffix: String,
+        /// Region code + suffix: `ap-northeast-2a`; None outside a region.
+        zone_name: Option<String>,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum NatMode {
-    Zonal,
-    Regional,
+/// A subnet's block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubnetBlock {
+    /// Written in the declaration.
+    Written(Spanned<Cidr>),
+    /// Chosen by archc (§6).
+    Allocated(Cidr),
+    /// Not written, and no block could be allocated (an error was reported).
+    Unallocated,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NatGateway {
-    pub connectivity: Spanned<Connectivity>,
-    pub mode: Spanned<NatMode>,
-    /// The subnet of a zonal NAT gateway.
-    pub subnet: Option<NodeId>,
+impl SubnetBlock {
+    pub fn cidr(&self) -> Option<Cidr> {
+        match self {
+            SubnetBlock::Written(c) => Some(c.value),
+            SubnetBlock::Allocated(c) => Some(*c),
+            SubnetBlock::Unallocated => None,
+        }
+    }
+
+    /// True when archc chooses (or failed to choose) the block.
+    pub fn is_allocated(&self) -> bool {
+        !matches!(self, SubnetBlock::Written(_))
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EndpointType {
-    Gateway,
-    Interface,
+kind_data! {
+    pub struct Subnet {
+        /// None only when the modifier is missing (an error).
+        tier: S<Tier>,
+        cidr: SubnetBlock,
+        /// The prefix of an allocated block.
+        size: Resolved<u8> = "size",
+        /// The zone it lies in; None when declared outside an az (an error).
+        zone: Option<NodeId>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Endpoint {
-    pub endpoint_type: Spanned<EndpointType>,
-    /// `s3`, `dynamodb`, `secretsmanager`…
-    pub service: Spanned<String>,
-    pub private_dns: S<bool>,
+kind_data! {
+    pub struct NatGateway {
+        connectivity: Resolved<Connectivity> = "type",
+        mode: Resolved<NatMode> = "mode",
+        /// The subnet of a zonal NAT gateway.
+        subnet: Option<NodeId>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Ec2 {
-    pub instance: S<String>,
-    pub count: S<u32>,
-    pub port: Option<Spanned<Vec<PortRange>>>,
-    pub public_ip: S<bool>,
-    pub subnet: NodeId,
+kind_data! {
+    pub struct Endpoint {
+        /// None only when the modifier is missing (an error).
+        endpoint_type: S<EndpointType>,
+        /// `s3`, `dynamodb`, `secretsmanager`…; None when missing (an error).
+        service: S<String>,
+        private_dns: Resolved<bool> = "private_dns",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Asg {
-    pub instance: S<String>,
-    pub min: S<u32>,
-    pub max: S<u32>,
-    pub desired: S<u32>,
-    pub port: Option<Spanned<Vec<PortRange>>>,
+kind_data! {
+    pub struct Ec2 {
+        instance: S<String> = "instance",
+        count: Resolved<u32> = "count",
+        port: S<Ports> = "port",
+        public_ip: S<bool> = "public_ip",
+        /// The subnet it is declared in; None when declared elsewhere (an error).
+        subnet: Option<NodeId>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct LoadBalancer {
-    /// False when declared `internal`.
-    pub internet_facing: bool,
-    pub listen: Spanned<Vec<PortRange>>,
-    pub name: S<String>,
+kind_data! {
+    pub struct Asg {
+        instance: S<String> = "instance",
+        min: S<u32> = "min",
+        max: S<u32> = "max",
+        desired: S<u32> = "desired",
+        port: S<Ports> = "port",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    Allow,
-    Deny,
+kind_data! {
+    pub struct LoadBalancer {
+        /// False when declared `internal`.
+        internet_facing: bool,
+        listen: Resolved<Ports> = "listen",
+        name: S<String> = "name",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleDirection {
-    In,
-    Out,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NaclRule {
     pub action: Action,
     pub direction: RuleDirection,
@@ -337,191 +382,203 @@ pub struct NaclRule {
     pub ports: Vec<PortRange>,
     /// The remote block (`from` for inbound rules, `to` for outbound).
     pub cidr: Spanned<Cidr>,
-    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Nacl {
-    pub rules: Vec<NaclRule>,
+kind_data! {
+    pub struct Nacl {
+        rules: Vec<NaclRule>,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Ecs {
-    pub image: S<String>,
-    pub cpu: S<u32>,
-    /// bytes
-    pub memory: S<u64>,
-    pub tasks: S<u32>,
-    pub port: Option<Spanned<Vec<PortRange>>>,
+kind_data! {
+    pub struct Ecs {
+        image: S<String> = "image",
+        cpu: S<u32> = "cpu",
+        memory: S<Bytes> = "memory",
+        tasks: S<u32> = "tasks",
+        port: S<Ports> = "port",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Eks {
-    pub version: S<String>,
-    pub nodes: S<u32>,
-    pub instance: S<String>,
-    pub port: Option<Spanned<Vec<PortRange>>>,
+kind_data! {
+    pub struct Eks {
+        version: S<String> = "version",
+        nodes: S<u32> = "nodes",
+        instance: S<String> = "instance",
+        port: S<Ports> = "port",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Efs {
-    pub encrypted: S<bool>,
+kind_data! {
+    pub struct Efs {
+        encrypted: Resolved<bool> = "encrypted",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Lambda {
-    pub runtime: S<String>,
-    /// bytes
-    pub memory: S<u64>,
-    /// seconds
-    pub timeout: S<u64>,
-    pub concurrency: S<u32>,
-    pub handler: S<String>,
+kind_data! {
+    pub struct Lambda {
+        runtime: S<String> = "runtime",
+        memory: S<Bytes> = "memory",
+        timeout: S<Seconds> = "timeout",
+        concurrency: S<u32> = "concurrency",
+        handler: S<String> = "handler",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Rds {
-    pub engine: S<String>,
-    pub version: S<String>,
-    pub class: S<String>,
-    /// bytes
-    pub storage: S<u64>,
-    pub multi_az: S<bool>,
-    pub replicas: S<u32>,
-    pub encrypted: S<bool>,
-    pub port: Option<Spanned<Vec<PortRange>>>,
+kind_data! {
+    pub struct Rds {
+        engine: S<RdsEngine> = "engine",
+        version: S<String> = "version",
+        class: S<String> = "class",
+        storage: S<Bytes> = "storage",
+        multi_az: S<bool> = "multi_az",
+        replicas: S<u32> = "replicas",
+        encrypted: Resolved<bool> = "encrypted",
+        port: S<Ports> = "port",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Aurora {
-    pub engine: S<String>,
-    pub version: S<String>,
-    pub class: S<String>,
-    pub replicas: S<u32>,
-    pub port: Option<Spanned<Vec<PortRange>>>,
+kind_data! {
+    pub struct Aurora {
+        engine: S<AuroraEngine> = "engine",
+        version: S<String> = "version",
+        class: S<String> = "class",
+        replicas: S<u32> = "replicas",
+        port: S<Ports> = "port",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ElastiCache {
-    pub engine: S<String>,
-    pub nodes: S<u32>,
-    pub class: S<String>,
-    pub port: Option<Spanned<Vec<PortRange>>>,
+kind_data! {
+    pub struct ElastiCache {
+        engine: S<CacheEngine> = "engine",
+        nodes: S<u32> = "nodes",
+        class: S<String> = "class",
+        port: S<Ports> = "port",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DynamoDb {
-    pub key: Vec<Spanned<String>>,
-    pub billing: S<String>,
-    pub regions: Vec<Spanned<String>>,
+kind_data! {
+    pub struct DynamoDb {
+        key: Vec<Spanned<String>> = "key",
+        billing: S<Billing> = "billing",
+        regions: Vec<Spanned<String>> = "regions",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Bucket {
-    pub bucket: S<String>,
-    pub versioning: S<bool>,
-    pub public: S<bool>,
-    pub website: S<bool>,
-    pub replicate_to: S<NodeId>,
+kind_data! {
+    pub struct Bucket {
+        bucket: S<String> = "bucket",
+        versioning: S<bool> = "versioning",
+        public: Resolved<bool> = "public",
+        website: S<bool> = "website",
+        replicate_to: S<NodeId> = "replicate_to",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Queue {
-    pub fifo: S<bool>,
-    /// seconds
-    pub visibility_timeout: S<u64>,
-    /// seconds
-    pub retention: S<u64>,
-    pub dlq: S<NodeId>,
-    pub max_receives: S<u32>,
+kind_data! {
+    pub struct Queue {
+        fifo: S<bool> = "fifo",
+        visibility_timeout: Resolved<Seconds> = "visibility_timeout",
+        retention: Resolved<Seconds> = "retention",
+        dlq: S<NodeId> = "dlq",
+        max_receives: S<u32> = "max_receives",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Topic {
-    pub fifo: S<bool>,
+kind_data! {
+    pub struct Topic {
+        fifo: S<bool> = "fifo",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Stream {
-    pub shards: S<u32>,
-    /// seconds
-    pub retention: S<u64>,
+kind_data! {
+    pub struct Stream {
+        shards: S<u32> = "shards",
+        retention: S<Seconds> = "retention",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct StateMachine {
-    pub workflow: S<String>,
+kind_data! {
+    pub struct StateMachine {
+        workflow: S<Workflow> = "type",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Api {
-    /// `rest` or `http`
-    pub api_type: S<String>,
-    /// seconds
-    pub timeout: S<u64>,
-    pub domain: S<String>,
+kind_data! {
+    pub struct Api {
+        api_type: Resolved<ApiType> = "type",
+        timeout: S<Seconds> = "timeout",
+        domain: S<String> = "domain",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Distribution {
-    pub origins: Vec<Spanned<NodeId>>,
-    pub domain: S<String>,
+kind_data! {
+    pub struct Distribution {
+        origins: Vec<Spanned<NodeId>> = "origins",
+        domain: S<String> = "domain",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Records {
-    pub domain: S<String>,
-    pub alias: S<NodeId>,
-    pub policy: S<String>,
-    pub targets: Vec<Spanned<NodeId>>,
-    pub weights: Vec<Spanned<u32>>,
-    pub health_check: S<bool>,
-    pub zone: S<String>,
-    pub vpcs: Vec<Spanned<NodeId>>,
-    /// seconds
-    pub ttl: S<u64>,
+kind_data! {
+    pub struct Records {
+        domain: S<String> = "domain",
+        alias: S<NodeId> = "alias",
+        policy: Resolved<RoutingPolicy> = "policy",
+        targets: Vec<Spanned<NodeId>> = "targets",
+        weights: Vec<Spanned<u32>> = "weights",
+        health_check: S<bool> = "health_check",
+        zone: Resolved<ZoneType> = "zone",
+        vpcs: Vec<Spanned<NodeId>> = "vpcs",
+        ttl: S<Seconds> = "ttl",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct WebAcl {
-    pub protects: Vec<Spanned<NodeId>>,
-    pub rate_limit: S<u32>,
+kind_data! {
+    pub struct WebAcl {
+        protects: Vec<Spanned<NodeId>> = "protects",
+        rate_limit: S<u32> = "rate_limit",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TransitGateway {
-    pub attach: Vec<Spanned<NodeId>>,
-    pub peer: Vec<Spanned<NodeId>>,
-    pub asn: S<u64>,
+kind_data! {
+    pub struct TransitGateway {
+        attach: Vec<Spanned<NodeId>> = "attach",
+        peer: Vec<Spanned<NodeId>> = "peer",
+        asn: S<u64> = "asn",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Vpn {
-    pub to: S<NodeId>,
-    pub tgw: S<NodeId>,
-    pub vgw: S<NodeId>,
-    pub routing: S<String>,
+kind_data! {
+    pub struct Vpn {
+        to: S<NodeId> = "to",
+        tgw: S<NodeId> = "tgw",
+        vgw: S<NodeId> = "vgw",
+        routing: Resolved<VpnRouting> = "routing",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DirectConnect {
-    pub to: S<NodeId>,
-    pub bandwidth: S<String>,
-    pub tgw: S<NodeId>,
-    pub vgw: S<NodeId>,
+kind_data! {
+    pub struct DirectConnect {
+        to: S<NodeId> = "to",
+        bandwidth: S<String> = "bandwidth",
+        tgw: S<NodeId> = "tgw",
+        vgw: S<NodeId> = "vgw",
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct OnPrem {
-    pub cidr: Spanned<Cidr>,
-    pub asn: S<u64>,
-    pub address: S<String>,
+kind_data! {
+    pub struct OnPrem {
+        /// None only when missing (an error).
+        cidr: S<Cidr>,
+        asn: S<u64> = "asn",
+        address: S<String> = "address",
+    }
 }
 
 /// `a -> b`: traffic that `from` initiates towards `to`. A chain `a -> b -> c`
 /// becomes one flow per hop.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Flow {
     pub from: Spanned<NodeId>,
     pub to: Spanned<NodeId>,
@@ -529,7 +586,6 @@ pub struct Flow {
     pub ports: Vec<PortRange>,
     /// False when the ports came from the target's natural port.
     pub ports_written: bool,
-    #[serde(skip)]
     pub ports_span: Option<Span>,
     pub label: S<String>,
     pub pattern: S<String>,
@@ -537,41 +593,113 @@ pub struct Flow {
     pub batch_size: S<u32>,
     pub description: S<String>,
     /// The whole flow statement.
-    #[serde(skip)]
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Peering {
     pub name: Spanned<String>,
     pub left: Spanned<NodeId>,
     pub right: Spanned<NodeId>,
     pub dns: S<bool>,
     pub label: S<String>,
-    #[serde(skip)]
     pub span: Span,
 }
 
 impl Model {
+    /// Assembles the model and builds its indexes; it does not change after.
+    pub(crate) fn new(settings: Settings, nodes: Vec<Node>, flows: Vec<Flow>, peerings: Vec<Peering>) -> Model {
+        let index = Index::build(&nodes, &flows);
+        Model { settings, nodes, flows, peerings, index }
+    }
+
+    /// Every node, in declaration order; `NodeId(i)` is `nodes()[i]`.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn flows(&self) -> &[Flow] {
+        &self.flows
+    }
+
+    pub fn peerings(&self) -> &[Peering] {
+        &self.peerings
+    }
+
+    /// The node `id` names. Panics on an id not from this model.
     pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id.0 as usize]
+        &self.nodes[id.0]
     }
 
     pub fn get(&self, id: NodeId) -> Option<&Node> {
-        self.nodes.get(id.0 as usize)
+        self.nodes.get(id.0)
     }
 
     pub fn ids(&self) -> impl Iterator<Item = NodeId> + '_ {
-        (0..self.nodes.len() as u32).map(NodeId)
+        (0..self.nodes.len()).map(NodeId)
     }
 
     /// The nodes of one kind, in declaration order.
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = (NodeId, &Node)> + '_ {
-        self.nodes.iter().enumerate().filter(move |(_, n)| n.kind() == kind).map(|(i, n)| (NodeId(i as u32), n))
+        self.nodes.iter().enumerate().filter(move |(_, n)| n.kind() == kind).map(|(i, n)| (NodeId(i), n))
+    }
+
+    /// The node with this qualified id.
+    pub fn by_id(&self, id: &str) -> Option<NodeId> {
+        self.index.by_id.get(id).copied()
     }
 
     /// The nodes whose parent is `id`, in declaration order.
     pub fn children(&self, id: NodeId) -> impl Iterator<Item = (NodeId, &Node)> + '_ {
-        self.nodes.iter().enumerate().filter(move |(_, n)| n.parent == Some(id)).map(|(i, n)| (NodeId(i as u32), n))
+        self.index.children.get(id.0).into_iter().flatten().map(|&c| (c, self.node(c)))
+    }
+
+    /// The top-level nodes (no parent), in declaration order.
+    pub fn roots(&self) -> impl Iterator<Item = (NodeId, &Node)> + '_ {
+        self.index.roots.iter().map(|&c| (c, self.node(c)))
+    }
+
+    /// The resources in subnet `id`: those placed in it with `in`, and
+    /// those declared inside it (ec2, zonal NAT), in declaration order.
+    pub fn resources_in(&self, subnet: NodeId) -> impl Iterator<Item = (NodeId, &Node)> + '_ {
+        self.index.in_subnet.get(subnet.0).into_iter().flatten().map(|&c| (c, self.node(c)))
+    }
+
+    /// The flows that start at `id`, in order.
+    pub fn flows_from(&self, id: NodeId) -> impl Iterator<Item = &Flow> + '_ {
+        self.index.flows_from.get(id.0).into_iter().flatten().map(|&f| &self.flows[f])
+    }
+
+    /// The flows that end at `id`, in order.
+    pub fn flows_to(&self, id: NodeId) -> impl Iterator<Item = &Flow> + '_ {
+        self.index.flows_to.get(id.0).into_iter().flatten().map(|&f| &self.flows[f])
+    }
+
+    /// The instances whose expansion declared at least one node, with those
+    /// nodes, in declaration order.
+    pub fn instances(&self) -> &[(Expansion, Vec<NodeId>)] {
+        &self.index.instances
     }
 }
+
+/// A model that lowered without an error. Only [`crate::compile`] makes one,
+/// so a stage that takes `&CheckedModel` never sees a best-effort model.
+#[derive(Debug)]
+pub struct CheckedModel(Model);
+
+impl CheckedModel {
+    pub(crate) fn new(model: Model) -> CheckedModel {
+        CheckedModel(model)
+    }
+}
+
+impl std::ops::Deref for CheckedModel {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests;
