@@ -9,11 +9,12 @@ pub mod ast;
 mod comments;
 pub mod diag;
 mod expected;
+mod fast;
 pub mod fmt;
 mod parser;
 pub mod span;
 
 pub use comments::{comments, Comment};
 pub use diag::{Diagnostic, Label, Severity, Suggestion};
-pub use parser::parse;
+pub use parser::{parse, parse_with_pest};
 pub use span::{FileId, Span};

@@ -17,18 +17,23 @@ pub(crate) struct ArchParser;
 /// Parses one source file. Always returns a tree; every syntax problem is in
 /// the diagnostics, in source order.
 pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
+    let whole = Span::new(file, 0, src.len());
+    if let Some(d) = too_deep_diagnostic(src, file) {
+        return (File { stmts: Vec::new(), span: whole }, vec![d]);
+    }
+    if let Some(stmts) = crate::fast::parse(src, file) {
+        return (File { stmts, span: whole }, Vec::new());
+    }
+    parse_with_pest(src, file)
+}
+
+/// [`parse`] without the fast path: what pest makes of the whole file. Public
+/// only so that the tests can hold the fast path to it.
+#[doc(hidden)]
+pub fn parse_with_pest(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
     let mut b = Builder { file, src, diags: Vec::new(), unclosed: Vec::new() };
     let whole = Span::new(file, 0, src.len());
-    // The parser and every later pass recurse once per nesting level: refuse
-    // absurd nesting up front rather than overflow the stack.
-    if let Some(at) = too_deep(src) {
-        let d = Diagnostic::error(
-            "E0101",
-            Span::new(file, at, at + 1),
-            format!("blocks and lists nested more than {MAX_NESTING} deep"),
-        )
-        .with_span_label("this one is too deep")
-        .with_help("an architecture never needs this much nesting: look for `{` or `[` that are never closed");
+    if let Some(d) = too_deep_diagnostic(src, file) {
         return (File { stmts: Vec::new(), span: whole }, vec![d]);
     }
     let stmts = match ArchParser::parse(Rule::file, src) {
@@ -50,6 +55,21 @@ pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
     let mut diags = b.diags;
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     (File { stmts, span: whole }, diags)
+}
+
+/// The parser and every later pass recurse once per nesting level: absurd
+/// nesting is refused up front rather than overflow the stack.
+fn too_deep_diagnostic(src: &str, file: FileId) -> Option<Diagnostic> {
+    let at = too_deep(src)?;
+    Some(
+        Diagnostic::error(
+            "E0101",
+            Span::new(file, at, at + 1),
+            format!("blocks and lists nested more than {MAX_NESTING} deep"),
+        )
+        .with_span_label("this one is too deep")
+        .with_help("an architecture never needs this much nesting: look for `{` or `[` that are never closed"),
+    )
 }
 
 pub(crate) struct Builder<'s> {
