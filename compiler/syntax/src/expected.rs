@@ -72,9 +72,71 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
     }
 }
 
+/// The modifiers of LANGUAGE.md §4, for "did you mean".
+const MODIFIERS: &[&str] = &["public", "private", "isolated", "internal", "gateway", "interface"];
+
 /// Friendly advice for the most common slips.
-fn hint(line: &str, pos: usize) -> Option<&'static str> {
+fn hint(line: &str, pos: usize) -> Option<String> {
     let rest = &line[pos.min(line.len())..];
+    let before = &line[..pos.min(line.len())];
+    // `alb wéb`: the name stopped at a letter that is not ASCII.
+    if rest.chars().next().is_some_and(|c| !c.is_ascii()) {
+        return Some("names and words are ASCII: letters `a`–`z` and `A`–`Z`, digits, `_` and `-`; \
+                     other text goes in a string (`label: \"…\"`)"
+            .to_string());
+    }
+    // `replicas: -1`
+    if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Some("there are no negative numbers: numbers are whole numbers from 0 (or decimals such as `1.5`)".into());
+    }
+    // `timeout: 10 minutes`
+    let last = before.trim_end().rsplit([' ', '\t', ':', ',']).next().unwrap_or("");
+    if before.ends_with([' ', '\t']) && !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let unit = match word.to_ascii_lowercase().as_str() {
+            "s" | "sec" | "secs" | "second" | "seconds" => Some("s"),
+            "m" | "min" | "mins" | "minute" | "minutes" => Some("m"),
+            "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+            "d" | "day" | "days" => Some("d"),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            return Some(format!("write the unit right after the number, without a space: `{last}{unit}`"));
+        }
+        if !word.is_empty() {
+            return Some(format!("write the unit right after the number, without a space: `{last}{word}`"));
+        }
+    }
+    // `pubic subnet x …`: a misspelt modifier reads as a kind and its name.
+    let mut words = line.split_whitespace();
+    if let (Some(first), Some(_)) = (words.next(), words.next()) {
+        if !MODIFIERS.contains(&first) {
+            if let Some(m) = MODIFIERS.iter().find(|m| close(first, m)) {
+                return Some(format!("`{first}` is not a modifier: did you mean `{m}`?"));
+            }
+        }
+    }
+    hint_static(line, rest).map(str::to_string)
+}
+
+/// One edit (insert, delete, substitute or swap of neighbours) apart, for
+/// words of four letters or more.
+fn close(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() < 4 || a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.len(), b.len());
+    if la == lb {
+        pre + suf + 1 >= la || (pre + 2 <= la && a[pre] == b[pre + 1] && a[pre + 1] == b[pre] && a[pre + 2..] == b[pre + 2..])
+    } else {
+        pre + suf >= la.min(lb)
+    }
+}
+
+fn hint_static(line: &str, rest: &str) -> Option<&'static str> {
     if rest.starts_with('=') {
         let first = line.split_whitespace().next().unwrap_or("");
         if matches!(first, "title" | "direction" | "theme") {

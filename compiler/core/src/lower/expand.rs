@@ -499,9 +499,12 @@ impl Expander<'_> {
         pool.extend(comps.iter().map(String::as_str));
         let mut d = Diagnostic::error("E0104", span, format!("unknown kind `{text}`"))
             .with_span_label("not a kind of resource, nor a component in scope");
-        d = match did_you_mean(text, pool.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(
+        // `intenal alb web …`: a misspelt modifier stands where the kind goes.
+        const MODIFIERS: [&str; 6] = ["public", "private", "isolated", "internal", "gateway", "interface"];
+        d = match (did_you_mean(text, pool.iter().copied()), did_you_mean(text, MODIFIERS)) {
+            (Some(s), _) => d.with_help(format!("did you mean `{s}`?")),
+            (None, Some(m)) => d.with_help(format!("did you mean `{m}`? it is a modifier, written before the kind")),
+            (None, None) => d.with_help(
                 "the kinds are listed in docs/language.md; a component must be defined or imported with `use`",
             ),
         };
