@@ -127,6 +127,9 @@ impl Ref {
 pub struct StrLit {
     pub pieces: Vec<Piece>,
     pub span: Span,
+    /// For a raw string `r"…"` / `r#"…"#`, the number of `#`: its one piece
+    /// is the text as written (no escapes, no interpolation).
+    pub raw: Option<usize>,
 }
 
 impl StrLit {

@@ -5,6 +5,7 @@
 use pest::error::{ErrorVariant, InputLocation};
 use pest::Parser as _;
 
+use crate::comments::raw_string_at;
 use crate::diag::Diagnostic;
 use crate::parser::{ArchParser, Rule};
 use crate::span::{FileId, Span};
@@ -13,6 +14,17 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
     let line = src.get(text.range()).unwrap_or("");
     let base = text.start as usize;
 
+    if let Some((at, hashes)) = unterminated_raw(line) {
+        let start = base + at;
+        let end = base + line.trim_end().len();
+        let close = format!("\"{}", "#".repeat(hashes));
+        return Diagnostic::error("E0102", Span::new(file, start, end.max(start + 1)), "unterminated raw string")
+            .with_span_label("this raw string is not closed on its line")
+            .with_help(format!(
+                "close it with `{close}`: a raw string opened with `r{}\"` ends at the first `{close}`",
+                "#".repeat(hashes)
+            ));
+    }
     if let Some(quote) = unterminated_quote(line) {
         let start = base + quote;
         let end = base + line.trim_end().len();
@@ -221,11 +233,43 @@ fn found_at(line: &str, pos: usize) -> (String, usize) {
     (format!("`{text}`"), len)
 }
 
-/// The byte offset of an opening quote that is never closed on the line.
+/// Where a raw string opens that is never closed on the line, and its `#`s.
+fn unterminated_raw(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'#' if !in_string => return None,
+            b'r' if !in_string => match raw_string_at(bytes, i) {
+                Some((hashes, None)) => return Some((i, hashes)),
+                Some((_, Some(end))) => {
+                    i = end;
+                    continue;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The byte offset of an opening quote that is never closed on the line
+/// (raw strings, closed, are passed over).
 fn unterminated_quote(line: &str) -> Option<usize> {
     let mut open: Option<usize> = None;
     let mut chars = line.char_indices();
     while let Some((i, c)) = chars.next() {
+        if let (None, Some((_, Some(end)))) = (open, raw_string_at(line.as_bytes(), i)) {
+            while chars.clone().next().is_some_and(|(j, _)| j < end) {
+                chars.next();
+            }
+            continue;
+        }
         match (c, open) {
             ('"', None) => open = Some(i),
             ('"', Some(_)) => open = None,

@@ -22,6 +22,10 @@ use crate::span::{FileId, Span};
 /// The statements of `src`, or `None` when the file needs pest (it has, or
 /// might have, something to report).
 pub(crate) fn parse(src: &str, file: FileId) -> Option<Vec<Stmt>> {
+    // Raw strings are pest's (where `r#` would otherwise start a comment).
+    if src.contains("r\"") || src.contains("r#") {
+        return None;
+    }
     let r = Reader { s: src.as_bytes(), src, file };
     let (stmts, p) = r.stmts(0, false)?;
     (p == src.len()).then_some(stmts)
@@ -591,7 +595,7 @@ impl<'s> Reader<'s> {
                 }
             }
         }
-        Some((StrLit { pieces, span: self.span(p, q + 1) }, q + 1))
+        Some((StrLit { pieces, span: self.span(p, q + 1), raw: None }, q + 1))
     }
 
     // ------------------------------------------------------------ names

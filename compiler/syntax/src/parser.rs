@@ -90,7 +90,11 @@ fn too_deep(src: &str) -> Option<usize> {
     let mut in_string = false;
     let mut in_comment = false;
     let mut escaped = false;
+    let mut skip_to = 0;
     for (i, c) in src.char_indices() {
+        if i < skip_to {
+            continue;
+        }
         if in_comment {
             in_comment = c != '\n';
             continue;
@@ -105,6 +109,11 @@ fn too_deep(src: &str) -> Option<usize> {
             continue;
         }
         match c {
+            'r' => {
+                if let Some((_, end)) = crate::comments::raw_string_at(src.as_bytes(), i) {
+                    skip_to = end.unwrap_or(i);
+                }
+            }
             '#' => in_comment = true,
             '"' => in_string = true,
             '{' | '[' | '(' => {
@@ -236,6 +245,15 @@ impl<'s> Builder<'s> {
     fn string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
         let span = self.span(&pair);
         let mut pieces: Vec<Piece> = Vec::new();
+        if let Some(hashes) = pair.as_str().strip_prefix('r') {
+            let raw = hashes.bytes().take_while(|&b| b == b'#').count();
+            if let Some(text) = pair.into_inner().find(|p| p.as_rule() == Rule::raw_text) {
+                if !text.as_str().is_empty() {
+                    pieces.push(Piece::Text(text.as_str().to_string(), self.span(&text)));
+                }
+            }
+            return StrLit { pieces, span, raw: Some(raw) };
+        }
         for p in pair.into_inner() {
             let pspan = self.span(&p);
             match p.as_rule() {
@@ -247,7 +265,7 @@ impl<'s> Builder<'s> {
                 _ => push_text(&mut pieces, p.as_str(), pspan),
             }
         }
-        StrLit { pieces, span }
+        StrLit { pieces, span, raw: None }
     }
 
     /// Decodes one escape; an unknown one is reported and kept as written.
