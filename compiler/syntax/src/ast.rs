@@ -276,6 +276,11 @@ pub struct Placement {
 pub struct ErrorStmt {
     pub text: String,
     pub body: Option<Block>,
+    /// When the line starts like a declaration (`[modifiers] kind name …`),
+    /// its kind and name: the name is still declared, as broken, so that its
+    /// uses are not reported a second time.
+    pub kind: Option<Word>,
+    pub name: Option<Ref>,
 }
 
 impl StmtKind {

@@ -31,6 +31,25 @@ pub(crate) fn parse(src: &str, file: FileId) -> Option<Vec<Stmt>> {
     (p == src.len()).then_some(stmts)
 }
 
+/// The kind and name of a line that starts like a declaration
+/// (`[modifiers] kind name`, the name not followed by `:` or `->`), for a
+/// statement that did not parse as a whole.
+pub(crate) fn decl_head(src: &str, file: FileId, start: usize) -> Option<(Word, Ref)> {
+    let r = Reader { s: src.as_bytes(), src, file };
+    let mut q = start;
+    while let Some(e) = r.modifier(q) {
+        q = r.skip(e);
+    }
+    let (kind, e) = r.word(q)?;
+    let q = r.skip(e);
+    if r.kw(q, "in").is_some() {
+        return None;
+    }
+    let (name, e) = r.name_ref(q)?;
+    let next = r.skip(e);
+    (!matches!(r.at(next), b':' | b'-' | b'.' | b'<')).then_some((kind, name))
+}
+
 type R<T> = Option<(T, usize)>;
 
 struct Reader<'s> {

@@ -556,7 +556,11 @@ impl<'s> Builder<'s> {
         }
         let diag = expected::explain_bad_statement(self.file, self.src, text_span, body.as_ref().map(|b| b.span));
         self.diags.push(diag);
-        ErrorStmt { text, body }
+        let (kind, name) = match crate::fast::decl_head(self.src, self.file, text_span.start as usize) {
+            Some((kind, name)) => (Some(kind), Some(name)),
+            None => (None, None),
+        };
+        ErrorStmt { text, body, kind, name }
     }
 }
 

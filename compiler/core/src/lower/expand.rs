@@ -97,6 +97,9 @@ pub(crate) struct Raw {
     pub candidates: Vec<Candidate>,
     /// See [`Program::imports_failed`].
     pub imports_failed: bool,
+    /// Names of declarations whose line did not parse (already reported):
+    /// their uses are not reported again.
+    pub broken: std::collections::BTreeSet<String>,
 }
 
 #[derive(Clone)]
@@ -152,6 +155,7 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
         scopes,
         candidates: Vec::new(),
         imports_failed: program.imports_failed,
+        broken: Default::default(),
     };
     let mut ex = Expander { program, raw, regions: BTreeMap::new(), zones: BTreeMap::new(), diags };
     ex.push_node(internet);
@@ -225,8 +229,13 @@ impl Expander<'_> {
         let span = stmt.span;
         match &stmt.kind {
             // Already reported; its block is not lowered, to spare the user
-            // errors that follow from the first.
-            StmtKind::Error(_) => {}
+            // errors that follow from the first. A name it declared is kept
+            // as broken, so that its uses are not reported again.
+            StmtKind::Error(e) => {
+                if let Some(ast::Ref::Word(w)) = &e.name {
+                    self.raw.broken.insert(w.source_text());
+                }
+            }
             StmtKind::Property(p) => self.property(p, span, ctx),
             StmtKind::Setting(s) => {
                 if ctx.place != Some(Place::TopLevel) || ctx.owner.is_some() {
