@@ -93,13 +93,17 @@ fn hint(line: &str, pos: usize) -> Option<String> {
     let before = &line[..pos.min(line.len())];
     // `alb wéb`: the name stopped at a letter that is not ASCII.
     if rest.chars().next().is_some_and(|c| !c.is_ascii()) {
-        return Some("names and words are ASCII: letters `a`–`z` and `A`–`Z`, digits, `_` and `-`; \
+        return Some(
+            "names and words are ASCII: letters `a`–`z` and `A`–`Z`, digits, `_` and `-`; \
                      other text goes in a string (`label: \"…\"`)"
-            .to_string());
+                .to_string(),
+        );
     }
     // `replicas: -1`
     if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return Some("there are no negative numbers: numbers are whole numbers from 0 (or decimals such as `1.5`)".into());
+        return Some(
+            "there are no negative numbers: numbers are whole numbers from 0 (or decimals such as `1.5`)".into(),
+        );
     }
     // `timeout: 10 minutes`
     let last = before.trim_end().rsplit([' ', '\t', ':', ',']).next().unwrap_or("");
@@ -142,7 +146,8 @@ fn close(a: &str, b: &str) -> bool {
     let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     let (la, lb) = (a.len(), b.len());
     if la == lb {
-        pre + suf + 1 >= la || (pre + 2 <= la && a[pre] == b[pre + 1] && a[pre + 1] == b[pre] && a[pre + 2..] == b[pre + 2..])
+        pre + suf + 1 >= la
+            || (pre + 2 <= la && a[pre] == b[pre + 1] && a[pre + 1] == b[pre] && a[pre + 2..] == b[pre + 2..])
     } else {
         pre + suf >= la.min(lb)
     }

@@ -410,7 +410,8 @@ impl<'s> Reader<'s> {
     }
 
     fn modifier(&self, p: usize) -> Option<usize> {
-        let e = ["public", "private", "isolated", "internal", "gateway", "interface"].iter().find_map(|k| self.kw(p, k))?;
+        let e =
+            ["public", "private", "isolated", "internal", "gateway", "interface"].iter().find_map(|k| self.kw(p, k))?;
         let mut q = e;
         loop {
             match self.at(q) {

@@ -427,7 +427,8 @@ fn string_lit(s: &StrLit) -> String {
     match s.raw {
         Some(n) => {
             let hashes = "#".repeat(n);
-            let text: String = s.pieces.iter().map(|p| if let Piece::Text(t, _) = p { t.as_str() } else { "" }).collect();
+            let text: String =
+                s.pieces.iter().map(|p| if let Piece::Text(t, _) = p { t.as_str() } else { "" }).collect();
             format!("r{hashes}\"{text}\"{hashes}")
         }
         None => string(&s.pieces),

@@ -12,6 +12,7 @@ mod expected;
 mod fast;
 pub mod fmt;
 mod parser;
+mod remap;
 pub mod span;
 
 pub use comments::{comments, Comment};

@@ -24,7 +24,111 @@ pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
     if let Some(stmts) = crate::fast::parse(src, file) {
         return (File { stmts, span: whole }, Vec::new());
     }
-    parse_with_pest(src, file)
+    let (tree, diags) = parse_with_pest(src, file);
+    if diags.iter().any(|d| d.code == "E0101" && d.message == "unclosed `{`") {
+        if let Some(fixed) = reread_with_missing_brace(src, file) {
+            return fixed;
+        }
+    }
+    (tree, diags)
+}
+
+/// A `}` missing in the middle of a file leaves a block open to the end of
+/// the file: the outermost block is blamed, and every later statement lands a
+/// level too deep ("cannot be declared here"). As rustc does for unclosed
+/// delimiters, indentation tells which block it is: the one whose body was
+/// indented deeper than its opening line, and then a line comes back to
+/// (or before) the opening line's indentation while it is still open. The
+/// file is re-read with a `}` put in before that line, the spans are brought
+/// back to the text as written, and one E0101 points at that block.
+fn reread_with_missing_brace(src: &str, file: FileId) -> Option<(File, Vec<Diagnostic>)> {
+    let (open, at) = unclosed_by_indentation(src)?;
+    let patched = format!("{}}}\n{}", &src[..at], &src[at..]);
+    let (mut tree, mut diags) = match crate::fast::parse(&patched, file) {
+        Some(stmts) => (File { stmts, span: Span::new(file, 0, patched.len()) }, Vec::new()),
+        None => parse_with_pest(&patched, file),
+    };
+    let back = |s: Span| {
+        let map = |o: u32| {
+            let o = o as usize;
+            if o < at {
+                o
+            } else if o < at + 2 {
+                at
+            } else {
+                o - 2
+            }
+        };
+        Span::new(s.file, map(s.start), map(s.end))
+    };
+    use crate::remap::MapSpans;
+    tree.map_spans(&back);
+    diags.map_spans(&back);
+    let line_end = src[at..].find('\n').map_or(src.len(), |n| at + n);
+    let first = at + (src[at..line_end].len() - src[at..line_end].trim_start().len());
+    let word_end = src[first..line_end].find(char::is_whitespace).map_or(line_end, |n| first + n);
+    let line = src[..at].matches('\n').count() + 1;
+    diags.push(
+        Diagnostic::error("E0101", Span::new(file, open, open + 1), "unclosed `{`")
+            .with_span_label("this block is never closed")
+            .with_label(
+                Span::new(file, first, word_end.max(first + 1)),
+                "this line is not indented inside the block: its `}` is missing before it",
+            )
+            .with_help(format!("add the missing `}}` on a line of its own before line {line}")),
+    );
+    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    Some((tree, diags))
+}
+
+/// The `{` of the block a dedent shows unclosed, and the start of the line
+/// that dedents. Braces in strings and comments do not count.
+fn unclosed_by_indentation(src: &str) -> Option<(usize, usize)> {
+    struct Open {
+        at: usize,
+        indent: usize,
+        deeper: bool,
+    }
+    let bytes = src.as_bytes();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = src[line_start..].find('\n').map_or(bytes.len(), |n| line_start + n);
+        let indent = bytes[line_start..line_end].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let first = bytes.get(line_start + indent).copied();
+        if let (Some(top), Some(c)) = (stack.last_mut(), first) {
+            if !matches!(c, b'#' | b'}' | b'\n' | b'\r') {
+                if indent > top.indent {
+                    top.deeper = true;
+                } else if top.deeper {
+                    return Some((top.at, line_start));
+                }
+            }
+        }
+        let mut i = line_start + indent;
+        let mut in_string = false;
+        while i < line_end {
+            match bytes[i] {
+                b'\\' if in_string => i += 1,
+                b'"' => in_string = !in_string,
+                b'#' if !in_string => break,
+                b'r' if !in_string => {
+                    if let Some((_, end)) = crate::comments::raw_string_at(bytes, i) {
+                        i = end.unwrap_or(line_end);
+                        continue;
+                    }
+                }
+                b'{' if !in_string => stack.push(Open { at: i, indent, deeper: false }),
+                b'}' if !in_string => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        line_start = line_end + 1;
+    }
+    None
 }
 
 /// [`parse`] without the fast path: what pest makes of the whole file. Public

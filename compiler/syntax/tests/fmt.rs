@@ -224,7 +224,15 @@ fn erase_stmt(stmt: &mut Stmt) {
             }
             erase_opt_block(body);
         }
-        StmtKind::Error(ErrorStmt { text: _, body }) => erase_opt_block(body),
+        StmtKind::Error(ErrorStmt { text: _, body, kind, name }) => {
+            erase_opt_block(body);
+            if let Some(k) = kind {
+                erase_word(k);
+            }
+            if let Some(n) = name {
+                erase_ref(n);
+            }
+        }
     }
 }
 
@@ -1050,7 +1058,9 @@ fn a_raw_string_is_its_text_as_written() {
 
 #[test]
 fn an_unterminated_raw_string_says_how_to_close_it() {
-    for (src, close) in [("a: r#\"{\"x\": 1}\"\n", "`\"#`"), ("a: r\"abc\nb: 1\n", "`\"`"), ("a: r##\"x\"#\n", "`\"##`")] {
+    for (src, close) in
+        [("a: r#\"{\"x\": 1}\"\n", "`\"#`"), ("a: r\"abc\nb: 1\n", "`\"`"), ("a: r##\"x\"#\n", "`\"##`")]
+    {
         let (_, diags) = parse(src, FileId(0));
         assert_eq!(diags.len(), 1, "{src}: {diags:#?}");
         let d = &diags[0];
