@@ -572,6 +572,11 @@ impl<'s> Reader<'s> {
         Some((Value { kind, span: self.span(p, e) }, e))
     }
 
+    /// Where a run of string text stops: a quote, a backslash, `${`, a line break.
+    fn ends_text(&self, q: usize) -> bool {
+        matches!(self.s[q], b'"' | b'\\' | b'\n') || self.starts(q, "\r\n") || self.starts(q, "${")
+    }
+
     fn string(&self, p: usize) -> R<StrLit> {
         if self.at(p) != b'"' {
             return None;
@@ -604,11 +609,7 @@ impl<'s> Reader<'s> {
                 0 if q >= self.s.len() => return None,
                 _ => {
                     let start = q;
-                    while q < self.s.len()
-                        && !matches!(self.s[q], b'"' | b'\\' | b'\n')
-                        && !(self.s[q] == b'$' && self.at(q + 1) == b'{')
-                        && !self.starts(q, "\r\n")
-                    {
+                    while q < self.s.len() && !self.ends_text(q) {
                         q += 1;
                     }
                     push_text(&mut pieces, self.text(start, q), self.span(start, q));

@@ -17,5 +17,5 @@ pub mod span;
 
 pub use comments::{comments, Comment};
 pub use diag::{Diagnostic, Label, Severity, Suggestion};
-pub use parser::{parse, parse_with_pest};
+pub use parser::{parse, parse_fast, parse_with_pest};
 pub use span::{FileId, Span};

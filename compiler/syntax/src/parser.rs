@@ -131,6 +131,14 @@ fn unclosed_by_indentation(src: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The fast path alone: the tree, or None where [`parse`] would go to pest.
+/// Public only so that the tests can hold it to pest.
+#[doc(hidden)]
+pub fn parse_fast(src: &str, file: FileId) -> Option<File> {
+    let stmts = crate::fast::parse(src, file)?;
+    Some(File { stmts, span: Span::new(file, 0, src.len()) })
+}
+
 /// [`parse`] without the fast path: what pest makes of the whole file. Public
 /// only so that the tests can hold the fast path to it.
 #[doc(hidden)]
