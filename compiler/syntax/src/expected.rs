@@ -116,11 +116,9 @@ fn hint(line: &str, pos: usize) -> Option<String> {
             "d" | "day" | "days" => Some("d"),
             _ => None,
         };
-        if let Some(unit) = unit {
+        let size = ["B", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB"].contains(&word.as_str());
+        if let Some(unit) = unit.or(size.then_some(word.as_str())) {
             return Some(format!("write the unit right after the number, without a space: `{last}{unit}`"));
-        }
-        if !word.is_empty() {
-            return Some(format!("write the unit right after the number, without a space: `{last}{word}`"));
         }
     }
     // `pubic subnet x …`: a misspelt modifier reads as a kind and its name.
@@ -286,4 +284,21 @@ fn unterminated_quote(line: &str) -> Option<usize> {
         }
     }
     open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close;
+
+    #[test]
+    fn close_is_one_edit_apart() {
+        assert!(close("pubic", "public"));
+        assert!(close("privte", "private"));
+        assert!(close("intenral", "internal"));
+        assert!(close("isolatde", "isolated"));
+        assert!(!close("internet", "internal"));
+        assert!(!close("public", "public"));
+        assert!(!close("pub", "public"));
+        assert!(!close("subnet", "public"));
+    }
 }
