@@ -23,7 +23,9 @@ use crate::span::{FileId, Span};
 /// might have, something to report).
 pub(crate) fn parse(src: &str, file: FileId) -> Option<Vec<Stmt>> {
     // Raw strings are pest's (where `r#` would otherwise start a comment).
-    if src.contains("r\"") || src.contains("r#") {
+    // `"server"` is no raw string: one starts an `r` that follows no word.
+    let bytes = src.as_bytes();
+    if bytes.iter().enumerate().any(|(i, &b)| b == b'r' && crate::comments::raw_string_at(bytes, i).is_some()) {
         return None;
     }
     let r = Reader { s: src.as_bytes(), src, file };

@@ -44,7 +44,8 @@ fn every_repository_file_and_its_mutations() {
     for path in files {
         let src = std::fs::read_to_string(&path).unwrap();
         // Every file without a problem takes the fast path (raw strings aside).
-        let clean = parse_with_pest(&src, FileId(0)).1.is_empty() && !src.contains("r#") && !src.contains("r\"");
+        let raw = src.contains(" r\"") || src.contains(" r#");
+        let clean = parse_with_pest(&src, FileId(0)).1.is_empty() && !raw;
         assert_eq!(same(&src), clean, "{}", path.display());
         let lines: Vec<&str> = src.split_inclusive('\n').collect();
         for i in 0..lines.len() {
