@@ -127,6 +127,9 @@ impl Ref {
 pub struct StrLit {
     pub pieces: Vec<Piece>,
     pub span: Span,
+    /// For a raw string `r"…"` / `r#"…"#`, the number of `#`: its one piece
+    /// is the text as written (no escapes, no interpolation).
+    pub raw: Option<usize>,
 }
 
 impl StrLit {
@@ -273,6 +276,11 @@ pub struct Placement {
 pub struct ErrorStmt {
     pub text: String,
     pub body: Option<Block>,
+    /// When the line starts like a declaration (`[modifiers] kind name …`),
+    /// its kind and name: the name is still declared, as broken, so that its
+    /// uses are not reported a second time.
+    pub kind: Option<Word>,
+    pub name: Option<Ref>,
 }
 
 impl StmtKind {

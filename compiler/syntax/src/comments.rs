@@ -13,6 +13,31 @@ pub struct Comment {
     pub own_line: bool,
 }
 
+/// A raw string `r"…"` / `r#"…"#` opening at byte `i` (not inside a word):
+/// its number of `#`, and the byte after its closing quote and `#`s, or None
+/// when its line ends first.
+pub(crate) fn raw_string_at(bytes: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
+    if bytes.get(i) != Some(&b'r') {
+        return None;
+    }
+    if i > 0 && matches!(bytes[i - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'-' | b'.' | b'}') {
+        return None;
+    }
+    let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+    let open = i + 1 + hashes;
+    if bytes.get(open) != Some(&b'"') {
+        return None;
+    }
+    let mut j = open + 1;
+    while j < bytes.len() && bytes[j] != b'\n' {
+        if bytes[j] == b'"' && bytes[j + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes {
+            return Some((hashes, Some(j + 1 + hashes)));
+        }
+        j += 1;
+    }
+    Some((hashes, None))
+}
+
 /// Every comment of `src`, in order. A `#` inside a string is not a comment.
 pub fn comments(src: &str, file: FileId) -> Vec<Comment> {
     let mut out = Vec::new();
@@ -25,6 +50,13 @@ pub fn comments(src: &str, file: FileId) -> Vec<Comment> {
             b'\n' => {
                 in_string = false;
                 line_start = i + 1;
+            }
+            b'r' if !in_string => {
+                if let Some((_, end)) = raw_string_at(bytes, i) {
+                    // To its end, or to the end of its line when unterminated.
+                    i = end.unwrap_or_else(|| src[i..].find('\n').map_or(src.len(), |n| i + n));
+                    continue;
+                }
             }
             b'"' => in_string = !in_string,
             b'\\' if in_string => i += 1,

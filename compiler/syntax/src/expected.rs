@@ -6,6 +6,7 @@ use crate::diag::codes;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::Parser as _;
 
+use crate::comments::raw_string_at;
 use crate::diag::Diagnostic;
 use crate::parser::{ArchParser, Rule};
 use crate::span::{FileId, Span};
@@ -14,6 +15,21 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
     let line = src.get(text.range()).unwrap_or("");
     let base = text.start as usize;
 
+    if let Some((at, hashes)) = unterminated_raw(line) {
+        let start = base + at;
+        let end = base + line.trim_end().len();
+        let close = format!("\"{}", "#".repeat(hashes));
+        return Diagnostic::new(
+            codes::BAD_STRING,
+            Span::new(file, start, end.max(start + 1)),
+            "unterminated raw string",
+        )
+        .with_span_label("this raw string is not closed on its line")
+        .with_help(format!(
+            "close it with `{close}`: a raw string opened with `r{}\"` ends at the first `{close}`",
+            "#".repeat(hashes)
+        ));
+    }
     if let Some(quote) = unterminated_quote(line) {
         let start = base + quote;
         let end = base + line.trim_end().len();
@@ -73,9 +89,74 @@ pub(crate) fn explain_bad_statement(file: FileId, src: &str, text: Span, block: 
     }
 }
 
+/// The modifiers of LANGUAGE.md §4, for "did you mean".
+const MODIFIERS: &[&str] = &["public", "private", "isolated", "internal", "gateway", "interface"];
+
 /// Friendly advice for the most common slips.
-fn hint(line: &str, pos: usize) -> Option<&'static str> {
+fn hint(line: &str, pos: usize) -> Option<String> {
     let rest = &line[pos.min(line.len())..];
+    let before = &line[..pos.min(line.len())];
+    // `alb wéb`: the name stopped at a letter that is not ASCII.
+    if rest.chars().next().is_some_and(|c| !c.is_ascii()) {
+        return Some(
+            "names and words are ASCII: letters `a`–`z` and `A`–`Z`, digits, `_` and `-`; \
+                     other text goes in a string (`label: \"…\"`)"
+                .to_string(),
+        );
+    }
+    // `replicas: -1`
+    if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(
+            "there are no negative numbers: numbers are whole numbers from 0 (or decimals such as `1.5`)".into(),
+        );
+    }
+    // `timeout: 10 minutes`
+    let last = before.trim_end().rsplit([' ', '\t', ':', ',']).next().unwrap_or("");
+    if before.ends_with([' ', '\t']) && !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let unit = match word.to_ascii_lowercase().as_str() {
+            "s" | "sec" | "secs" | "second" | "seconds" => Some("s"),
+            "m" | "min" | "mins" | "minute" | "minutes" => Some("m"),
+            "h" | "hr" | "hrs" | "hour" | "hours" => Some("h"),
+            "d" | "day" | "days" => Some("d"),
+            _ => None,
+        };
+        let size = ["B", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB"].contains(&word.as_str());
+        if let Some(unit) = unit.or(size.then_some(word.as_str())) {
+            return Some(format!("write the unit right after the number, without a space: `{last}{unit}`"));
+        }
+    }
+    // `pubic subnet x …`: a misspelt modifier reads as a kind and its name.
+    let mut words = line.split_whitespace();
+    if let (Some(first), Some(_)) = (words.next(), words.next()) {
+        if !MODIFIERS.contains(&first) {
+            if let Some(m) = MODIFIERS.iter().find(|m| close(first, m)) {
+                return Some(format!("`{first}` is not a modifier: did you mean `{m}`?"));
+            }
+        }
+    }
+    hint_static(line, rest).map(str::to_string)
+}
+
+/// One edit (insert, delete, substitute or swap of neighbours) apart, for
+/// words of four letters or more.
+fn close(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() < 4 || a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.len(), b.len());
+    if la == lb {
+        pre + suf + 1 >= la
+            || (pre + 2 <= la && a[pre] == b[pre + 1] && a[pre + 1] == b[pre] && a[pre + 2..] == b[pre + 2..])
+    } else {
+        pre + suf >= la.min(lb)
+    }
+}
+
+fn hint_static(line: &str, rest: &str) -> Option<&'static str> {
     if rest.starts_with('=') {
         let first = line.split_whitespace().next().unwrap_or("");
         if matches!(first, "title" | "direction" | "theme") {
@@ -160,11 +241,43 @@ fn found_at(line: &str, pos: usize) -> (String, usize) {
     (format!("`{text}`"), len)
 }
 
-/// The byte offset of an opening quote that is never closed on the line.
+/// Where a raw string opens that is never closed on the line, and its `#`s.
+fn unterminated_raw(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'#' if !in_string => return None,
+            b'r' if !in_string => match raw_string_at(bytes, i) {
+                Some((hashes, None)) => return Some((i, hashes)),
+                Some((_, Some(end))) => {
+                    i = end;
+                    continue;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The byte offset of an opening quote that is never closed on the line
+/// (raw strings, closed, are passed over).
 fn unterminated_quote(line: &str) -> Option<usize> {
     let mut open: Option<usize> = None;
     let mut chars = line.char_indices();
     while let Some((i, c)) = chars.next() {
+        if let (None, Some((_, Some(end)))) = (open, raw_string_at(line.as_bytes(), i)) {
+            while chars.clone().next().is_some_and(|(j, _)| j < end) {
+                chars.next();
+            }
+            continue;
+        }
         match (c, open) {
             ('"', None) => open = Some(i),
             ('"', Some(_)) => open = None,
@@ -176,4 +289,21 @@ fn unterminated_quote(line: &str) -> Option<usize> {
         }
     }
     open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close;
+
+    #[test]
+    fn close_is_one_edit_apart() {
+        assert!(close("pubic", "public"));
+        assert!(close("privte", "private"));
+        assert!(close("intenral", "internal"));
+        assert!(close("isolatde", "isolated"));
+        assert!(!close("internet", "internal"));
+        assert!(!close("public", "public"));
+        assert!(!close("pub", "public"));
+        assert!(!close("subnet", "public"));
+    }
 }

@@ -323,7 +323,7 @@ impl<'a> Formatter<'a> {
                 }
                 if let Some(label) = &f.label {
                     s.push(' ');
-                    s.push_str(&string(&label.pieces));
+                    s.push_str(&string_lit(label));
                 }
                 s
             }
@@ -408,7 +408,7 @@ fn values(list: &[Value]) -> String {
 
 fn value(v: &Value) -> String {
     match &v.kind {
-        ValueKind::String(s) => string(&s.pieces),
+        ValueKind::String(s) => string_lit(s),
         ValueKind::Cidr(c) => c.clone(),
         ValueKind::Prefix(p) => format!("/{p}"),
         ValueKind::ProtoPort { proto, low, high: Some(high) } => format!("{proto}/{low}-{high}"),
@@ -422,6 +422,19 @@ fn value(v: &Value) -> String {
 }
 
 /// A string literal from its pieces, with the escapes it needs.
+/// A string as written: a raw string stays raw, with its `#`s.
+fn string_lit(s: &StrLit) -> String {
+    match s.raw {
+        Some(n) => {
+            let hashes = "#".repeat(n);
+            let text: String =
+                s.pieces.iter().map(|p| if let Piece::Text(t, _) = p { t.as_str() } else { "" }).collect();
+            format!("r{hashes}\"{text}\"{hashes}")
+        }
+        None => string(&s.pieces),
+    }
+}
+
 fn string(pieces: &[Piece]) -> String {
     let mut out = String::from("\"");
     for piece in pieces {

@@ -9,11 +9,13 @@ pub mod ast;
 mod comments;
 pub mod diag;
 mod expected;
+mod fast;
 pub mod fmt;
 mod parser;
+mod remap;
 pub mod span;
 
 pub use comments::{comments, Comment};
 pub use diag::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity};
-pub use parser::parse;
+pub use parser::{parse, parse_fast, parse_with_pest};
 pub use span::{FileId, Span};

@@ -18,18 +18,135 @@ pub(crate) struct ArchParser;
 /// Parses one source file. Always returns a tree; every syntax problem is in
 /// the diagnostics, in source order.
 pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
+    let whole = Span::new(file, 0, src.len());
+    if let Some(d) = too_deep_diagnostic(src, file) {
+        return (File { stmts: Vec::new(), span: whole }, vec![d]);
+    }
+    if let Some(stmts) = crate::fast::parse(src, file) {
+        return (File { stmts, span: whole }, Vec::new());
+    }
+    let (tree, diags) = parse_with_pest(src, file);
+    if diags.iter().any(|d| d.code == codes::UNBALANCED_BRACE && d.message == "unclosed `{`") {
+        if let Some(fixed) = reread_with_missing_brace(src, file) {
+            return fixed;
+        }
+    }
+    (tree, diags)
+}
+
+/// A `}` missing in the middle of a file leaves a block open to the end of
+/// the file: the outermost block is blamed, and every later statement lands a
+/// level too deep ("cannot be declared here"). As rustc does for unclosed
+/// delimiters, indentation tells which block it is: the one whose body was
+/// indented deeper than its opening line, and then a line comes back to
+/// (or before) the opening line's indentation while it is still open. The
+/// file is re-read with a `}` put in before that line, the spans are brought
+/// back to the text as written, and one E0101 points at that block.
+fn reread_with_missing_brace(src: &str, file: FileId) -> Option<(File, Vec<Diagnostic>)> {
+    let (open, at) = unclosed_by_indentation(src)?;
+    let patched = format!("{}}}\n{}", &src[..at], &src[at..]);
+    let (mut tree, mut diags) = match crate::fast::parse(&patched, file) {
+        Some(stmts) => (File { stmts, span: Span::new(file, 0, patched.len()) }, Vec::new()),
+        None => parse_with_pest(&patched, file),
+    };
+    let back = |s: Span| {
+        let map = |o: u32| {
+            let o = o as usize;
+            if o < at {
+                o
+            } else if o < at + 2 {
+                at
+            } else {
+                o - 2
+            }
+        };
+        Span::new(s.file, map(s.start), map(s.end))
+    };
+    use crate::remap::MapSpans;
+    tree.map_spans(&back);
+    diags.map_spans(&back);
+    let line_end = src[at..].find('\n').map_or(src.len(), |n| at + n);
+    let first = at + (src[at..line_end].len() - src[at..line_end].trim_start().len());
+    let word_end = src[first..line_end].find(char::is_whitespace).map_or(line_end, |n| first + n);
+    let line = src[..at].matches('\n').count() + 1;
+    diags.push(
+        Diagnostic::new(codes::UNBALANCED_BRACE, Span::new(file, open, open + 1), "unclosed `{`")
+            .with_span_label("this block is never closed")
+            .with_label(
+                Span::new(file, first, word_end.max(first + 1)),
+                "this line is not indented inside the block: its `}` is missing before it",
+            )
+            .with_help(format!("add the missing `}}` on a line of its own before line {line}")),
+    );
+    diags.sort_by_key(|d| (d.span.start, d.span.end));
+    Some((tree, diags))
+}
+
+/// The `{` of the block a dedent shows unclosed, and the start of the line
+/// that dedents. Braces in strings and comments do not count.
+fn unclosed_by_indentation(src: &str) -> Option<(usize, usize)> {
+    struct Open {
+        at: usize,
+        indent: usize,
+        deeper: bool,
+    }
+    let bytes = src.as_bytes();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = src[line_start..].find('\n').map_or(bytes.len(), |n| line_start + n);
+        let indent = bytes[line_start..line_end].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let first = bytes.get(line_start + indent).copied();
+        if let (Some(top), Some(c)) = (stack.last_mut(), first) {
+            if !matches!(c, b'#' | b'}' | b'\n' | b'\r') {
+                if indent > top.indent {
+                    top.deeper = true;
+                } else if top.deeper {
+                    return Some((top.at, line_start));
+                }
+            }
+        }
+        let mut i = line_start + indent;
+        let mut in_string = false;
+        while i < line_end {
+            match bytes[i] {
+                b'\\' if in_string => i += 1,
+                b'"' => in_string = !in_string,
+                b'#' if !in_string => break,
+                b'r' if !in_string => {
+                    if let Some((_, end)) = crate::comments::raw_string_at(bytes, i) {
+                        i = end.unwrap_or(line_end);
+                        continue;
+                    }
+                }
+                b'{' if !in_string => stack.push(Open { at: i, indent, deeper: false }),
+                b'}' if !in_string => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
+/// The fast path alone: the tree, or None where [`parse`] would go to pest.
+/// Public only so that the tests can hold it to pest.
+#[doc(hidden)]
+pub fn parse_fast(src: &str, file: FileId) -> Option<File> {
+    let stmts = crate::fast::parse(src, file)?;
+    Some(File { stmts, span: Span::new(file, 0, src.len()) })
+}
+
+/// [`parse`] without the fast path: what pest makes of the whole file. Public
+/// only so that the tests can hold the fast path to it.
+#[doc(hidden)]
+pub fn parse_with_pest(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
     let mut b = Builder { file, src, diags: Vec::new(), unclosed: Vec::new() };
     let whole = Span::new(file, 0, src.len());
-    // The parser and every later pass recurse once per nesting level: refuse
-    // absurd nesting up front rather than overflow the stack.
-    if let Some(at) = too_deep(src) {
-        let d = Diagnostic::new(
-            codes::UNBALANCED_BRACE,
-            Span::new(file, at, at + 1),
-            format!("blocks and lists nested more than {MAX_NESTING} deep"),
-        )
-        .with_span_label("this one is too deep")
-        .with_help("an architecture never needs this much nesting: look for `{` or `[` that are never closed");
+    if let Some(d) = too_deep_diagnostic(src, file) {
         return (File { stmts: Vec::new(), span: whole }, vec![d]);
     }
     let stmts = match ArchParser::parse(Rule::file, src) {
@@ -57,6 +174,21 @@ pub fn parse(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
     (File { stmts, span: whole }, diags)
 }
 
+/// The parser and every later pass recurse once per nesting level: absurd
+/// nesting is refused up front rather than overflow the stack.
+fn too_deep_diagnostic(src: &str, file: FileId) -> Option<Diagnostic> {
+    let at = too_deep(src)?;
+    Some(
+        Diagnostic::new(
+            codes::UNBALANCED_BRACE,
+            Span::new(file, at, at + 1),
+            format!("blocks and lists nested more than {MAX_NESTING} deep"),
+        )
+        .with_span_label("this one is too deep")
+        .with_help("an architecture never needs this much nesting: look for `{` or `[` that are never closed"),
+    )
+}
+
 pub(crate) struct Builder<'s> {
     pub(crate) file: FileId,
     pub(crate) src: &'s str,
@@ -75,7 +207,11 @@ fn too_deep(src: &str) -> Option<usize> {
     let mut in_string = false;
     let mut in_comment = false;
     let mut escaped = false;
+    let mut skip_to = 0;
     for (i, c) in src.char_indices() {
+        if i < skip_to {
+            continue;
+        }
         if in_comment {
             in_comment = c != '\n';
             continue;
@@ -90,6 +226,11 @@ fn too_deep(src: &str) -> Option<usize> {
             continue;
         }
         match c {
+            'r' => {
+                if let Some((_, end)) = crate::comments::raw_string_at(src.as_bytes(), i) {
+                    skip_to = end.unwrap_or(i);
+                }
+            }
             '#' => in_comment = true,
             '"' => in_string = true,
             '{' | '[' | '(' => {
@@ -221,6 +362,15 @@ impl<'s> Builder<'s> {
     fn string(&mut self, pair: Pair<'_, Rule>) -> StrLit {
         let span = self.span(&pair);
         let mut pieces: Vec<Piece> = Vec::new();
+        if let Some(hashes) = pair.as_str().strip_prefix('r') {
+            let raw = hashes.bytes().take_while(|&b| b == b'#').count();
+            if let Some(text) = pair.into_inner().find(|p| p.as_rule() == Rule::raw_text) {
+                if !text.as_str().is_empty() {
+                    pieces.push(Piece::Text(text.as_str().to_string(), self.span(&text)));
+                }
+            }
+            return StrLit { pieces, span, raw: Some(raw) };
+        }
         for p in pair.into_inner() {
             let pspan = self.span(&p);
             match p.as_rule() {
@@ -232,7 +382,7 @@ impl<'s> Builder<'s> {
                 _ => push_text(&mut pieces, p.as_str(), pspan),
             }
         }
-        StrLit { pieces, span }
+        StrLit { pieces, span, raw: None }
     }
 
     /// Decodes one escape; an unknown one is reported and kept as written.
@@ -523,7 +673,11 @@ impl<'s> Builder<'s> {
         }
         let diag = expected::explain_bad_statement(self.file, self.src, text_span, body.as_ref().map(|b| b.span));
         self.diags.push(diag);
-        ErrorStmt { text, body }
+        let (kind, name) = match crate::fast::decl_head(self.src, self.file, text_span.start as usize) {
+            Some((kind, name)) => (Some(kind), Some(name)),
+            None => (None, None),
+        };
+        ErrorStmt { text, body, kind, name }
     }
 }
 

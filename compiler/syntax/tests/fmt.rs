@@ -131,7 +131,7 @@ fn erase_ref(r: &mut Ref) {
 }
 
 fn erase_str(s: &mut StrLit) {
-    let StrLit { pieces, span } = s;
+    let StrLit { pieces, span, .. } = s;
     *span = Z;
     erase_pieces(pieces);
 }
@@ -224,7 +224,15 @@ fn erase_stmt(stmt: &mut Stmt) {
             }
             erase_opt_block(body);
         }
-        StmtKind::Error(ErrorStmt { text: _, body }) => erase_opt_block(body),
+        StmtKind::Error(ErrorStmt { text: _, body, kind, name }) => {
+            erase_opt_block(body);
+            if let Some(k) = kind {
+                erase_word(k);
+            }
+            if let Some(n) = name {
+                erase_ref(n);
+            }
+        }
     }
 }
 
@@ -1027,4 +1035,46 @@ fn project_arch_files_round_trip() {
     }
     // 12 examples and 3 stdlib modules today; fewer means files went missing.
     assert!(checked >= 13, "only {checked} project .arch files checked");
+}
+
+#[test]
+fn raw_strings_stay_raw() {
+    let src = "bus -> fn { pattern: r#\"{\"source\": [\"orders\"]}\"# }\nq { label: r\"C:\\temp ${x} \\n\" }\nx -> y : https r##\"a \"# b\"##\nempty: r\"\", r#\"\"#\n";
+    assert_eq!(check(src), src);
+    assert_eq!(check("a:   r#\"x\"#  ,r\"y\""), "a: r#\"x\"#, r\"y\"\n");
+}
+
+#[test]
+fn a_raw_string_is_its_text_as_written() {
+    let src = "pattern: r#\"{\"a\": \"${b}\\n\"}\"#\n";
+    let (file, diags) = parse(src, FileId(0));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let StmtKind::Property(p) = &file.stmts[0].kind else { panic!("{file:#?}") };
+    let ValueKind::String(s) = &p.values[0].kind else { panic!("{p:#?}") };
+    assert_eq!(s.raw, Some(1));
+    assert_eq!(s.as_plain().as_deref(), Some("{\"a\": \"${b}\\n\"}"));
+    assert_eq!(&src[s.span.range()], "r#\"{\"a\": \"${b}\\n\"}\"#");
+    // `r` alone, or before a space, is a word.
+    let (file, diags) = parse("a: r, r2 \"x\"\n", FileId(0));
+    assert_eq!(diags.len(), 1, "{file:#?}");
+    let (_, diags) = parse("a: r, x\n", FileId(0));
+    assert!(diags.is_empty());
+}
+
+#[test]
+fn an_unterminated_raw_string_says_how_to_close_it() {
+    for (src, close) in
+        [("a: r#\"{\"x\": 1}\"\n", "`\"#`"), ("a: r\"abc\nb: 1\n", "`\"`"), ("a: r##\"x\"#\n", "`\"##`")]
+    {
+        let (_, diags) = parse(src, FileId(0));
+        assert_eq!(diags.len(), 1, "{src}: {diags:#?}");
+        let d = &diags[0];
+        assert_eq!((d.code.as_str(), d.message.as_str()), ("E0102", "unterminated raw string"), "{src}");
+        assert!(d.help.as_deref().unwrap_or("").contains(close), "{src}: {:?}", d.help);
+        assert!(src[d.span.start as usize..].starts_with('r'), "{src}: {d:#?}");
+    }
+    // Its `#` is not a comment to the formatter either.
+    let found = comments("a: r#\"x\"# # real\n", FileId(0));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "# real");
 }

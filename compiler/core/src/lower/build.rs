@@ -54,7 +54,10 @@ impl Builder<'_> {
         let Some(index) = result.found() else {
             // A name a failed import would have declared is not reported:
             // the import's own error says what to fix first.
-            if !(self.raw.imports_failed && matches!(result, super::scope::Lookup::NotFound)) {
+            // Nor is one that a declaration which failed to parse declared.
+            let not_found = matches!(result, super::scope::Lookup::NotFound);
+            let broken = r.path.last().is_some_and(|n| self.raw.broken.contains(n));
+            if !(not_found && (self.raw.imports_failed || broken)) {
                 self.diags.push(unresolved(&result, &r.text, r.span, &self.raw.candidates, &self.raw.scopes, wanted));
             }
             return None;

@@ -104,6 +104,9 @@ pub(crate) struct Raw {
     pub candidates: Vec<Candidate>,
     /// See [`Program::imports_failed`].
     pub imports_failed: bool,
+    /// Names of declarations whose line did not parse (already reported):
+    /// their uses are not reported again.
+    pub broken: std::collections::BTreeSet<String>,
 }
 
 #[derive(Clone)]
@@ -162,6 +165,7 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
         scopes,
         candidates: Vec::new(),
         imports_failed: program.imports_failed,
+        broken: Default::default(),
     };
     let mut ex = Expander { program, raw, regions: BTreeMap::new(), zones: BTreeMap::new(), diags };
     ex.push_node(internet);
@@ -236,8 +240,13 @@ impl Expander<'_> {
         let span = stmt.span;
         match &stmt.kind {
             // Already reported; its block is not lowered, to spare the user
-            // errors that follow from the first.
-            StmtKind::Error(_) => {}
+            // errors that follow from the first. A name it declared is kept
+            // as broken, so that its uses are not reported again.
+            StmtKind::Error(e) => {
+                if let Some(ast::Ref::Word(w)) = &e.name {
+                    self.raw.broken.insert(w.source_text());
+                }
+            }
             StmtKind::Property(p) => self.property(p, span, ctx),
             StmtKind::Setting(s) => {
                 if ctx.place != Some(Place::TopLevel) || ctx.owner.is_some() {
@@ -516,9 +525,12 @@ impl Expander<'_> {
         pool.extend(comps.iter().map(String::as_str));
         let mut d = Diagnostic::new(codes::UNKNOWN_KIND, span, format!("unknown kind `{text}`"))
             .with_span_label("not a kind of resource, nor a component in scope");
-        d = match did_you_mean(text, pool.iter().copied()) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(
+        // `intenal alb web …`: a misspelt modifier stands where the kind goes.
+        const MODIFIERS: [&str; 6] = ["public", "private", "isolated", "internal", "gateway", "interface"];
+        d = match (did_you_mean(text, pool.iter().copied()), did_you_mean(text, MODIFIERS)) {
+            (Some(s), _) => d.with_help(format!("did you mean `{s}`?")),
+            (None, Some(m)) => d.with_help(format!("did you mean `{m}`? it is a modifier, written before the kind")),
+            (None, None) => d.with_help(
                 "the kinds are listed in docs/language.md; a component must be defined or imported with `use`",
             ),
         };

@@ -26,8 +26,14 @@ pub(crate) enum Typed {
 
 fn invalid(span: Span, key: &str, ty: Ty, found: &SVal) -> Diagnostic {
     let shown = found.text().unwrap_or_else(|| "a list".into());
-    Diagnostic::new(codes::INVALID_VALUE, span, format!("`{shown}` is not a valid value for `{key}`"))
-        .with_help(format!("`{key}` takes {}", ty.describe()))
+    let help = match (&ty, &found.val) {
+        // `1.5s`, `250ms`: durations are whole seconds, and there is no `ms`.
+        (Ty::Duration, Val::Quantity { number, unit }) if number.contains('.') || unit == "ms" => format!(
+            "`{key}` takes whole seconds: write a whole number of a unit (`2s`, `90s`, `15m`, `12h`, `7d`); there is no `ms`"
+        ),
+        _ => format!("`{key}` takes {}", ty.describe()),
+    };
+    Diagnostic::new(codes::INVALID_VALUE, span, format!("`{shown}` is not a valid value for `{key}`")).with_help(help)
 }
 
 /// A whole number, from a quantity without unit.
