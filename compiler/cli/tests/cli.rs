@@ -374,6 +374,18 @@ fn explain_prints_the_explanation() {
     assert_eq!(archc(p.path(), &["explain", "duplicate-name"]).stdout, r.stdout);
 }
 
+/// A checker rule's explanation is its doc comment, printed the same way.
+#[test]
+fn explain_prints_a_rules_doc_comment() {
+    let p = project(&[]);
+    let r = archc(p.path(), &["explain", "E0201"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim_end(), archc_core::check::codes::CIDR_HOST_BITS.explanation().trim_end());
+    assert!(r.stdout.starts_with("# E0201: CIDR host bits set\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("\n## Example\n\n```arch\nregion us-east-1 {\n"), "{}", r.stdout);
+    assert_eq!(archc(p.path(), &["explain", "cidr-host-bits"]).stdout, r.stdout);
+}
+
 #[test]
 fn explain_an_unknown_code_exits_2_with_a_suggestion() {
     let p = project(&[]);

@@ -6,6 +6,7 @@
 //! CLI implements it over files, the playground over memory. Later stages
 //! (checks, layout, rendering, emission) are modules here that read the model.
 
+pub mod check;
 pub mod diag;
 mod lower;
 pub mod model;
@@ -40,9 +41,15 @@ impl Compilation {
 }
 
 /// Compiles the file `entry` of `db` and everything it imports (added to
-/// `db` as they are loaded).
+/// `db` as they are loaded). The checker's rules run only when lowering
+/// reported no error: they read a complete model, and never report a
+/// follow-on of a front-end error.
 pub fn compile(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> Compilation {
-    let (model, diagnostics) = lower::lower(db, entry, loader);
+    let (model, mut diagnostics) = lower::lower(db, entry, loader);
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.extend(check::check(&model));
+        check::sort_and_dedup(&mut diagnostics);
+    }
     Compilation { model, diagnostics }
 }
 

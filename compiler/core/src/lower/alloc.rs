@@ -23,14 +23,14 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
     }
     for (vpc, subnets) in by_vpc {
         let NodeKind::Vpc(v) = &model.nodes[vpc].kind else { continue };
-        let pools: Vec<Cidr> = v.blocks.iter().map(|b| b.value).collect();
+        let pools: Vec<Cidr> = v.blocks.iter().map(|b| b.value.network()).collect();
         if pools.is_empty() {
             continue;
         }
         let mut taken: Vec<Cidr> = subnets
             .iter()
             .filter_map(|&i| match &model.nodes[i].kind {
-                NodeKind::Subnet(s) if !s.allocated => Some(s.cidr),
+                NodeKind::Subnet(s) if !s.allocated => Some(s.cidr.network()),
                 _ => None,
             })
             .collect();

@@ -308,24 +308,15 @@ impl Builder<'_> {
             );
             return None;
         };
+        // Host bits (E0201) are the checker's: the model keeps the block as written.
         match Cidr::parse(text) {
             Ok(c) => Some(Spanned::new(c, v.span)),
-            Err(CidrError::Malformed(why)) => {
+            Err(CidrError(why)) => {
                 self.diags.push(
                     Diagnostic::new(codes::MALFORMED_LITERAL, v.span, format!("`{text}` is not a valid CIDR block"))
                         .with_help(why),
                 );
                 None
-            }
-            Err(CidrError::HostBits(fixed)) => {
-                self.diags.push(
-                    Diagnostic::new(codes::CIDR_HOST_BITS, v.span, format!("`{text}` has host bits set"))
-                        .with_span_label(format!("the address is not the start of a /{} block", fixed.prefix))
-                        .with_help(format!("the block is `{fixed}`"))
-                        .with_fix(Fix::unsafe_edit(v.span, fixed.to_string())),
-                );
-                // Go on with the block the user meant, to spare follow-on errors.
-                Some(Spanned::new(fixed, v.span))
             }
         }
     }
@@ -468,7 +459,7 @@ impl Builder<'_> {
                     .unwrap_or(Spanned::new(Tier::Private, raw.name_span));
                 let (cidr, allocated, cidr_span) = match blocks.first() {
                     Some(b) => (b.value, false, b.span),
-                    None => (Cidr { addr: 0, prefix: 32 }, true, raw.name_span),
+                    None => (Cidr::PLACEHOLDER, true, raw.name_span),
                 };
                 let zone = if parent_is(Kind::Az) { parent.unwrap_or(NodeId(0)) } else { NodeId(0) };
                 NodeKind::Subnet(Subnet { tier, cidr, allocated, cidr_span, size: props.prefix("size"), zone })
@@ -635,7 +626,7 @@ impl Builder<'_> {
                 vgw: props.reference("vgw"),
             }),
             Kind::Onprem => NodeKind::Onprem(OnPrem {
-                cidr: blocks.first().cloned().unwrap_or(Spanned::new(Cidr { addr: 0, prefix: 32 }, raw.name_span)),
+                cidr: blocks.first().cloned().unwrap_or(Spanned::new(Cidr::PLACEHOLDER, raw.name_span)),
                 asn: props.u64("asn"),
                 address: props.text("address"),
             }),
