@@ -5,9 +5,9 @@
 //! `archc explain CODE` prints and SARIF carries: `# CODE: title`, what it
 //! checks and why (with the AWS documentation page), an `## Example` that
 //! fails and a `## Fix` that compiles, in ```arch blocks, as for
-//! `diag/codes/*.md` (`tests/codes.rs` compiles both). [`rule!`] declares the
+//! `diag/codes/*.md` (`tests/codes.rs` compiles both). `rule!` declares the
 //! type and turns its doc comment into `EXPLANATION`; [`Rule`] is what it
-//! does. [`declare_rules!`] below is the one place every rule is registered
+//! does. `declare_rules!` below is the one place every rule is registered
 //! with its code, name, severity and summary: it declares the [`Code`]
 //! constants (through `declare_codes!`, so `diag::codes::all()` lists them)
 //! and the list [`check`] runs.
@@ -17,7 +17,7 @@
 //! value typed, and never reports a follow-on of a front-end error.
 //!
 //! Adding a rule: a file here with `rule! { /// docs… pub struct Name; }` and
-//! `impl Rule for Name`, a row in [`declare_rules!`] below, an invalid fixture
+//! `impl Rule for Name`, a row in `declare_rules!` below, an invalid fixture
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
 mod cidr_host_bits;
@@ -116,8 +116,8 @@ pub const fn unindent<const N: usize>(doc: &str) -> [u8; N] {
 }
 
 /// The registry: every rule with its code constant, name, severity and
-/// summary, in code order. Declares the constants and [`ALL`] (as
-/// `declare_codes!` does) and [`RULES`], the codes with what reports them.
+/// summary, in code order. Declares the constants and `codes::ALL` (as
+/// `declare_codes!` does) and `RULES`, the codes with what reports them.
 macro_rules! declare_rules {
     ($( $ident:ident = $code:literal, $name:literal, $severity:ident, $summary:literal, $rule:path; )*) => {
         /// The checker's codes.
