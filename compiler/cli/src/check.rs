@@ -1,29 +1,65 @@
-//! `archc check FILE... [--format human|json|sarif]`, and `archc check -`
-//! for standard input (shown as `<stdin>`).
+//! `archc check FILE... [--format human|json|sarif] [--fix [--unsafe-fixes]]`,
+//! and `archc check -` for standard input (shown as `<stdin>`).
 //!
 //! Each file is compiled on its own. A file that cannot be read (missing, a
 //! directory, a FIFO or device, not UTF-8, over 8 MiB) is the diagnostic
 //! E0127 among the others, so the other files are still reported and a JSON
 //! or SARIF document is always written; the exit code is then 2.
+//!
+//! With `--fix`, each entry is compiled, the fixes that may be applied
+//! unasked (safe ones; unsafe ones too with `--unsafe-fixes`) are written
+//! into the files, and the entry is checked again, until no such fix is
+//! left (or after [`MAX_ROUNDS`]): fixing a front-end error may let the
+//! design lower and the checker's rules report. What was fixed is listed
+//! (standard error, or `"fixed"` in the JSON); the report is of what is left.
 
 use std::path::{Path, PathBuf};
 
+use archc_core::diag::fix::{self, Fixes};
 use archc_core::diag::{codes, render_human, to_json, to_sarif};
-use archc_core::{compile, Diagnostic, SourceDb, Span};
+use archc_core::{compile, Applicability, Diagnostic, SourceDb, Span};
+use serde_json::json;
 
 use crate::output;
 use crate::project::{self, Entry};
 use crate::report::Report;
 use crate::{Format, Outcome};
 
-pub fn run(files: &[PathBuf], format: Format) -> Outcome {
+/// Rounds of fixes per entry at most: a fix that brought back the problem
+/// it fixed must not loop for ever.
+const MAX_ROUNDS: usize = 10;
+
+/// `--fix` and `--unsafe-fixes`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FixOptions {
+    pub fix: bool,
+    pub unsafe_fixes: bool,
+}
+
+/// A diagnostic that `--fix` fixed, where it was when it was fixed.
+struct Fixed {
+    code: &'static str,
+    message: String,
+    file: String,
+    start: (usize, usize),
+    end: (usize, usize),
+}
+
+pub fn run(files: &[PathBuf], format: Format, options: FixOptions) -> Outcome {
     let stdin = Path::new("-");
-    if files.iter().filter(|f| *f == stdin).count() > 1 {
+    let stdins = files.iter().filter(|f| *f == stdin).count();
+    if stdins > 1 {
         output::error("`-` (standard input) can be given once");
+        return Outcome::Failure;
+    }
+    if stdins == 1 && options.fix {
+        output::error("`--fix` writes the fixes into the files; standard input has none to write to");
+        output::stderr("help: check a file with `archc check --fix FILE`, or `archc check -` without `--fix`\n");
         return Outcome::Failure;
     }
 
     let mut report = Report::default();
+    let mut fixed = Vec::new();
     let mut unreadable = false;
     for path in files {
         let (shown, opened) = if path == stdin {
@@ -32,7 +68,12 @@ pub fn run(files: &[PathBuf], format: Format) -> Outcome {
             (path.display().to_string(), project::open(path))
         };
         match opened {
-            Ok(entry) => check_entry(&mut report, entry),
+            Ok(entry) => {
+                if let Err(msg) = check_entry(&mut report, &mut fixed, entry, options) {
+                    output::error(&msg);
+                    return Outcome::Failure;
+                }
+            }
             Err(why) => {
                 unreadable = true;
                 report_unreadable(&mut report, &shown, &why);
@@ -44,10 +85,45 @@ pub fn run(files: &[PathBuf], format: Format) -> Outcome {
 
     let written = match format {
         Format::Human => {
-            output::stderr(&render_human(&report.db, &human(&report), output::stderr_color()));
+            let mut text = String::new();
+            for f in &fixed {
+                text.push_str(&format!("fixed[{}]: {}:{}:{}: {}\n", f.code, f.file, f.start.0, f.start.1, f.message));
+            }
+            if options.fix {
+                let plural = |n: usize| if n == 1 { "1 problem".to_string() } else { format!("{n} problems") };
+                text.push_str(&format!("fixed {}", plural(fixed.len())));
+                let unsafe_left = report
+                    .diags
+                    .iter()
+                    .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Unsafe))
+                    .count();
+                if !options.unsafe_fixes && unsafe_left > 0 {
+                    text.push_str(&format!(
+                        "; {} more with an unsafe fix (`--unsafe-fixes` applies it)",
+                        plural(unsafe_left)
+                    ));
+                }
+                text.push_str(if report.diags.is_empty() { "\n" } else { "; what is left:\n\n" });
+            }
+            text.push_str(&render_human(&report.db, &human(&report), output::stderr_color()));
+            output::stderr(&text);
             Outcome::Success
         }
-        Format::Json => output::stdout(&json_text(&to_json(&report.db, &report.diags))),
+        Format::Json => {
+            let mut v = to_json(&report.db, &report.diags);
+            if options.fix {
+                v["fixed"] = fixed
+                    .iter()
+                    .map(|f| {
+                        json!({"code": f.code, "message": f.message, "span": {
+                            "file": f.file, "line": f.start.0, "column": f.start.1,
+                            "end_line": f.end.0, "end_column": f.end.1,
+                        }})
+                    })
+                    .collect();
+            }
+            output::stdout(&json_text(&v))
+        }
         Format::Sarif => output::stdout(&json_text(&to_sarif(&report.db, &report.diags, env!("CARGO_PKG_VERSION")))),
     };
     if written == Outcome::Failure || unreadable {
@@ -59,11 +135,35 @@ pub fn run(files: &[PathBuf], format: Format) -> Outcome {
     }
 }
 
-fn check_entry(report: &mut Report, entry: Entry) {
-    let mut db = SourceDb::new();
-    let id = db.add(entry.db_name.clone(), entry.text);
-    let compilation = compile(&mut db, id, &entry.loader);
-    report.add(&db, compilation.diagnostics, &|name| entry.display.path(name));
+/// Compiles one entry (with `--fix`, fixes and compiles it again, round
+/// after round) and adds what is left to the report.
+fn check_entry(
+    report: &mut Report,
+    fixed: &mut Vec<Fixed>,
+    mut entry: Entry,
+    options: FixOptions,
+) -> Result<(), String> {
+    let mut rounds = 0;
+    let (db, diagnostics) = loop {
+        let mut db = SourceDb::new();
+        let id = db.add(entry.db_name.clone(), entry.text.clone());
+        let diagnostics = compile(&mut db, id, &entry.loader).diagnostics;
+        if !options.fix || rounds == MAX_ROUNDS {
+            break (db, diagnostics);
+        }
+        let fixes = fix::apply(&db, &diagnostics, options.unsafe_fixes);
+        if fixes.files.is_empty() {
+            break (db, diagnostics);
+        }
+        rounds += 1;
+        write_fixes(&entry, &db, &fixes)?;
+        fixed.extend(fixes.fixed.iter().map(|&i| describe(&db, &diagnostics[i], &entry)));
+        if let Some(f) = fixes.files.iter().find(|f| f.file == id) {
+            entry.text = f.text.clone();
+        }
+    };
+    report.add(&db, diagnostics, &|name| entry.display.path(name));
+    Ok(())
 }
 
 /// E0127 for an entry file that could not be read, at the start of an empty
@@ -103,6 +203,36 @@ fn help(why: &str) -> &'static str {
         "check the path; it is relative to the current directory"
     } else {
         "archc reads regular files of UTF-8 text up to 8 MiB (or standard input, `-`)"
+    }
+}
+
+/// Writes the fixed texts over the files they came from. A file that
+/// changed on disk since it was read is not overwritten.
+fn write_fixes(entry: &Entry, db: &SourceDb, fixes: &Fixes) -> Result<(), String> {
+    for f in &fixes.files {
+        let Some(src) = db.get(f.file) else { continue };
+        let path = entry.display.disk_path(&src.name);
+        let shown = entry.display.path(&src.name);
+        match project::read_text(&path) {
+            Ok(now) if now == src.text => {}
+            Ok(_) => return Err(format!("`{shown}` changed while archc was fixing it; it was left as it is")),
+            Err(why) => return Err(format!("cannot read `{shown}` again to fix it: {why}")),
+        }
+        std::fs::write(&path, &f.text)
+            .map_err(|e| format!("cannot write the fixes to `{shown}`: {}", project::describe(&e)))?;
+    }
+    Ok(())
+}
+
+fn describe(db: &SourceDb, d: &Diagnostic, entry: &Entry) -> Fixed {
+    let src = db.get(d.span.file);
+    let at = |offset: u32| src.map_or((0, 0), |s| s.line_col(offset as usize));
+    Fixed {
+        code: d.code.as_str(),
+        message: d.message.clone(),
+        file: src.map_or_else(String::new, |s| entry.display.path(&s.name)),
+        start: at(d.span.start),
+        end: at(d.span.end),
     }
 }
 

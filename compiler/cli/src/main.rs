@@ -48,6 +48,16 @@ enum Command {
         /// JSON (`json`) or SARIF 2.1.0 (`sarif`) document on standard output.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Apply the safe fixes in place, then check again (until none is
+        /// left), and report what was fixed and what is left. Files of the
+        /// standard library are never edited.
+        #[arg(long)]
+        fix: bool,
+        /// With `--fix`, apply the unsafe fixes too: they make the file valid
+        /// but may change what it means (a CIDR block with host bits set
+        /// becomes the block that holds its address).
+        #[arg(long, requires = "fix")]
+        unsafe_fixes: bool,
     },
     /// Print what a design became: every node with its qualified id, kind,
     /// placement and blocks (allocated ones marked), the flows, and what each
@@ -129,7 +139,9 @@ fn main() -> ExitCode {
     // `Cli::parse` exits 2 on a usage error and 0 for `--help`/`--version`.
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Check { files, format } => check::run(&files, format),
+        Command::Check { files, format, fix, unsafe_fixes } => {
+            check::run(&files, format, check::FixOptions { fix, unsafe_fixes })
+        }
         Command::Model { file, format } => model::run(&file, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Explain { code, list } => explain::run(code.as_deref(), list),

@@ -60,6 +60,11 @@ impl Display {
         };
         to_slashes(&shown)
     }
+
+    /// The file on disk of the root-relative `name` (for `check --fix`).
+    pub fn disk_path(&self, name: &str) -> PathBuf {
+        join_name(&self.root, name)
+    }
 }
 
 /// Reads an entry file and finds its project root. The error is a reason

@@ -3,12 +3,19 @@
 //! carry the names the user sees (see [`crate::project`]). The core's
 //! renderers then work on it unchanged.
 
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use archc_core::{Diagnostic, FileId, SourceDb, Span};
 
 #[derive(Default)]
 pub struct Report {
     pub db: SourceDb,
     pub diags: Vec<Diagnostic>,
+    /// The diagnostics by a hash of their place, code and message: finding
+    /// a repeat compares with the few of the same hash, not with every
+    /// diagnostic (which made an input with thousands of errors quadratic).
+    seen: BTreeMap<u64, Vec<usize>>,
 }
 
 impl Report {
@@ -30,7 +37,9 @@ impl Report {
             for span in d.spans_mut() {
                 *span = remap(*span);
             }
-            if !self.diags.contains(&d) {
+            let same = self.seen.entry(key(&d)).or_default();
+            if !same.iter().any(|&i| self.diags[i] == d) {
+                same.push(self.diags.len());
                 self.diags.push(d);
             }
         }
@@ -52,4 +61,12 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         self.diags.iter().any(Diagnostic::is_error)
     }
+}
+
+/// A hash of what tells most diagnostics apart (equal diagnostics have
+/// equal keys). Only for finding repeats: it never orders output.
+fn key(d: &Diagnostic) -> u64 {
+    let mut h = DefaultHasher::new();
+    (d.span, d.code.as_str(), &d.message).hash(&mut h);
+    h.finish()
 }

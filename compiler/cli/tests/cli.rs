@@ -339,6 +339,66 @@ fn check_sarif_is_one_document_on_stdout() {
     assert_eq!(run["results"].as_array().map(Vec::len), Some(1));
 }
 
+// ---------------------------------------------------------------- check --fix
+
+/// Two safe fixes (the peer word of a NACL rule, in the entry and in an
+/// import) and, once they are applied, the unsafe host-bits fix.
+const FIXABLE: &str = "use ./net.arch\nregion us-east-1 {\n  vpc shop 10.0.0.1/16 {\n    az a {\n      isolated subnet data_a 10.0.0.0/24\n    }\n    nacl acl in data_a {\n      allow out 100 https from 0.0.0.0/0\n    }\n  }\n}\n";
+const FIXABLE_NET: &str = "region eu-west-1 {\n  vpc edge 10.1.0.0/16 {\n    az a {\n      public subnet pub_a 10.1.0.0/24\n    }\n    nacl edge_acl in pub_a {\n      allow in 100 https to 0.0.0.0/0\n    }\n  }\n}\n";
+
+#[test]
+fn check_fix_applies_safe_fixes_in_place_and_checks_again() {
+    let p = project(&[("main.arch", FIXABLE), ("net.arch", FIXABLE_NET)]);
+    let r = archc(p.path(), &["check", "--fix", "main.arch"]);
+    assert_eq!(r.code, 1, "the unsafe host-bits fix is left: {}", r.stderr);
+    let main = fs::read_to_string(p.path().join("main.arch")).expect("main");
+    let net = fs::read_to_string(p.path().join("net.arch")).expect("net");
+    assert_eq!(main, FIXABLE.replace("https from", "https to"));
+    assert_eq!(net, FIXABLE_NET.replace("https to", "https from"));
+    assert!(
+        r.stderr.contains("fixed[E0124]: main.arch:8:27: an `out` rule names its remote block with `to`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("fixed[E0124]: net.arch:7:26:"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("fixed 2 problems; 1 problem more with an unsafe fix (`--unsafe-fixes` applies it)"),
+        "{}",
+        r.stderr
+    );
+    // What is left is reported as `check` would: the rule that the fixes let run.
+    assert!(r.stderr.contains("error[E0201]: `10.0.0.1/16` has host bits set"), "{}", r.stderr);
+    assert!(r.stderr.ends_with("1 error\n"), "{}", r.stderr);
+
+    let r = archc(p.path(), &["check", "--fix", "--unsafe-fixes", "--format", "json", "main.arch"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let v = json(&r.stdout);
+    assert_eq!(v["errors"], 0);
+    assert_eq!(v["fixed"][0]["code"], "E0201");
+    assert_eq!(
+        v["fixed"][0]["span"],
+        json(r#"{"file": "main.arch", "line": 3, "column": 12, "end_line": 3, "end_column": 23}"#)
+    );
+    let main = fs::read_to_string(p.path().join("main.arch")).expect("main");
+    assert!(main.contains("vpc shop 10.0.0.0/16 {"), "{main}");
+
+    let r = archc(p.path(), &["check", "--fix", "main.arch"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, "fixed 0 problems\nno problems\n"));
+}
+
+#[test]
+fn check_without_fix_changes_nothing_and_unsafe_fixes_needs_fix() {
+    let p = project(&[("main.arch", FIXABLE), ("net.arch", FIXABLE_NET)]);
+    let r = archc(p.path(), &["check", "--format", "json", "main.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(json(&r.stdout).get("fixed").is_none(), "{}", r.stdout);
+    let d = &json(&r.stdout)["diagnostics"][0];
+    assert_eq!(d["fix"]["applicability"], "safe", "{d}");
+    assert_eq!(fs::read_to_string(p.path().join("main.arch")).expect("main"), FIXABLE);
+    assert_eq!(archc(p.path(), &["check", "--unsafe-fixes", "main.arch"]).code, 2);
+    assert_eq!(fs::read_to_string(p.path().join("main.arch")).expect("main"), FIXABLE);
+}
+
 // ---------------------------------------------------------------- files and the project root
 
 #[test]
@@ -535,6 +595,18 @@ fn explain_prints_the_explanation() {
     assert!(r.stdout.contains("## Example") && r.stdout.contains("## Fix"));
     assert_eq!(archc(p.path(), &["explain", "e0106"]).stdout, r.stdout);
     assert_eq!(archc(p.path(), &["explain", "duplicate-name"]).stdout, r.stdout);
+}
+
+/// A checker rule's explanation is its doc comment, printed the same way.
+#[test]
+fn explain_prints_a_rules_doc_comment() {
+    let p = project(&[]);
+    let r = archc(p.path(), &["explain", "E0201"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim_end(), archc_core::check::codes::CIDR_HOST_BITS.explanation().trim_end());
+    assert!(r.stdout.starts_with("# E0201: CIDR host bits set\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("\n## Example\n\n```arch\nregion us-east-1 {\n"), "{}", r.stdout);
+    assert_eq!(archc(p.path(), &["explain", "cidr-host-bits"]).stdout, r.stdout);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! CLI implements it over files, the playground over memory. Later stages
 //! (checks, layout, rendering, emission) are modules here that read the model.
 
+pub mod check;
 pub mod diag;
 mod lower;
 pub mod model;
@@ -66,13 +67,20 @@ impl Compilation {
 }
 
 /// Compiles the file `entry` of `db` and everything it imports (added to
-/// `db` as they are loaded).
+/// `db` as they are loaded). The checker's rules run only when lowering
+/// reported no error: they read a complete model, and never report a
+/// follow-on of a front-end error.
 pub fn compile(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> Compilation {
-    let (model, diagnostics) = lower::lower(db, entry, loader);
+    let (model, mut diagnostics) = lower::lower(db, entry, loader);
     let model = if diagnostics.iter().any(Diagnostic::is_error) {
         Lowered::BestEffort(model)
     } else {
-        Lowered::Checked(CheckedModel::new(model))
+        // Only a model that lowered cleanly is checked; the checker's own
+        // errors refuse the design but the model stays the one it proved.
+        let checked = CheckedModel::new(model);
+        diagnostics.extend(check::check(&checked));
+        check::sort_and_dedup(&mut diagnostics);
+        Lowered::Checked(checked)
     };
     Compilation { model, diagnostics }
 }

@@ -29,13 +29,28 @@ impl Source {
         Source { name: name.into(), text, line_starts }
     }
 
+    /// The 0-based line of a byte offset (past the end: the last line), by
+    /// binary search in the line starts indexed once per file.
+    pub fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The byte range of the 0-based line `line`, its newline included;
+    /// None past the last line.
+    pub fn line_range(&self, line: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        Some(start..end)
+    }
+
     /// 1-based line and column (in Unicode scalar values) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
+        let line = self.line_index(offset);
         let start = self.line_starts.get(line).copied().unwrap_or(0);
         let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
@@ -164,6 +179,18 @@ mod tests {
         assert_eq!(join_relative("a/b.arch", "../c.arch").as_deref(), Some("c.arch"));
         assert_eq!(join_relative("b.arch", "../c.arch"), None);
         assert_eq!(join_relative("a/b.arch", "/etc/passwd"), None);
+    }
+
+    #[test]
+    fn line_ranges_come_from_the_index() {
+        let s = Source::new("x", "ab\n\ncd");
+        assert_eq!(
+            (s.line_range(0), s.line_range(1), s.line_range(2), s.line_range(3)),
+            (Some(0..3), Some(3..4), Some(4..6), None)
+        );
+        assert_eq!((s.line_index(0), s.line_index(3), s.line_index(4), s.line_index(99)), (0, 1, 2, 2));
+        let trailing = Source::new("x", "ab\n");
+        assert_eq!((trailing.line_range(1), trailing.line_index(3)), (Some(3..3), 1));
     }
 
     #[test]

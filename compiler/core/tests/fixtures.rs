@@ -293,10 +293,27 @@ fn sarif_has_the_code_scanning_shape() {
         assert!(loc["region"]["startLine"].as_u64().is_some_and(|n| n >= 1), "{r}");
         assert!(loc["region"]["startColumn"].as_u64().is_some_and(|n| n >= 1), "{r}");
     }
+}
+
+#[test]
+fn sarif_leaves_unsafe_fixes_out() {
     // The host-bits fix may change meaning (`/16` may have meant `/24`):
     // SARIF consumers apply fixes unasked, so it is not exported.
-    let host_bits = results.iter().find(|r| r["ruleId"] == "E0201").expect("E0201 result");
-    assert!(host_bits.get("fixes").is_none(), "{host_bits}");
+    let (db, c) = compile_fixture(&fixtures_dir().join("invalid/E0201_cidr_host_bits.arch"));
+    assert!(c.diagnostics.iter().all(|d| d.fix.as_ref().is_some_and(|f| !f.is_safe())));
+    let v = to_sarif(&db, &c.diagnostics, "0");
+    let results = v["runs"][0]["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for r in results {
+        assert_eq!(r["ruleId"], "E0201");
+        assert!(r.get("fixes").is_none(), "{r}");
+    }
+    // JSON shows every fix, with how far it can be trusted.
+    let v = to_json(&db, &c.diagnostics);
+    for d in v["diagnostics"].as_array().expect("diagnostics") {
+        assert_eq!(d["fix"]["applicability"], "unsafe", "{d}");
+        assert_eq!(d["suggestion"]["replacement"], d["fix"]["edits"][0]["replacement"], "{d}");
+    }
 }
 
 #[test]

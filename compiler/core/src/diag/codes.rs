@@ -2,7 +2,9 @@
 //! name, severity, one-line summary and full explanation (the Markdown beside
 //! this file, `codes/CODE.md`), which `archc explain CODE` prints. The parser's
 //! codes (E0100–E0103) are declared in `archc_syntax::diag::codes`; the
-//! checker's rules declare theirs in `crate::check`. [`all`] lists every one.
+//! checker's rules declare theirs in `crate::check` (their constants are in
+//! `check::codes`, their explanations are the rules' doc comments). [`all`]
+//! lists every one.
 
 pub use archc_syntax::diag::codes::{BAD_STRING, MALFORMED_LITERAL, SYNTAX_ERROR, UNBALANCED_BRACE};
 use archc_syntax::diag::Code;
@@ -34,17 +36,20 @@ mod front_end {
     PLACEMENT_OTHER_VPC = "E0125", "placement-other-vpc", Error, "a resource placed in a subnet of another VPC", include_str!("codes/E0125.md");
     PREDEFINED_NAME = "E0126", "predefined-name", Error, "a declaration of a predefined name such as `internet`", include_str!("codes/E0126.md");
     UNREADABLE_INPUT = "E0127", "unreadable-input", Error, "an input file that cannot be read: missing, not UTF-8 text, not a regular file, or too large", include_str!("codes/E0127.md");
-    CIDR_HOST_BITS = "E0201", "cidr-host-bits", Error, "a CIDR block whose host bits are set", include_str!("codes/E0201.md");
     ALLOCATION_EXHAUSTED = "E0205", "allocation-exhausted", Error, "no free block left to allocate a subnet", include_str!("codes/E0205.md");
     }
 }
 
 pub use front_end::*;
 
-/// Every registered code, in code order: the parser's, the front end's, then
-/// the checker's rules.
+/// Every registered code, in code order: the parser's, the front end's and
+/// the checker's rules (whose families interleave: E0201 is a rule, E0205
+/// the allocator's).
 pub fn all() -> impl Iterator<Item = &'static Code> {
-    archc_syntax::diag::codes::ALL.iter().chain(front_end::ALL.iter()).copied()
+    let mut codes: Vec<&'static Code> =
+        archc_syntax::diag::codes::ALL.iter().chain(front_end::ALL).chain(crate::check::codes::ALL).copied().collect();
+    codes.sort_unstable();
+    codes.into_iter()
 }
 
 /// The entry for a code (case-insensitive: `e0106` works too).

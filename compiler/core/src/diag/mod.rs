@@ -4,6 +4,7 @@
 //! syntax crate, the lowest stage that reports.
 
 pub mod codes;
+pub mod fix;
 mod render;
 pub(crate) mod suggest;
 

@@ -34,22 +34,14 @@ impl<'a> Files<'a> for DbFiles<'a> {
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let src = self.0.get(id).ok_or(FilesError::FileMissing)?;
-        Ok(src.line_col(byte_index).0 - 1)
+        Ok(self.0.get(id).ok_or(FilesError::FileMissing)?.line_index(byte_index))
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<std::ops::Range<usize>, FilesError> {
         let src = self.0.get(id).ok_or(FilesError::FileMissing)?;
-        let text = &src.text;
-        let mut start = 0;
-        for _ in 0..line_index {
-            match text[start..].find('\n') {
-                Some(n) => start += n + 1,
-                None => return Err(FilesError::LineTooLarge { given: line_index, max: line_index.saturating_sub(1) }),
-            }
-        }
-        let end = text[start..].find('\n').map_or(text.len(), |n| start + n + 1);
-        Ok(start..end)
+        // The line index built once per file: no rescan per label.
+        src.line_range(line_index)
+            .ok_or(FilesError::LineTooLarge { given: line_index, max: src.line_index(src.text.len()) })
     }
 }
 

@@ -21,7 +21,7 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
     }
     for (vpc, subnets) in by_vpc {
         let NodeKind::Vpc(v) = &model.nodes[vpc].kind else { continue };
-        let pools: Vec<Cidr> = v.blocks.iter().map(|b| b.value).collect();
+        let pools: Vec<Cidr> = v.blocks.iter().map(|b| b.value.network()).collect();
         if pools.is_empty() {
             continue;
         }
@@ -29,7 +29,7 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
             .iter()
             .filter_map(|&i| match &model.nodes[i].kind {
                 NodeKind::Subnet(s) => match &s.cidr {
-                    SubnetBlock::Written(c) => Some(c.value),
+                    SubnetBlock::Written(c) => Some(c.value.network()),
                     _ => None,
                 },
                 _ => None,

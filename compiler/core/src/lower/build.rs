@@ -9,7 +9,7 @@
 //! each kind's data, [`flows`] flows, peerings and settings.
 
 use crate::diag::codes;
-use archc_syntax::{Diagnostic, Fix};
+use archc_syntax::Diagnostic;
 
 mod flows;
 mod kinds;
@@ -121,24 +121,15 @@ impl Builder<'_> {
             );
             return None;
         };
+        // Host bits (E0201) are the checker's: the model keeps the block as written.
         match Cidr::parse(text) {
             Ok(c) => Some(Spanned::new(c, v.span)),
-            Err(CidrError::Malformed(why)) => {
+            Err(CidrError(why)) => {
                 self.diags.push(
                     Diagnostic::new(codes::MALFORMED_LITERAL, v.span, format!("`{text}` is not a valid CIDR block"))
                         .with_help(why),
                 );
                 None
-            }
-            Err(CidrError::HostBits(fixed)) => {
-                self.diags.push(
-                    Diagnostic::new(codes::CIDR_HOST_BITS, v.span, format!("`{text}` has host bits set"))
-                        .with_span_label(format!("the address is not the start of a /{} block", fixed.prefix))
-                        .with_help(format!("the block is `{fixed}`"))
-                        .with_fix(Fix::unsafe_edit(v.span, fixed.to_string())),
-                );
-                // Go on with the block the user meant, to spare follow-on errors.
-                Some(Spanned::new(fixed, v.span))
             }
         }
     }

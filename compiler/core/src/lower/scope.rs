@@ -65,7 +65,14 @@ pub(crate) struct Scopes {
     by_path: BTreeMap<Vec<String>, ScopeId>,
     /// Candidates by name, so that a lookup looks only at its namesakes.
     by_name: BTreeMap<String, Vec<usize>>,
+    /// How many unresolved names got a "did you mean" (see [`MAX_SUGGESTIONS`]).
+    suggested: std::cell::Cell<usize>,
 }
+
+/// "Did you mean" compares an unresolved name with every declaration; past
+/// this many in one compilation it is left out, so thousands of unresolved
+/// names cost linear time, not quadratic (TypeScript stops at 10).
+const MAX_SUGGESTIONS: usize = 100;
 
 pub(crate) enum Lookup {
     Found(usize),
@@ -254,6 +261,12 @@ pub(crate) fn unresolved(
         }
         _ => {
             let last = path_text.rsplit('.').next().unwrap_or(path_text);
+            let d = Diagnostic::new(codes::UNRESOLVED_REFERENCE, span, format!("cannot find `{path_text}`"))
+                .with_span_label("no declaration has this name");
+            scopes.suggested.set(scopes.suggested.get() + 1);
+            if scopes.suggested.get() > MAX_SUGGESTIONS {
+                return d;
+            }
             // Zone letters and region codes are not names: never suggested
             // for a misspelt one.
             let pool = nodes
@@ -261,10 +274,7 @@ pub(crate) fn unresolved(
                 .filter(|n| !n.hidden && !matches!(n.kind, Kind::Az | Kind::Region))
                 .filter(|n| wanted.is_empty() || wanted.contains(&n.kind))
                 .map(|n| n.name.as_str());
-            let pool: Vec<&str> = pool.chain(crate::model::kinds::PREDEFINED.iter().copied()).collect();
-            let d = Diagnostic::new(codes::UNRESOLVED_REFERENCE, span, format!("cannot find `{path_text}`"))
-                .with_span_label("no declaration has this name");
-            match did_you_mean(last, pool.iter().copied()) {
+            match did_you_mean(last, pool.chain(crate::model::kinds::PREDEFINED.iter().copied())) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d,
             }

@@ -137,3 +137,19 @@ fn only_a_module_that_failed_to_load_silences_unresolved_names() {
     ]);
     assert_eq!(codes(&c), ["E0107", "E0120"]);
 }
+
+/// "Did you mean" for unresolved names stops after a hundred in one
+/// compilation: each compares with every declaration, and thousands of them
+/// would cost quadratic time (bench/errors.py).
+#[test]
+fn did_you_mean_is_bounded_per_compilation() {
+    let mut text = String::from("region us-east-1 {\n");
+    let refs: String = (0..120).map(|i| format!("fn_{i} -> fm_{i}\n")).collect();
+    text.extend((0..120).map(|i| format!("  lambda fn_{i}\n")));
+    text.push_str("}\n");
+    text.push_str(&refs);
+    let (_, c) = crate::compile_str("a.arch", &text);
+    let helped =
+        c.diagnostics.iter().filter(|d| d.help.as_deref().is_some_and(|h| h.starts_with("did you mean"))).count();
+    assert_eq!((c.diagnostics.len(), helped), (120, 100));
+}

@@ -1,37 +1,45 @@
-//! IPv4 CIDR blocks: parsing (with the corrected block when host bits are
-//! set), containment, overlap, and the lowest-free-block allocation of §6.
+//! IPv4 CIDR blocks: parsing, containment, overlap, and the lowest-free-block
+//! allocation of §6.
+//!
+//! A [`Cidr`] keeps the address as it was written, host bits and all
+//! (`10.0.0.1/16`): the model says what the design says, and the checker
+//! (`check::cidr_host_bits`, E0201) is what reports a block whose host bits
+//! are set. Everything that reasons about addresses (size, containment,
+//! overlap, allocation) works on the block it denotes, [`Cidr::network`].
 
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Cidr {
-    /// The network address, host bits zero.
-    pub addr: u32,
+    /// The address as written; host bits may be set (read
+    /// [`Cidr::network`] for the block).
+    addr: u32,
     pub prefix: u8,
 }
 
-/// Why a CIDR literal is not a block.
+/// Why a CIDR literal is not a block: not `a.b.c.d/n` with octets 0–255 and
+/// n 0–32. The message says which part is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CidrError {
-    /// Not `a.b.c.d/n` with octets 0–255 and n 0–32.
-    Malformed(String),
-    /// Host bits are set; the block the user most likely meant.
-    HostBits(Cidr),
-}
+pub struct CidrError(pub String);
 
 impl Cidr {
+    /// `0.0.0.0/32`: the block of a subnet until one is allocated, or of a
+    /// declaration whose block could not be read.
+    pub const PLACEHOLDER: Cidr = Cidr { addr: 0, prefix: 32 };
+
+    /// A block whose host bits are zero; None otherwise.
     pub fn new(addr: u32, prefix: u8) -> Option<Cidr> {
         (prefix <= 32 && addr & !mask(prefix) == 0).then_some(Cidr { addr, prefix })
     }
 
+    /// `a.b.c.d/n`, as written: `10.0.0.1/16` parses (see [`Cidr::network`]).
     pub fn parse(text: &str) -> Result<Cidr, CidrError> {
-        let (ip, len) =
-            text.split_once('/').ok_or_else(|| CidrError::Malformed("a CIDR block needs a `/prefix`".into()))?;
+        let (ip, len) = text.split_once('/').ok_or_else(|| CidrError("a CIDR block needs a `/prefix`".into()))?;
         let prefix: u8 = len
             .parse()
             .ok()
             .filter(|p| *p <= 32)
-            .ok_or_else(|| CidrError::Malformed(format!("the prefix length `/{len}` is not between /0 and /32")))?;
+            .ok_or_else(|| CidrError(format!("the prefix length `/{len}` is not between /0 and /32")))?;
         let mut addr: u32 = 0;
         let mut count = 0;
         for octet in ip.split('.') {
@@ -39,18 +47,30 @@ impl Cidr {
                 .parse()
                 .ok()
                 .filter(|n| *n <= 255)
-                .ok_or_else(|| CidrError::Malformed(format!("`{octet}` is not an octet from 0 to 255")))?;
+                .ok_or_else(|| CidrError(format!("`{octet}` is not an octet from 0 to 255")))?;
             addr = addr.checked_shl(8).unwrap_or(0) | n;
             count += 1;
         }
         if count != 4 {
-            return Err(CidrError::Malformed("an IPv4 address has four octets".into()));
-        }
-        let network = addr & mask(prefix);
-        if network != addr {
-            return Err(CidrError::HostBits(Cidr { addr: network, prefix }));
+            return Err(CidrError("an IPv4 address has four octets".into()));
         }
         Ok(Cidr { addr, prefix })
+    }
+
+    /// The address as written, host bits included.
+    pub fn address(self) -> u32 {
+        self.addr
+    }
+
+    /// The block this denotes: the address with its host bits cleared
+    /// (`10.0.0.1/16` → `10.0.0.0/16`).
+    pub fn network(self) -> Cidr {
+        Cidr { addr: self.addr & mask(self.prefix), prefix: self.prefix }
+    }
+
+    /// Whether the address has bits set beyond the prefix (E0201).
+    pub fn has_host_bits(self) -> bool {
+        self.addr & !mask(self.prefix) != 0
     }
 
     /// Number of addresses in the block.
@@ -59,16 +79,16 @@ impl Cidr {
     }
 
     pub fn first(self) -> u32 {
-        self.addr
+        self.network().addr
     }
 
     pub fn last(self) -> u32 {
         self.addr | !mask(self.prefix)
     }
 
-    /// Whether `other` lies wholly inside `self`.
+    /// Whether the block of `other` lies wholly inside the block of `self`.
     pub fn contains(self, other: Cidr) -> bool {
-        self.prefix <= other.prefix && other.addr & mask(self.prefix) == self.addr
+        self.prefix <= other.prefix && other.addr & mask(self.prefix) == self.first()
     }
 
     pub fn overlaps(self, other: Cidr) -> bool {
@@ -89,6 +109,7 @@ fn mask(prefix: u8) -> u32 {
     }
 }
 
+/// As written: `10.0.0.1/16` stays `10.0.0.1/16`.
 impl fmt::Display for Cidr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let [a, b, c, d] = self.addr.to_be_bytes();
@@ -97,9 +118,10 @@ impl fmt::Display for Cidr {
 }
 
 /// The lowest block of `prefix` inside one of `pools` (in order) that overlaps
-/// none of `taken`. Deterministic: the same inputs give the same block.
+/// none of `taken` (each read as the block it denotes). Deterministic: the
+/// same inputs give the same block.
 pub fn allocate(pools: &[Cidr], taken: &[Cidr], prefix: u8) -> Option<Cidr> {
-    for pool in pools {
+    for pool in pools.iter().map(|p| p.network()) {
         if prefix < pool.prefix || prefix > 32 {
             continue;
         }
@@ -129,10 +151,20 @@ mod tests {
     #[test]
     fn parses_and_prints() {
         assert_eq!(c("10.0.0.0/16").to_string(), "10.0.0.0/16");
-        assert_eq!(Cidr::parse("10.0.0.1/16"), Err(CidrError::HostBits(c("10.0.0.0/16"))));
-        assert!(matches!(Cidr::parse("10.0.0.256/24"), Err(CidrError::Malformed(_))));
-        assert!(matches!(Cidr::parse("10.0.0.0/33"), Err(CidrError::Malformed(_))));
+        assert!(Cidr::parse("10.0.0.256/24").is_err());
+        assert!(Cidr::parse("10.0.0.0/33").is_err());
         assert_eq!(c("0.0.0.0/0").size(), 1 << 32);
+    }
+
+    #[test]
+    fn keeps_host_bits_as_written() {
+        let written = c("10.0.0.1/16");
+        assert_eq!(written.to_string(), "10.0.0.1/16");
+        assert!(written.has_host_bits() && !c("10.0.0.0/16").has_host_bits());
+        assert_eq!(written.network(), c("10.0.0.0/16"));
+        assert_eq!((written.first(), written.last()), (c("10.0.0.0/16").first(), c("10.0.0.0/16").last()));
+        assert!(written.contains(c("10.0.3.7/24")) && c("10.0.3.7/24").overlaps(written));
+        assert_eq!(allocate(&[written], &[c("10.0.0.9/24")], 24), Some(c("10.0.1.0/24")));
     }
 
     #[test]
