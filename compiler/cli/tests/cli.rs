@@ -235,6 +235,10 @@ fn check_dash_reads_standard_input() {
     assert_eq!(json(&r.stdout)["diagnostics"][0]["span"]["file"], "<stdin>");
     let r = archc_stdin(p.path(), &["check", "-", "-"], CLEAN);
     assert_eq!(r.code, 2, "{}", r.stderr);
+    // `--fix` writes into files: standard input has none, so it is a usage error.
+    let r = archc_stdin(p.path(), &["check", "--fix", "-"], CLEAN);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("standard input has none to write to"), "{}", r.stderr);
 }
 
 /// Only regular files are read: a FIFO is refused at once (it would block
