@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use archc_core::diag::{codes, render_human, to_json, to_sarif};
-use archc_core::{compile, Diagnostic, SourceDb, Span};
+use archc_core::{compile_keeping_trees, Compilation, Diagnostic, SourceDb, Span, Trees};
 
 use crate::output;
 use crate::project::{self, Entry};
@@ -25,6 +25,8 @@ pub fn run(files: &[PathBuf], format: Format) -> Outcome {
 
     let mut report = Report::default();
     let mut unreadable = false;
+    // What compiling the last file left (see `check_entry`).
+    let mut leftovers = None;
     for path in files {
         let (shown, opened) = if path == stdin {
             (project::STDIN.to_string(), project::open_stdin())
@@ -32,7 +34,9 @@ pub fn run(files: &[PathBuf], format: Format) -> Outcome {
             (path.display().to_string(), project::open(path))
         };
         match opened {
-            Ok(entry) => check_entry(&mut report, entry),
+            // The previous file's leftovers are dropped here: only the last
+            // one's are left to the operating system.
+            Ok(entry) => leftovers = Some(check_entry(&mut report, entry)),
             Err(why) => {
                 unreadable = true;
                 report_unreadable(&mut report, &shown, &why);
@@ -50,6 +54,12 @@ pub fn run(files: &[PathBuf], format: Format) -> Outcome {
         Format::Json => output::stdout(&json_text(&to_json(&report.db, &report.diags))),
         Format::Sarif => output::stdout(&json_text(&to_sarif(&report.db, &report.diags, env!("CARGO_PKG_VERSION")))),
     };
+    // The syntax trees, the expanded declarations and the model of the last
+    // file are hundreds of thousands of small allocations; freeing them one
+    // by one was a fifth of `archc check`'s time. Nothing reads them again
+    // and the process exits now, so the operating system takes the memory
+    // back at once. (A long-lived caller of the core just drops them.)
+    std::mem::forget(leftovers);
     if written == Outcome::Failure || unreadable {
         Outcome::Failure
     } else if report.has_errors() {
@@ -59,11 +69,14 @@ pub fn run(files: &[PathBuf], format: Format) -> Outcome {
     }
 }
 
-fn check_entry(report: &mut Report, entry: Entry) {
+/// Compiles one file into the report; gives back what is left of the
+/// compilation, for the caller to drop (or not, see `run`).
+fn check_entry(report: &mut Report, entry: Entry) -> (Compilation, Trees) {
     let mut db = SourceDb::new();
     let id = db.add(entry.db_name.clone(), entry.text);
-    let compilation = compile(&mut db, id, &entry.loader);
-    report.add(&db, compilation.diagnostics, &|name| entry.display.path(name));
+    let (mut compilation, trees) = compile_keeping_trees(&mut db, id, &entry.loader);
+    report.add(&db, std::mem::take(&mut compilation.diagnostics), &|name| entry.display.path(name));
+    (compilation, trees)
 }
 
 /// E0127 for an entry file that could not be read, at the start of an empty

@@ -13,6 +13,7 @@ pub mod source;
 
 pub use archc_syntax::{Applicability, Code, Diagnostic, Edit, FileId, Fix, Label, Severity, Span};
 pub use lower::stdlib::is_stdlib_source;
+pub use lower::Trees;
 pub use model::{CheckedModel, Model};
 pub use source::{LoadError, Loader, NoFiles, Source, SourceDb};
 
@@ -68,13 +69,19 @@ impl Compilation {
 /// Compiles the file `entry` of `db` and everything it imports (added to
 /// `db` as they are loaded).
 pub fn compile(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> Compilation {
-    let (model, diagnostics) = lower::lower(db, entry, loader);
+    compile_keeping_trees(db, entry, loader).0
+}
+
+/// [`compile`], also giving back the intermediate trees of lowering for the
+/// caller to drop when it suits it (see [`Trees`]).
+pub fn compile_keeping_trees(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> (Compilation, Trees) {
+    let (model, diagnostics, trees) = lower::lower(db, entry, loader);
     let model = if diagnostics.iter().any(Diagnostic::is_error) {
         Lowered::BestEffort(model)
     } else {
         Lowered::Checked(CheckedModel::new(model))
     };
-    Compilation { model, diagnostics }
+    (Compilation { model, diagnostics }, trees)
 }
 
 /// Compiles one self-contained text (it may `use std/…` but no files).
