@@ -359,11 +359,7 @@ impl Expander<'_> {
         self.subst(&ctx.env)
             .reference(r)
             .into_iter()
-            .map(|(text, span)| RawRef {
-                text,
-                span,
-                scope: ctx.scope,
-            })
+            .map(|(text, span)| RawRef { text, span, scope: ctx.scope })
             .collect()
     }
 
@@ -392,16 +388,8 @@ impl Expander<'_> {
             return;
         }
         self.raw.scopes.declare(ctx.scope, &name, Entity::Peering, name_span, self.diags);
-        let left = self.single(&p.left, &ctx.env).map(|(text, span)| RawRef {
-            text,
-            span,
-            scope: ctx.scope,
-        });
-        let right = self.single(&p.right, &ctx.env).map(|(text, span)| RawRef {
-            text,
-            span,
-            scope: ctx.scope,
-        });
+        let left = self.single(&p.left, &ctx.env).map(|(text, span)| RawRef { text, span, scope: ctx.scope });
+        let right = self.single(&p.right, &ctx.env).map(|(text, span)| RawRef { text, span, scope: ctx.scope });
         let props = self.props_of_body(p.body.as_ref(), &ctx.env, "a peering's `{ }`");
         self.raw.peerings.push(RawPeering { name, name_span, left, right, props, span });
     }
