@@ -14,6 +14,7 @@ pub mod source;
 
 pub use archc_syntax::{Applicability, Code, Diagnostic, Edit, FileId, Fix, Label, Severity, Span};
 pub use lower::stdlib::is_stdlib_source;
+pub use lower::Trees;
 pub use model::{CheckedModel, Model};
 pub use source::{LoadError, Loader, NoFiles, Source, SourceDb};
 
@@ -71,7 +72,13 @@ impl Compilation {
 /// reported no error: they read a complete model, and never report a
 /// follow-on of a front-end error.
 pub fn compile(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> Compilation {
-    let (model, mut diagnostics) = lower::lower(db, entry, loader);
+    compile_keeping_trees(db, entry, loader).0
+}
+
+/// [`compile`], also giving back the intermediate trees of lowering for the
+/// caller to drop when it suits it (see [`Trees`]).
+pub fn compile_keeping_trees(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> (Compilation, Trees) {
+    let (model, mut diagnostics, trees) = lower::lower(db, entry, loader);
     let model = if diagnostics.iter().any(Diagnostic::is_error) {
         Lowered::BestEffort(model)
     } else {
@@ -82,7 +89,7 @@ pub fn compile(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> Compila
         check::sort_and_dedup(&mut diagnostics);
         Lowered::Checked(checked)
     };
-    Compilation { model, diagnostics }
+    (Compilation { model, diagnostics }, trees)
 }
 
 /// Compiles one self-contained text (it may `use std/…` but no files).

@@ -50,13 +50,13 @@ pub(crate) fn build(raw: &Raw, diags: &mut Vec<Diagnostic>) -> Model {
 impl Builder<'_> {
     /// Resolves a reference to a node of one of `wanted` (any kind if empty).
     fn resolve(&mut self, r: &RawRef, wanted: &[Kind]) -> Option<NodeId> {
-        let result = self.raw.scopes.lookup(r.scope, &r.path, &self.raw.candidates);
+        let result = self.raw.scopes.lookup(r.scope, &r.text, &self.raw.candidates);
         let Some(index) = result.found() else {
             // A name a failed import would have declared is not reported:
             // the import's own error says what to fix first.
             // Nor is one that a declaration which failed to parse declared.
             let not_found = matches!(result, super::scope::Lookup::NotFound);
-            let broken = r.path.last().is_some_and(|n| self.raw.broken.contains(n));
+            let broken = r.text.rsplit('.').next().is_some_and(|n| self.raw.broken.contains(n));
             if !(not_found && (self.raw.imports_failed || broken)) {
                 self.diags.push(unresolved(&result, &r.text, r.span, &self.raw.candidates, &self.raw.scopes, wanted));
             }
@@ -95,8 +95,7 @@ impl Builder<'_> {
     ) -> Option<NodeId> {
         match &v.val {
             Val::Word(w) => {
-                let r =
-                    RawRef { path: w.split('.').map(str::to_string).collect(), text: w.clone(), span: v.span, scope };
+                let r = RawRef { text: w.clone(), span: v.span, scope };
                 self.resolve(&r, wanted)
             }
             _ => {

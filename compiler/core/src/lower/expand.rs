@@ -23,7 +23,7 @@ use crate::model::Expansion;
 /// A reference as written (after substitution), to resolve in `build`.
 #[derive(Clone, Debug)]
 pub(crate) struct RawRef {
-    pub path: Vec<String>,
+    /// The dotted path (`shop.web`).
     pub text: String,
     pub span: Span,
     pub scope: ScopeId,
@@ -215,16 +215,7 @@ impl Expander<'_> {
 
     fn push_node(&mut self, node: RawNode) -> usize {
         let index = self.raw.nodes.len();
-        let mut qualifiers: Vec<String> = node.id.split('.').map(str::to_string).collect();
-        qualifiers.pop();
-        self.raw.candidates.push(Candidate {
-            name: node.name.clone(),
-            kind: node.kind,
-            scope: node.scope,
-            qualifiers,
-            span: node.name_span,
-            hidden: false,
-        });
+        self.raw.candidates.push(Candidate::new(&node.id, &node.name, node.kind, node.scope, node.name_span));
         self.raw.scopes.index(&node.name, index);
         self.raw.nodes.push(node);
         index
@@ -368,12 +359,7 @@ impl Expander<'_> {
         self.subst(&ctx.env)
             .reference(r)
             .into_iter()
-            .map(|(text, span)| RawRef {
-                path: text.split('.').map(str::to_string).collect(),
-                text,
-                span,
-                scope: ctx.scope,
-            })
+            .map(|(text, span)| RawRef { text, span, scope: ctx.scope })
             .collect()
     }
 
@@ -402,18 +388,8 @@ impl Expander<'_> {
             return;
         }
         self.raw.scopes.declare(ctx.scope, &name, Entity::Peering, name_span, self.diags);
-        let left = self.single(&p.left, &ctx.env).map(|(text, span)| RawRef {
-            path: text.split('.').map(str::to_string).collect(),
-            text,
-            span,
-            scope: ctx.scope,
-        });
-        let right = self.single(&p.right, &ctx.env).map(|(text, span)| RawRef {
-            path: text.split('.').map(str::to_string).collect(),
-            text,
-            span,
-            scope: ctx.scope,
-        });
+        let left = self.single(&p.left, &ctx.env).map(|(text, span)| RawRef { text, span, scope: ctx.scope });
+        let right = self.single(&p.right, &ctx.env).map(|(text, span)| RawRef { text, span, scope: ctx.scope });
         let props = self.props_of_body(p.body.as_ref(), &ctx.env, "a peering's `{ }`");
         self.raw.peerings.push(RawPeering { name, name_span, left, right, props, span });
     }

@@ -28,11 +28,29 @@ use archc_syntax::{Diagnostic, FileId};
 use crate::model::Model;
 use crate::source::{Loader, SourceDb};
 
+/// The intermediate trees of one lowering (the syntax trees of every module
+/// and the expanded declarations), handed to the caller to dispose of: they
+/// are large and made of many small allocations, so freeing them is a fifth
+/// of the front end's time. A process about to exit may leave them to the
+/// operating system (see `archc check`); everyone else just drops them.
+pub struct Trees {
+    _program: load::Program,
+    _raw: expand::Raw,
+}
+
+impl std::fmt::Debug for Trees {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Trees { .. }")
+    }
+}
+
 /// Lowers the file `entry` (already in `db`) and everything it imports.
 /// Imported files are added to `db`. The model is complete when the
 /// diagnostics hold no error; with errors it is a best effort (later stages
 /// must not run on it).
-pub fn lower(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> (Model, Vec<Diagnostic>) {
+///
+/// Also gives back the intermediate trees, for the caller to drop.
+pub fn lower(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> (Model, Vec<Diagnostic>, Trees) {
     let mut diags = Vec::new();
     let program = load::load(db, entry, loader, &mut diags);
     let raw = expand::expand(&program, &mut diags);
@@ -42,7 +60,7 @@ pub fn lower(db: &mut SourceDb, entry: FileId, loader: &dyn Loader) -> (Model, V
     let model = Model::new(model.settings, model.nodes, model.flows, model.peerings);
     diags.sort_by(|a, b| (a.span.file, a.span.start, a.code).cmp(&(b.span.file, b.span.start, b.code)));
     diags.dedup();
-    (model, diags)
+    (model, diags, Trees { _program: program, _raw: raw })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! order; among several matches the one in the innermost enclosing scope of
 //! the reference wins, and a tie is ambiguous.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::diag::codes;
 use archc_syntax::{Diagnostic, Span};
@@ -33,16 +33,19 @@ pub(crate) enum Entity {
 pub(crate) struct Scope {
     pub path: Vec<String>,
     pub parent: Option<ScopeId>,
-    names: BTreeMap<String, (Entity, Span)>,
+    // Hash maps: only looked up, never iterated, so no order reaches output.
+    names: HashMap<String, (Entity, Span)>,
 }
 
 /// What lookup needs to know of a declaration.
 pub(crate) struct Candidate {
-    pub name: String,
+    /// Its qualified id (`us-east-1.shop.web`): the names that may qualify
+    /// it in a dotted reference, outermost first, then its name.
+    pub id: String,
+    /// Where its name starts in `id`.
+    pub name_at: usize,
     pub kind: Kind,
     pub scope: ScopeId,
-    /// Names that may qualify it in a dotted reference, outermost first.
-    pub qualifiers: Vec<String>,
     pub span: Span,
     /// A second declaration of a name already taken: reported, and never
     /// found, so that references to the name reach the first one.
@@ -50,6 +53,23 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
+    /// A candidate for the declaration `name` whose qualified id is `id`
+    /// (which ends in `name`).
+    pub fn new(id: &str, name: &str, kind: Kind, scope: ScopeId, span: Span) -> Candidate {
+        let name_at = if id.ends_with(name) { id.len() - name.len() } else { 0 };
+        Candidate { id: id.to_string(), name_at, kind, scope, span, hidden: false }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.id[self.name_at..]
+    }
+
+    /// Names that may qualify it in a dotted reference, outermost first.
+    fn qualifiers(&self) -> impl DoubleEndedIterator<Item = &str> + Clone {
+        let quals = if self.name_at == 0 { None } else { Some(&self.id[..self.name_at - 1]) };
+        quals.into_iter().flat_map(|q| q.split('.'))
+    }
+
     /// Whether a reference may name it. Zones are merged by letter, not
     /// declared as names (LANGUAGE.md §3): `b` is a zone of every VPC, so it
     /// is never what a reference means, though it may qualify one
@@ -62,9 +82,10 @@ impl Candidate {
 #[derive(Default)]
 pub(crate) struct Scopes {
     scopes: Vec<Scope>,
-    by_path: BTreeMap<Vec<String>, ScopeId>,
+    /// Scopes by their dotted path (`shop.net`; `` for the root).
+    by_path: HashMap<String, ScopeId>,
     /// Candidates by name, so that a lookup looks only at its namesakes.
-    by_name: BTreeMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
     /// How many unresolved names got a "did you mean" (see [`MAX_SUGGESTIONS`]).
     suggested: std::cell::Cell<usize>,
 }
@@ -85,13 +106,14 @@ pub(crate) enum Lookup {
 impl Scopes {
     /// The scope at `path`, made on first use (with its parent chain).
     pub fn at(&mut self, path: &[String]) -> ScopeId {
-        if let Some(id) = self.by_path.get(path) {
+        let dotted = path.join(".");
+        if let Some(id) = self.by_path.get(&dotted) {
             return *id;
         }
         let parent = if path.is_empty() { None } else { Some(self.at(&path[..path.len() - 1])) };
         let id = ScopeId(self.scopes.len());
-        self.scopes.push(Scope { path: path.to_vec(), parent, names: BTreeMap::new() });
-        self.by_path.insert(path.to_vec(), id);
+        self.scopes.push(Scope { path: path.to_vec(), parent, names: HashMap::new() });
+        self.by_path.insert(dotted, id);
         id
     }
 
@@ -125,7 +147,12 @@ impl Scopes {
 
     /// Makes candidate `index` findable by its name.
     pub fn index(&mut self, name: &str, index: usize) {
-        self.by_name.entry(name.to_string()).or_default().push(index);
+        match self.by_name.get_mut(name) {
+            Some(list) => list.push(index),
+            None => {
+                self.by_name.insert(name.to_string(), vec![index]);
+            }
+        }
     }
 
     /// The scope chain from `scope` out to the root.
@@ -139,19 +166,21 @@ impl Scopes {
         out
     }
 
-    pub fn lookup(&self, from: ScopeId, path: &[String], nodes: &[Candidate]) -> Lookup {
-        let Some((last, quals)) = path.split_last() else {
+    /// Resolves the dotted reference `text` (`shop.web`) from `from`.
+    pub fn lookup(&self, from: ScopeId, text: &str, nodes: &[Candidate]) -> Lookup {
+        let path: Vec<&str> = text.split('.').collect();
+        let Some((&last, quals)) = path.split_last() else {
             return Lookup::NotFound;
         };
         // A path that names a scope itself (`shop`, `net`).
-        if let Some(&id) = self.by_path.get(path) {
+        if let Some(&id) = self.by_path.get(text) {
             let declared_here = self.chain(from).iter().any(|s| self.scopes[s.0].path.len() + 1 == path.len());
             let namesake = self
                 .by_name
                 .get(last)
                 .into_iter()
                 .flatten()
-                .any(|&i| nodes[i].findable() && subsequence(quals, &nodes[i].qualifiers));
+                .any(|&i| nodes[i].findable() && subsequence(quals, nodes[i].qualifiers()));
             if declared_here && !namesake {
                 return Lookup::IsScope(id);
             }
@@ -162,7 +191,7 @@ impl Scopes {
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&i| nodes.get(i).is_some_and(|n| n.findable() && subsequence(quals, &n.qualifiers)))
+            .filter(|&i| nodes.get(i).is_some_and(|n| n.findable() && subsequence(quals, n.qualifiers())))
             .collect();
         match matches.len() {
             0 => return Lookup::NotFound,
@@ -190,20 +219,21 @@ impl Scopes {
 /// picks `i` out of the candidates `among`.
 fn shortest_path(i: usize, among: &[usize], nodes: &[Candidate]) -> String {
     let n = &nodes[i];
-    for k in 1..=n.qualifiers.len() {
-        let quals = &n.qualifiers[n.qualifiers.len() - k..];
-        let unique = among.iter().filter(|&&j| j != i).all(|&j| !subsequence(quals, &nodes[j].qualifiers));
+    let qualifiers: Vec<&str> = n.qualifiers().collect();
+    for k in 1..=qualifiers.len() {
+        let quals = &qualifiers[qualifiers.len() - k..];
+        let unique = among.iter().filter(|&&j| j != i).all(|&j| !subsequence(quals, nodes[j].qualifiers()));
         if unique {
-            return quals.iter().chain(std::iter::once(&n.name)).cloned().collect::<Vec<_>>().join(".");
+            return quals.iter().copied().chain(std::iter::once(n.name())).collect::<Vec<_>>().join(".");
         }
     }
-    n.qualifiers.iter().chain(std::iter::once(&n.name)).cloned().collect::<Vec<_>>().join(".")
+    qualifiers.iter().copied().chain(std::iter::once(n.name())).collect::<Vec<_>>().join(".")
 }
 
 /// Whether `needle` appears in `hay` in order (not necessarily adjacent).
-fn subsequence(needle: &[String], hay: &[String]) -> bool {
-    let mut it = hay.iter();
-    needle.iter().all(|n| it.any(|h| h == n))
+fn subsequence<'h>(needle: &[&str], hay: impl Iterator<Item = &'h str>) -> bool {
+    let mut it = hay;
+    needle.iter().all(|n| it.any(|h| h == *n))
 }
 
 impl Lookup {
@@ -246,7 +276,7 @@ pub(crate) fn unresolved(
                 .iter()
                 .filter(|n| n.scope == *id && (wanted.is_empty() || wanted.contains(&n.kind)))
                 .take(4)
-                .map(|n| format!("`{prefix}.{}`", n.name))
+                .map(|n| format!("`{prefix}.{}`", n.name()))
                 .collect();
             let d = Diagnostic::new(
                 codes::WRONG_KIND_REFERENCE,
@@ -273,7 +303,7 @@ pub(crate) fn unresolved(
                 .iter()
                 .filter(|n| !n.hidden && !matches!(n.kind, Kind::Az | Kind::Region))
                 .filter(|n| wanted.is_empty() || wanted.contains(&n.kind))
-                .map(|n| n.name.as_str());
+                .map(Candidate::name);
             match did_you_mean(last, pool.chain(crate::model::kinds::PREDEFINED.iter().copied())) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d,

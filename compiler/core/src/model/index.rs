@@ -8,7 +8,9 @@ use super::{Expansion, Flow, Node, NodeId};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
-    pub(crate) by_id: BTreeMap<String, NodeId>,
+    /// The nodes sorted by id (the first of equal ids only), searched by
+    /// bisection: no copy of the ids.
+    pub(crate) by_id: Vec<NodeId>,
     /// Per node, its children in declaration order.
     pub(crate) children: Vec<Vec<NodeId>>,
     pub(crate) roots: Vec<NodeId>,
@@ -33,7 +35,6 @@ impl Index {
         let mut instance_at: BTreeMap<String, usize> = BTreeMap::new();
         for (i, node) in nodes.iter().enumerate() {
             let id = NodeId(i);
-            ix.by_id.entry(node.id.clone()).or_insert(id);
             match node.parent.filter(|p| p.0 < n) {
                 Some(p) => ix.children[p.0].push(id),
                 None => ix.roots.push(id),
@@ -55,6 +56,10 @@ impl Index {
                 ix.instances[at].1.push(id);
             }
         }
+        ix.by_id = (0..n).map(NodeId).collect();
+        // Stable: among equal ids the first declared comes first, and is kept.
+        ix.by_id.sort_by(|a, b| nodes[a.0].id.cmp(&nodes[b.0].id));
+        ix.by_id.dedup_by(|b, a| nodes[a.0].id == nodes[b.0].id);
         for (f, flow) in flows.iter().enumerate() {
             if let Some(list) = ix.flows_from.get_mut(flow.from.value.0) {
                 list.push(f);

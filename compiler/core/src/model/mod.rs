@@ -646,7 +646,8 @@ impl Model {
 
     /// The node with this qualified id.
     pub fn by_id(&self, id: &str) -> Option<NodeId> {
-        self.index.by_id.get(id).copied()
+        let found = self.index.by_id.binary_search_by(|n| self.nodes[n.0].id.as_str().cmp(id)).ok()?;
+        Some(self.index.by_id[found])
     }
 
     /// The nodes whose parent is `id`, in declaration order.

@@ -38,7 +38,7 @@ impl Builder<'_> {
 
     pub(super) fn flows(&mut self, raw: &crate::lower::expand::RawFlow, model: &mut Model) {
         let scope = raw.hops.first().map(|h| h.scope).unwrap_or(crate::lower::scope::ScopeId(0));
-        let props = self.props("a flow", &[FLOW_PROPS], &raw.props, scope);
+        let props = self.props(&"a flow", &[FLOW_PROPS], &raw.props, scope);
         let hops: Vec<Option<NodeId>> = raw
             .hops
             .iter()
@@ -123,7 +123,7 @@ impl Builder<'_> {
 
     pub(super) fn peering(&mut self, p: &crate::lower::expand::RawPeering) -> Option<Peering> {
         let scope = p.left.as_ref().map(|r| r.scope).unwrap_or(crate::lower::scope::ScopeId(0));
-        let props = self.props(&format!("peering `{}`", p.name), &[PEERING_PROPS], &p.props, scope);
+        let props = self.props(&format_args!("peering `{}`", p.name), &[PEERING_PROPS], &p.props, scope);
         let left = p.left.as_ref().and_then(|r| self.resolve(r, &[Kind::Vpc]).map(|id| Spanned::new(id, r.span)));
         let right = p.right.as_ref().and_then(|r| self.resolve(r, &[Kind::Vpc]).map(|id| Spanned::new(id, r.span)));
         Some(Peering {

@@ -18,7 +18,7 @@ impl Builder<'_> {
         let parent = raw.parent.map(NodeId);
         let region = if kind == Kind::Region { None } else { self.ancestor(model, parent, Kind::Region) };
         let enclosing_vpc = if kind == Kind::Vpc { None } else { self.ancestor(model, parent, Kind::Vpc) };
-        let owner = format!("{} `{}`", kind.keyword(), raw.name);
+        let owner = format_args!("{} `{}`", kind.keyword(), raw.name);
         let props = self.props(&owner, &[kind.spec().props, COMMON_PROPS], &raw.props, raw.scope);
         let blocks = self.args(raw);
         let (mut placement, placed_vpc) = self.placement(raw, model, enclosing_vpc, region);

@@ -153,7 +153,8 @@ impl Builder<'_> {
     /// reported.
     pub(super) fn props(
         &mut self,
-        owner: &str,
+        // Written into a message only when there is one to write.
+        owner: &dyn std::fmt::Display,
         specs: &[&'static [PropSpec]],
         raw: &[RawProp],
         scope: crate::lower::scope::ScopeId,
