@@ -9,7 +9,7 @@
 //! each kind's data, [`flows`] flows, peerings and settings.
 
 use crate::diag::codes;
-use archc_syntax::Diagnostic;
+use archc_syntax::{Diagnostic, Fix};
 
 mod flows;
 mod kinds;
@@ -123,10 +123,20 @@ impl Builder<'_> {
         // Host bits (E0201) are the checker's: the model keeps the block as written.
         match Cidr::parse(text) {
             Ok(c) => Some(Spanned::new(c, v.span)),
-            Err(CidrError(why)) => {
+            Err(CidrError { why, plain: None }) => {
                 self.diags.push(
                     Diagnostic::new(codes::MALFORMED_LITERAL, v.span, format!("`{text}` is not a valid CIDR block"))
                         .with_help(why),
+                );
+                None
+            }
+            // The same block written plainly: a safe fix.
+            Err(CidrError { why, plain: Some(plain) }) => {
+                self.diags.push(
+                    Diagnostic::new(codes::MALFORMED_LITERAL, v.span, format!("`{text}` has a leading zero"))
+                        .with_span_label("write each number without leading zeros")
+                        .with_help(why)
+                        .with_fix(Fix::safe(v.span, plain)),
                 );
                 None
             }

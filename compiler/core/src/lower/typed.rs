@@ -7,8 +7,10 @@ use archc_syntax::{Applicability, Diagnostic, Edit, Fix, Span};
 
 use super::subst::{SVal, Val};
 use crate::diag::suggest::did_you_mean;
+use crate::model::cidr::leading_zero;
 use crate::model::kinds::Ty;
 use crate::model::ports::{well_known, PortRange, Protocol, WELL_KNOWN};
+use crate::model::values::{scaled, Bytes, NumberError, Seconds};
 
 /// A typed scalar.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,20 +30,56 @@ fn invalid(span: Span, key: &str, ty: Ty, found: &SVal) -> Diagnostic {
     let shown = found.text().unwrap_or_else(|| "a list".into());
     let help = match (&ty, &found.val) {
         // `1.5s`, `250ms`: durations are whole seconds, and there is no `ms`.
-        (Ty::Duration, Val::Quantity { number, unit }) if number.contains('.') || unit == "ms" => format!(
-            "`{key}` takes whole seconds: write a whole number of a unit (`2s`, `90s`, `15m`, `12h`, `7d`); there is no `ms`"
-        ),
+        (Ty::Duration, Val::Quantity { number, unit }) if number.contains('.') || unit == "ms" => {
+            format!("`{key}` takes whole seconds (`2s`, `90s`, `1.5m`, `12h`, `7d`); there is no `ms`")
+        }
         _ => format!("`{key}` takes {}", ty.describe()),
     };
     Diagnostic::new(codes::INVALID_VALUE, span, format!("`{shown}` is not a valid value for `{key}`")).with_help(help)
 }
 
-/// A whole number, from a quantity without unit.
+/// A whole number, from a quantity without unit (exactly: no decimal
+/// point, and within i64). See [`whole`] for why a number is refused.
 pub(crate) fn int(v: &SVal) -> Option<i64> {
+    whole(v).and_then(|n| n.ok())
+}
+
+/// A quantity without unit and without decimal point: Some(Ok(n)) when it
+/// fits i64, Some(Err(())) when it does not (`99999999999999999999999`),
+/// None when it is not a whole number at all.
+fn whole(v: &SVal) -> Option<Result<i64, ()>> {
     match &v.val {
-        Val::Quantity { number, unit } if unit.is_empty() => number.parse().ok(),
+        Val::Quantity { number, unit } if unit.is_empty() && !number.contains('.') => {
+            Some(scaled(number, 1).ok().and_then(|n| i64::try_from(n).ok()).ok_or(()))
+        }
         _ => None,
     }
+}
+
+/// A size or duration that is a number with a known unit but not a whole
+/// `u64` of the base unit: said plainly, with the exact reason.
+fn inexact(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -> Option<u64> {
+    let Val::Quantity { number, unit } = &v.val else { return None };
+    let (scale, base) = match ty {
+        Ty::Duration => (Seconds::unit(unit)?, "second"),
+        _ => (Bytes::unit(unit)?, "byte"),
+    };
+    let shown = format!("{number}{unit}");
+    let d = match scaled(number, scale) {
+        Ok(n) => return Some(n),
+        Err(NumberError::Malformed) => return None,
+        Err(NumberError::NotWhole) if ty == Ty::Duration => return None,
+        Err(NumberError::NotWhole) => {
+            Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`{shown}` is not a whole number of bytes"))
+                .with_help(format!("`{key}` takes a size in whole bytes, such as `512MB`, `1.5GiB` or `20GiB`"))
+        }
+        Err(NumberError::TooLarge) => {
+            Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`{shown}` is too large for `{key}`"))
+                .with_help(format!("archc reads at most {} {base}s (2^64 − 1)", u64::MAX))
+        }
+    };
+    diags.push(d);
+    None
 }
 
 /// Types one value. Errors are reported and give None.
@@ -52,11 +90,13 @@ pub(crate) fn scalar(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -
             Val::Word(w) if w == "false" => Some(Typed::Bool(false)),
             _ => None,
         },
-        Ty::Int(lo, hi) => match int(v) {
-            Some(n) if (lo..=hi).contains(&n) => Some(Typed::Int(n)),
-            Some(n) => {
+        Ty::Int(lo, hi) => match whole(v) {
+            Some(Ok(n)) if (lo..=hi).contains(&n) => Some(Typed::Int(n)),
+            Some(_) => {
+                // The number as written: one too large for i64 is out of range too.
+                let shown = v.text().unwrap_or_default();
                 diags.push(
-                    Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`{key}` is {n}, outside {lo}–{hi}"))
+                    Diagnostic::new(codes::INVALID_VALUE, v.span, format!("`{key}` is {shown}, outside {lo}–{hi}"))
                         .with_help(format!("`{key}` takes {}", ty.describe())),
                 );
                 return None;
@@ -81,10 +121,27 @@ pub(crate) fn scalar(key: &str, ty: Ty, v: &SVal, diags: &mut Vec<Diagnostic>) -
             }
             _ => None,
         },
-        Ty::Duration => duration(v).map(Typed::Duration),
-        Ty::Size => size(v).map(Typed::Size),
+        Ty::Duration | Ty::Size => {
+            let diagnosed = diags.len();
+            match inexact(key, ty, v, diags) {
+                Some(n) if ty == Ty::Duration => Some(Typed::Duration(n)),
+                Some(n) => Some(Typed::Size(n)),
+                None if diags.len() > diagnosed => return None,
+                None => None,
+            }
+        }
         Ty::Prefix => match &v.val {
             Val::Prefix(p) => match p.parse::<u8>() {
+                // `/016`: refused as in a CIDR block (some tools read it as octal).
+                Ok(n) if n <= 32 && leading_zero(p) => {
+                    diags.push(
+                        Diagnostic::new(codes::MALFORMED_LITERAL, v.span, format!("`/{p}` has a leading zero"))
+                            .with_span_label("write the prefix length without leading zeros")
+                            .with_help(format!("a leading zero reads as octal in some tools; write `/{n}`"))
+                            .with_fix(Fix::safe(v.span, format!("/{n}"))),
+                    );
+                    return None;
+                }
                 Ok(n) if n <= 32 => Some(Typed::Prefix(n)),
                 _ => {
                     diags.push(Diagnostic::new(
@@ -154,41 +211,6 @@ fn quantity(text: &str) -> Option<Val> {
     let frac = parts.next().is_none_or(|f| !f.is_empty());
     let plain = whole && frac && parts.next().is_none() && unit.bytes().all(|b| b.is_ascii_alphabetic());
     plain.then(|| Val::Quantity { number: number.to_string(), unit: unit.to_string() })
-}
-
-/// `30s`, `15m`, `12h`, `7d`, or a bare number of seconds.
-fn duration(v: &SVal) -> Option<u64> {
-    let Val::Quantity { number, unit } = &v.val else { return None };
-    let scale: f64 = match unit.as_str() {
-        "" | "s" => 1.0,
-        "m" | "min" => 60.0,
-        "h" => 3600.0,
-        "d" => 86400.0,
-        _ => return None,
-    };
-    let n: f64 = number.parse().ok()?;
-    let secs = n * scale;
-    (secs.fract() == 0.0 && (0.0..1e15).contains(&secs)).then_some(secs as u64)
-}
-
-/// `512MB`, `20GiB`, or a bare number of MiB (what AWS calls MB for memory).
-fn size(v: &SVal) -> Option<u64> {
-    let Val::Quantity { number, unit } = &v.val else { return None };
-    let scale: f64 = match unit.as_str() {
-        "" | "MiB" => 1024.0 * 1024.0,
-        "B" => 1.0,
-        "KB" | "kB" => 1e3,
-        "MB" => 1e6,
-        "GB" => 1e9,
-        "TB" => 1e12,
-        "KiB" => 1024.0,
-        "GiB" => 1024f64.powi(3),
-        "TiB" => 1024f64.powi(4),
-        _ => return None,
-    };
-    let n: f64 = number.parse().ok()?;
-    let bytes = n * scale;
-    (bytes.fract() == 0.0 && (0.0..1e18).contains(&bytes)).then_some(bytes as u64)
 }
 
 fn port_number(text: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<u16> {
@@ -312,5 +334,85 @@ mod tests {
         for text in ["", "GiB", "1.", ".5", "1.2.3", "5 GiB", "-1", "12a3"] {
             assert!(quantity(text).is_none(), "{text:?}");
         }
+    }
+
+    /// One lambda with `props`: its timeout and memory, or the diagnostics.
+    fn lambda(props: &str) -> Result<(Option<u64>, Option<u64>), Vec<String>> {
+        let src = format!("region us-east-1 {{\n  lambda fn {{ {props} }}\n}}\n");
+        let (_, c) = crate::compile_str("n.arch", &src);
+        if !c.diagnostics.is_empty() {
+            return Err(c
+                .diagnostics
+                .iter()
+                .map(|d| format!("{}: {}", d.message, d.help.clone().unwrap_or_default()))
+                .collect());
+        }
+        let m = c.model();
+        let crate::model::NodeKind::Lambda(l) = &m.node(m.by_id("us-east-1.fn").expect("fn")).kind else {
+            panic!("lambda")
+        };
+        Ok((l.timeout.as_ref().map(|t| t.value.0), l.memory.as_ref().map(|b| b.value.0)))
+    }
+
+    /// Decimals are read exactly: whole seconds and bytes that floating point
+    /// missed are accepted, and values it rounded are refused.
+    #[test]
+    fn sizes_and_durations_are_exact() {
+        assert_eq!(lambda("timeout: 1.1h"), Ok((Some(3960), None)));
+        assert_eq!(lambda("timeout: 4.1m"), Ok((Some(246), None)));
+        assert_eq!(lambda("timeout: 0.25h"), Ok((Some(900), None)));
+        assert_eq!(lambda("memory: 9007199254740993B"), Ok((None, Some(9_007_199_254_740_993))));
+        assert_eq!(lambda("memory: 1.5GiB"), Ok((None, Some(3 << 29))));
+        assert_eq!(lambda("memory: 0.1GB"), Ok((None, Some(100_000_000))));
+
+        let err = lambda("memory: 1.0000000000000001B").unwrap_err();
+        assert_eq!(err, ["`1.0000000000000001B` is not a whole number of bytes: `memory` takes a size in whole bytes, such as `512MB`, `1.5GiB` or `20GiB`"]);
+        let err = lambda("timeout: 1.0000000000000001s").unwrap_err();
+        assert!(err[0].starts_with("`1.0000000000000001s` is not a valid value for `timeout`"), "{err:?}");
+        assert!(err[0].contains("whole seconds"), "{err:?}");
+        let err = lambda("timeout: 0.0001d").unwrap_err();
+        assert!(err[0].contains("whole seconds"), "{err:?}");
+    }
+
+    /// Past u64 a value is refused with a diagnostic, never wrapped or saturated.
+    #[test]
+    fn overflowing_numbers_are_refused() {
+        let err = lambda("memory: 16777216TiB").unwrap_err();
+        assert_eq!(
+            err,
+            ["`16777216TiB` is too large for `memory`: archc reads at most 18446744073709551615 bytes (2^64 − 1)"]
+        );
+        let err = lambda("timeout: 213503982334602d").unwrap_err();
+        assert!(err[0].starts_with("`213503982334602d` is too large for `timeout`"), "{err:?}");
+        assert_eq!(lambda("timeout: 213503982334601d").map(|t| t.0), Ok(Some(213_503_982_334_601 * 86_400)));
+        let err = lambda("memory: 99999999999999999999999").unwrap_err();
+        assert!(err[0].starts_with("`99999999999999999999999` is too large for `memory`"), "{err:?}");
+
+        // Whole numbers: in or out of range, whatever their size.
+        let count = |n: &str| {
+            let src = format!("region us-east-1 {{\n  vpc v 10.0.0.0/16 {{\n    az a {{\n      private subnet p {{\n        ec2 e {{ count: {n} }}\n      }}\n    }}\n  }}\n}}\n");
+            let (_, c) = crate::compile_str("n.arch", &src);
+            c.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
+        };
+        assert!(count("1000").is_empty());
+        for n in
+            ["1001", "9223372036854775807", "9223372036854775808", "18446744073709551616", "99999999999999999999999"]
+        {
+            assert_eq!(count(n), [format!("`count` is {n}, outside 1–1000")]);
+        }
+        assert_eq!(count("2.0"), ["`2.0` is not a valid value for `count`"]);
+    }
+
+    /// `size: /016` is refused like a CIDR block with a leading zero, with the
+    /// plain form as a safe fix.
+    #[test]
+    fn a_prefix_with_a_leading_zero_has_a_safe_fix() {
+        let src = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    az a { private subnet p { size: /016 } }\n  }\n}\n";
+        let (_, c) = crate::compile_str("q.arch", src);
+        let [d] = c.diagnostics.as_slice() else { panic!("one diagnostic: {:?}", c.diagnostics) };
+        assert_eq!(d.message, "`/016` has a leading zero");
+        let fix = d.fix.as_ref().expect("a fix");
+        assert!(fix.is_safe() && fix.edits[0].replacement == "/16");
+        assert_eq!(&src[fix.edits[0].span.range()], "/016");
     }
 }

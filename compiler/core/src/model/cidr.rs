@@ -18,9 +18,25 @@ pub struct Cidr {
 }
 
 /// Why a CIDR literal is not a block: not `a.b.c.d/n` with octets 0–255 and
-/// n 0–32. The message says which part is wrong.
+/// n 0–32, each written without leading zeros. `why` says which part is
+/// wrong; `plain` is the block written plainly when the only fault is a
+/// leading zero (`010.0.0.0/16` → `10.0.0.0/16`), the safe fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CidrError(pub String);
+pub struct CidrError {
+    pub why: String,
+    pub plain: Option<String>,
+}
+
+impl CidrError {
+    fn new(why: impl Into<String>) -> CidrError {
+        CidrError { why: why.into(), plain: None }
+    }
+}
+
+/// Whether a run of digits has a leading zero (`010`, `00`; not `0`).
+pub fn leading_zero(digits: &str) -> bool {
+    digits.len() > 1 && digits.starts_with('0')
+}
 
 impl Cidr {
     /// `0.0.0.0/32`: the block of a subnet until one is allocated, or of a
@@ -33,28 +49,45 @@ impl Cidr {
     }
 
     /// `a.b.c.d/n`, as written: `10.0.0.1/16` parses (see [`Cidr::network`]).
+    ///
+    /// Only the plain decimal spelling parses: a leading zero (`010.0.0.0/16`,
+    /// `10.0.0.0/016`) is refused, since some tools read `010` as octal (8);
+    /// the error carries the plain form. So a parsed block prints exactly as
+    /// it was typed (`Display`), and a message that shows the block shows
+    /// the user's text.
     pub fn parse(text: &str) -> Result<Cidr, CidrError> {
-        let (ip, len) = text.split_once('/').ok_or_else(|| CidrError("a CIDR block needs a `/prefix`".into()))?;
-        let prefix: u8 = len
-            .parse()
-            .ok()
+        let (ip, len) = text.split_once('/').ok_or_else(|| CidrError::new("a CIDR block needs a `/prefix`"))?;
+        let prefix: u8 = Some(len)
+            .filter(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|l| l.parse().ok())
             .filter(|p| *p <= 32)
-            .ok_or_else(|| CidrError(format!("the prefix length `/{len}` is not between /0 and /32")))?;
+            .ok_or_else(|| CidrError::new(format!("the prefix length `/{len}` is not between /0 and /32")))?;
+        let mut zeros = leading_zero(len);
         let mut addr: u32 = 0;
         let mut count = 0;
         for octet in ip.split('.') {
-            let n: u32 = octet
-                .parse()
-                .ok()
+            let n: u32 = Some(octet)
+                .filter(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|o| o.parse().ok())
                 .filter(|n| *n <= 255)
-                .ok_or_else(|| CidrError(format!("`{octet}` is not an octet from 0 to 255")))?;
+                .ok_or_else(|| CidrError::new(format!("`{octet}` is not an octet from 0 to 255")))?;
+            zeros |= leading_zero(octet);
             addr = addr.checked_shl(8).unwrap_or(0) | n;
             count += 1;
         }
         if count != 4 {
-            return Err(CidrError("an IPv4 address has four octets".into()));
+            return Err(CidrError::new("an IPv4 address has four octets"));
         }
-        Ok(Cidr { addr, prefix })
+        let cidr = Cidr { addr, prefix };
+        if zeros {
+            return Err(CidrError {
+                why: format!(
+                    "a leading zero reads as octal in some tools (`010` is 8 there); write the block as `{cidr}`"
+                ),
+                plain: Some(cidr.to_string()),
+            });
+        }
+        Ok(cidr)
     }
 
     /// The address as written, host bits included.
@@ -154,6 +187,35 @@ mod tests {
         assert!(Cidr::parse("10.0.0.256/24").is_err());
         assert!(Cidr::parse("10.0.0.0/33").is_err());
         assert_eq!(c("0.0.0.0/0").size(), 1 << 32);
+    }
+
+    #[test]
+    fn refuses_leading_zeros_with_the_plain_form() {
+        for (typed, plain) in [
+            ("010.0.0.0/16", "10.0.0.0/16"),
+            ("10.00.0.0/16", "10.0.0.0/16"),
+            ("10.0.0.007/32", "10.0.0.7/32"),
+            ("10.0.0.0/016", "10.0.0.0/16"),
+            ("10.0.0.0/00", "10.0.0.0/0"),
+            ("10.0.1.0/0000000000000000000024", "10.0.1.0/24"),
+        ] {
+            let e = Cidr::parse(typed).unwrap_err();
+            assert_eq!(e.plain.as_deref(), Some(plain), "{typed}");
+            assert!(e.why.contains("octal") && e.why.contains(plain), "{}", e.why);
+        }
+        // Another fault comes first, and has no fix.
+        assert_eq!(Cidr::parse("010.0.300.0/16").unwrap_err().plain, None);
+        assert_eq!(Cidr::parse("10.0.0.0/033").unwrap_err().plain, None);
+        assert!(Cidr::parse("10.0.0.0/+16").is_err() && Cidr::parse("+10.0.0.0/16").is_err());
+    }
+
+    /// Every spelling that parses prints as typed: messages that show a
+    /// block (E0201's) show the user's text.
+    #[test]
+    fn a_parsed_block_prints_as_typed() {
+        for typed in ["0.0.0.0/0", "10.0.1.0/16", "192.168.100.7/32", "255.255.255.255/32", "10.10.10.0/8"] {
+            assert_eq!(c(typed).to_string(), typed);
+        }
     }
 
     #[test]
