@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::diag::codes;
 use archc_syntax::Diagnostic;
 
-use crate::model::cidr::{allocate, Cidr};
+use crate::model::cidr::{Allocator, Cidr};
 use crate::model::{Model, NodeKind, SubnetBlock};
 
 pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
@@ -25,7 +25,7 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
         if pools.is_empty() {
             continue;
         }
-        let mut taken: Vec<Cidr> = subnets
+        let written: Vec<Cidr> = subnets
             .iter()
             .filter_map(|&i| match &model.nodes[i].kind {
                 NodeKind::Subnet(s) => match &s.cidr {
@@ -35,6 +35,9 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
                 _ => None,
             })
             .collect();
+        // Near-linear in the subnets (a sorted free-space map and a cursor
+        // per size), with the results of the lowest-free-block rule.
+        let mut allocator = Allocator::new(&pools, &written);
         let vpc_name = model.nodes[vpc].name.clone();
         for i in subnets {
             let node = &mut model.nodes[i];
@@ -43,11 +46,8 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
                 continue;
             }
             let prefix = subnet.size.value;
-            match allocate(&pools, &taken, prefix) {
-                Some(block) => {
-                    subnet.cidr = SubnetBlock::Allocated(block);
-                    taken.push(block);
-                }
+            match allocator.allocate(prefix) {
+                Some(block) => subnet.cidr = SubnetBlock::Allocated(block),
                 None => {
                     let blocks: Vec<String> = pools.iter().map(Cidr::to_string).collect();
                     diags.push(
@@ -61,5 +61,39 @@ pub(crate) fn allocate_subnets(model: &mut Model, diags: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{NodeKind, SubnetBlock};
+
+    /// 5,000 allocated /28s in one VPC, through the whole front end: each
+    /// the next block up (this took 10 s when every candidate was checked
+    /// against every block).
+    #[test]
+    fn five_thousand_subnets_in_one_vpc() {
+        let mut src = String::from("region us-east-1 {\n  vpc v 10.0.0.0/12 {\n    az a {\n");
+        for i in 0..5_000 {
+            src.push_str(&format!("      private subnet s{i} {{ size: /28 }}\n"));
+        }
+        src.push_str("    }\n  }\n}\n");
+        let (_, c) = crate::compile_str("many.arch", &src);
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics.first());
+        let m = c.model();
+        let blocks: Vec<String> = m
+            .nodes()
+            .iter()
+            .filter_map(|n| match &n.kind {
+                NodeKind::Subnet(s) => match s.cidr {
+                    SubnetBlock::Allocated(b) => Some(b.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        assert_eq!(blocks.len(), 5_000);
+        assert_eq!((blocks[0].as_str(), blocks[1].as_str()), ("10.0.0.0/28", "10.0.0.16/28"));
+        assert_eq!(blocks[4_999], "10.1.56.112/28");
     }
 }
