@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Hostile inputs: each class of input that once crashed, hung or ran away
+(issue 10), at two sizes N and 8N, through `archc check` (and `archc fmt
+--check` where the text's shape is what matters). For each row it prints the
+time and peak memory at both sizes and their ratios 8N/N: a row passes when
+both sizes exit normally (0 or 1: no signal, no panic, no time-out), 8N costs
+at most ~8x N (a ratio up to 12 allows for noise), and the larger size stays
+under 1 s and 100 MB.
+
+    python3 bench/hostile.py [--strict] [ARCHC]
+
+Peak memory is the child's maximum resident set (`os.wait4`). Each run is
+capped at 20 s and 3 GB of address space, so a runaway shows as FAIL instead
+of taking the machine. Times are the best of three runs. Exits non-zero only
+with `--strict` and a failing row (other fixes land on other branches, so
+some rows may fail on one branch alone).
+"""
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+args = [a for a in sys.argv[1:] if a != "--strict"]
+strict = "--strict" in sys.argv[1:]
+archc = args[0] if args else os.path.join(here, "..", "target", "release", "archc")
+
+RUNS = 3
+TIMEOUT = 20.0
+ADDRESS_SPACE = 3 << 30
+MAX_SECONDS = 1.0
+MAX_KB = 100 * 1024
+MAX_RATIO = 12.0
+
+
+def region(body):
+    return "region us-east-1 {\n" + body + "}\n"
+
+
+def fan_out(depth, width=2):
+    """Component i instantiates component i+1 `width` times: width^depth
+    declarations from a few lines each."""
+    out = []
+    for i in range(depth):
+        inner = "".join(f"  c{i + 1} x{j}\n" for j in range(width))
+        out.append(f"component c{i}() {{\n{inner}}}\n")
+    out.append(f"component c{depth}() {{\n  sqs q\n}}\n")
+    return "".join(out) + region("  c0 top\n")
+
+
+def nested_for(depth, values=10):
+    vals = ", ".join(str(v) for v in range(values))
+    head = "".join(f"for v{i} in [{vals}] {{\n" for i in range(depth))
+    name = "_".join(f"${{v{i}}}" for i in range(depth))
+    return head + region(f"  sqs q_{name}\n") + "}\n" * depth
+
+
+def near_miss(length):
+    name = "n" * length
+    return region(f"  sqs {name}a\n") + f"users u\nu -> {name}b\n"
+
+
+def misspelt_targets(n):
+    decls = "".join(f"  sqs queue_{i}\n" for i in range(n))
+    flows = "".join(f"u -> queue_{i}x : 443\n" for i in range(0, n, 4))
+    return region(decls) + "users u\n" + flows
+
+
+def subnets(n):
+    body = "".join(f"      private subnet s{i} {{ size: /28 }}\n" for i in range(n))
+    return region(f"  vpc v 10.0.0.0/12 {{\n    az a {{\n{body}    }}\n  }}\n")
+
+
+# name, the N to try, the text for a size, and whether `fmt` runs too.
+CASES = [
+    ("deep braces", 500, lambda n: "x " + "{" * n + "\n", True),
+    ('deep `"${` + braces', 500, lambda n: 'title "$' + "{" * n + "\n", True),
+    ("deep strings `${\"`", 500, lambda n: region('  s3 b { description: "' + '${"' * n + " }\n"), True),
+    ("deep lists", 500, lambda n: region("  alb w { listen: " + "[" * n + "80" + "]" * n + " }\n"), True),
+    ("deep blocks", 100, lambda n: region("".join(f"{'  ' * i}vpc v{i} 10.0.0.0/16 {{\n" for i in range(n)) + "}\n" * n), True),
+    ("component fan-out 2", 3, fan_out, False),
+    ("component fan-out 5", 2, lambda n: fan_out(n, 5), False),
+    ("nested for", 1, nested_for, False),
+    ("long near-miss name", 2_500, near_miss, False),
+    ("misspelt flow targets", 2_000, misspelt_targets, False),
+    ("errors on one line", 1_000, lambda n: region("  " + "; ".join(f"qeue q{i}" for i in range(n)) + "\n"), False),
+    ("errors on many lines", 5_000, lambda n: region("".join(f"  qeue q{i}\n" for i in range(n))), False),
+    ("allocated subnets", 1_000, subnets, False),
+    ("huge numbers", 20_000, lambda n: region(f"  lambda f {{ memory: 1.{'0' * n}1B; timeout: {'9' * n}s }}\n  asg a {{ max: {'9' * n} }}\n"), False),
+    ("many long numbers", 1_000, lambda n: region("".join(f"  sqs q{i} {{ retention: 1.{'0' * 40}d }}\n" for i in range(n))), False),
+]
+
+
+def limit():
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+
+
+def once(cmd):
+    """(seconds, peak KB, what went wrong or None) of one run."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit)
+    while True:
+        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - t0 > TIMEOUT:
+            p.kill()
+            _, status, usage = os.wait4(p.pid, 0)
+            return TIMEOUT, usage.ru_maxrss, f"over {TIMEOUT:.0f} s"
+        time.sleep(0.002)
+    elapsed = time.perf_counter() - t0
+    p.returncode = 0  # reaped here; keep Popen from waiting again
+    if os.WIFSIGNALED(status):
+        return elapsed, usage.ru_maxrss, signal.Signals(os.WTERMSIG(status)).name
+    code = os.WEXITSTATUS(status)
+    return elapsed, usage.ru_maxrss, None if code in (0, 1) else f"exit {code}"
+
+
+def measure(cmd):
+    times, peak = [], 0
+    for _ in range(RUNS):
+        t, kb, err = once(cmd)
+        if err:
+            return t, kb, err
+        times.append(t)
+        peak = max(peak, kb)
+    return min(times), peak, None
+
+
+def main():
+    if not os.access(archc, os.X_OK):
+        sys.exit(f"no archc at {archc}: cargo build --release --bin archc")
+    print(f"{'input':<24} {'cmd':<5} {'N':>6} {'8N':>7} {'ms N':>7} {'ms 8N':>7} {'x':>5} {'MB N':>6} {'MB 8N':>6} {'x':>5}  verdict")
+    failed = 0
+    worst_t, worst_kb = 0.0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, n, text, fmt in CASES:
+            paths = []
+            for size in (n, 8 * n):
+                path = os.path.join(tmp, f"case_{len(paths)}_{size}.arch")
+                with open(path, "w") as f:
+                    f.write(text(size))
+                paths.append(path)
+            for cmd in ["check"] + (["fmt"] if fmt else []):
+                extra = ["--check"] if cmd == "fmt" else []
+                (t1, kb1, e1), (t8, kb8, e8) = (measure([archc, cmd, *extra, p]) for p in paths)
+                ratio = t8 / t1 if t1 > 0 else 0.0
+                why = [e for e in (e1, e8) if e]
+                if not why:
+                    if t8 > MAX_SECONDS:
+                        why.append(f"{t8:.1f} s > {MAX_SECONDS:.0f} s")
+                    if kb8 > MAX_KB:
+                        why.append(f"{kb8 // 1024} MB > {MAX_KB // 1024} MB")
+                    if ratio > MAX_RATIO:
+                        why.append(f"time grows {ratio:.0f}x")
+                worst_t, worst_kb = max(worst_t, t8), max(worst_kb, kb8)
+                verdict = "PASS" if not why else "FAIL (" + ", ".join(why) + ")"
+                failed += bool(why)
+                print(
+                    f"{name:<24} {cmd:<5} {n:>6} {8 * n:>7} {t1 * 1e3:>7.1f} {t8 * 1e3:>7.1f} {ratio:>5.1f}"
+                    f" {kb1 / 1024:>6.1f} {kb8 / 1024:>6.1f} {kb8 / max(kb1, 1):>5.1f}  {verdict}",
+                    flush=True,
+                )
+    print(f"largest size: at most {worst_t * 1e3:.0f} ms and {worst_kb / 1024:.0f} MB; {failed} row(s) failing")
+    sys.exit(1 if strict and failed else 0)
+
+
+if __name__ == "__main__":
+    main()
