@@ -7,7 +7,7 @@ both sizes exit normally (0 or 1: no signal, no panic, no time-out), 8N costs
 at most ~8x N (a ratio up to 12 allows for noise), and the larger size stays
 under 1 s and 100 MB.
 
-    python3 bench/hostile.py [--strict] [ARCHC]
+    python3 bench/hostile.py [--strict] [--only SUBSTRING] [ARCHC]
 
 Peak memory is the child's maximum resident set (`os.wait4`). Each run is
 capped at 20 s and 3 GB of address space, so a runaway shows as FAIL instead
@@ -24,8 +24,10 @@ import tempfile
 import time
 
 here = os.path.dirname(os.path.abspath(__file__))
-args = [a for a in sys.argv[1:] if a != "--strict"]
-strict = "--strict" in sys.argv[1:]
+argv = sys.argv[1:]
+strict = "--strict" in argv
+only = argv[argv.index("--only") + 1] if "--only" in argv[:-1] else None
+args = [a for i, a in enumerate(argv) if a not in ("--strict", "--only") and (i == 0 or argv[i - 1] != "--only")]
 archc = args[0] if args else os.path.join(here, "..", "target", "release", "archc")
 
 RUNS = 3
@@ -138,6 +140,8 @@ def main():
     worst_t, worst_kb = 0.0, 0
     with tempfile.TemporaryDirectory() as tmp:
         for name, n, text, fmt in CASES:
+            if only and only not in name:
+                continue
             paths = []
             for size in (n, 8 * n):
                 path = os.path.join(tmp, f"case_{len(paths)}_{size}.arch")
@@ -148,7 +152,7 @@ def main():
                 extra = ["--check"] if cmd == "fmt" else []
                 (t1, kb1, e1), (t8, kb8, e8) = (measure([archc, cmd, *extra, p]) for p in paths)
                 ratio = t8 / t1 if t1 > 0 else 0.0
-                why = [e for e in (e1, e8) if e]
+                why = [f"{size}: {e}" for size, e in (("N", e1), ("8N", e8)) if e]
                 if not why:
                     if t8 > MAX_SECONDS:
                         why.append(f"{t8:.1f} s > {MAX_SECONDS:.0f} s")
