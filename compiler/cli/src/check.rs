@@ -16,7 +16,7 @@
 use std::path::{Path, PathBuf};
 
 use archc_core::diag::fix::{self, Fixes};
-use archc_core::diag::{codes, render_human, to_json, to_sarif};
+use archc_core::diag::{codes, escape, to_json, to_sarif, write_human};
 use archc_core::{compile_keeping_trees, Applicability, Compilation, Diagnostic, SourceDb, Span, Trees};
 use serde_json::json;
 
@@ -92,7 +92,14 @@ pub fn run(files: &[PathBuf], format: Format, options: FixOptions) -> Outcome {
         Format::Human => {
             let mut text = String::new();
             for f in &fixed {
-                text.push_str(&format!("fixed[{}]: {}:{}:{}: {}\n", f.code, f.file, f.start.0, f.start.1, f.message));
+                text.push_str(&format!(
+                    "fixed[{}]: {}:{}:{}: {}\n",
+                    f.code,
+                    escape(&f.file),
+                    f.start.0,
+                    f.start.1,
+                    escape(&f.message)
+                ));
             }
             if options.fix {
                 let plural = |n: usize| if n == 1 { "1 problem".to_string() } else { format!("{n} problems") };
@@ -110,8 +117,11 @@ pub fn run(files: &[PathBuf], format: Format, options: FixOptions) -> Outcome {
                 }
                 text.push_str(if report.diags.is_empty() { "\n" } else { "; what is left:\n\n" });
             }
-            text.push_str(&render_human(&report.db, &human(&report), output::stderr_color()));
-            output::stderr(&text);
+            let color = output::stderr_color();
+            output::stderr_with(|w| {
+                w.write_all(text.as_bytes())?;
+                write_human(&report.db, &human(&report), color, w)
+            });
             Outcome::Success
         }
         Format::Json => {

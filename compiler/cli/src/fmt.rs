@@ -8,7 +8,6 @@
 
 use std::path::{Path, PathBuf};
 
-use archc_core::diag::render_human;
 use archc_core::SourceDb;
 
 use crate::output;
@@ -45,7 +44,7 @@ pub fn run(files: &[PathBuf], check: bool) -> Outcome {
             }
             Ok(formatted) if formatted == text => {}
             Ok(_) if check => {
-                output::stderr(&format!("would reformat {shown}\n"));
+                output::stderr(&format!("would reformat {}\n", archc_core::diag::escape(&shown)));
                 outcome = outcome.max(Outcome::Errors);
             }
             Ok(formatted) => {
@@ -57,7 +56,7 @@ pub fn run(files: &[PathBuf], check: bool) -> Outcome {
         }
     }
     if !report.diags.is_empty() {
-        output::stderr(&render_human(&report.db, &report.diags, output::stderr_color()));
+        output::diagnostics(&report.db, &report.diags);
     }
     outcome
 }
@@ -74,7 +73,7 @@ fn run_stdin(check: bool) -> Outcome {
         Err(diags) => {
             let mut report = Report::default();
             add_refused(&mut report, "<stdin>", &text, diags);
-            output::stderr(&render_human(&report.db, &report.diags, output::stderr_color()));
+            output::diagnostics(&report.db, &report.diags);
             Outcome::Errors
         }
         Ok(formatted) if check => {

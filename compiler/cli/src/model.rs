@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use archc_core::diag::{render_human, to_json};
+use archc_core::diag::to_json;
 use archc_core::model::{outline::outline, view::view};
 use archc_core::{compile, SourceDb};
 
@@ -32,7 +32,7 @@ pub fn run(file: &Path, format: ModelFormat) -> Outcome {
     let Some(model) = compilation.checked() else {
         return match format {
             ModelFormat::Human => {
-                output::stderr(&render_human(&report.db, &report.diags, output::stderr_color()));
+                output::diagnostics(&report.db, &report.diags);
                 Outcome::Errors
             }
             ModelFormat::Json => match output::stdout(&json_text(&to_json(&report.db, &report.diags))) {
@@ -42,7 +42,7 @@ pub fn run(file: &Path, format: ModelFormat) -> Outcome {
         };
     };
     if !report.diags.is_empty() {
-        output::stderr(&render_human(&report.db, &report.diags, output::stderr_color()));
+        output::diagnostics(&report.db, &report.diags);
     }
     match format {
         ModelFormat::Human => output::stdout(&outline(model)),

@@ -34,8 +34,23 @@ pub fn stderr(text: &str) {
     let _ = err.flush();
 }
 
+/// Writes to standard error through a buffer, as `write` produces it (a
+/// report of thousands of diagnostics is never held whole), ignoring
+/// failures as [`stderr`] does.
+pub fn stderr_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
+    let mut err = io::BufWriter::new(io::stderr().lock());
+    let _ = write(&mut err).and_then(|()| err.flush());
+}
+
+/// The diagnostics of `report` on standard error, as rustc shows them.
+pub fn diagnostics(db: &archc_core::SourceDb, diags: &[archc_core::Diagnostic]) {
+    let color = stderr_color();
+    stderr_with(|w| archc_core::diag::write_human(db, diags, color, w));
+}
+
 /// `error: MESSAGE` on standard error, for problems that are not
 /// diagnostics of the input (a missing file, an unwritable output).
+/// Control characters (of a file name, say) are shown escaped.
 pub fn error(message: &str) {
-    stderr(&format!("error: {message}\n"));
+    stderr(&format!("error: {}\n", archc_core::diag::escape(message)));
 }

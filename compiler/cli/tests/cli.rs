@@ -687,3 +687,57 @@ fn colour_on_a_terminal_unless_no_color() {
     let plain = text(&out);
     assert!(plain.contains("error[E0106]") && !plain.contains('\x1b'), "{plain:?}");
 }
+
+// ---------------------------------------------------------------- hostile output
+
+#[test]
+fn control_characters_of_a_file_never_reach_the_terminal() {
+    // ESC and BEL in a string and in a name, and in the file's name.
+    let text = "title \"\u{1b}]0;owned\u{7}\" x\nregion us-east-1 {\n  lambda f\u{1b}[2J\n}\n";
+    let p = project(&[("bad\u{1b}[31m.arch", text)]);
+    let r = archc(p.path(), &["check", "bad\u{1b}[31m.arch"]);
+    assert_eq!(r.code, 1);
+    assert!(!r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'), "{:?}", r.stderr);
+    assert!(r.stderr.contains("--> bad\\u{1b}[31m.arch:1:"), "{}", r.stderr);
+    assert!(r.stderr.contains("\\u{1b}]0;owned\\u{7}") && r.stderr.contains("lambda f\\u{1b}[2J"), "{}", r.stderr);
+}
+
+#[test]
+fn thousands_of_errors_on_one_long_line_are_capped_and_cut() {
+    let chain: Vec<String> = (0..10_000).map(|i| format!("m{i}")).collect();
+    let p = project(&[("long.arch", &format!("title \"t\"\n{}\n", chain.join(" -> ")))]);
+    let r = archc(p.path(), &["check", "long.arch"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr.matches("error[E0107]").count(), 100);
+    assert!(r.stderr.contains("... and 9900 more errors in long.arch (the first 100 are shown)"), "{}", r.stderr);
+    assert!(r.stderr.ends_with("10000 errors\n"));
+    assert!(r.stderr.lines().all(|l| l.len() < 400), "a quoted line is cut to a window");
+    let v = json(&archc(p.path(), &["check", "--format", "json", "long.arch"]).stdout);
+    assert_eq!((v["errors"].as_u64(), v["truncated"].as_u64()), (Some(10_000), Some(9_000)));
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(1000));
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    let p = project(&[("bom.arch", "\u{feff}title \"t\" zz\n")]);
+    let r = archc(p.path(), &["check", "bom.arch"]);
+    assert!(r.stderr.contains("--> bom.arch:1:11\n"), "{}", r.stderr);
+    let v = json(&archc(p.path(), &["check", "--format", "json", "bom.arch"]).stdout);
+    assert_eq!(v["diagnostics"][0]["span"]["column"], 11);
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris() {
+    let p = project(&[("my designs/100% café.arch", DUPLICATE)]);
+    let uri = |r: &Run| {
+        json(&r.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].clone()
+    };
+    let r = archc(p.path(), &["check", "--format", "sarif", "my designs/100% café.arch"]);
+    assert_eq!(uri(&r), "my%20designs/100%25%20caf%C3%A9.arch");
+    let abs = p.path().join("my designs/100% café.arch");
+    let r = archc(p.path(), &["check", "--format", "sarif", abs.to_str().expect("UTF-8 path")]);
+    let got = uri(&r);
+    let got = got.as_str().expect("a uri");
+    assert!(got.starts_with("file:///") && got.ends_with("/my%20designs/100%25%20caf%C3%A9.arch"), "{got}");
+    assert!(!got.contains(' '), "{got}");
+}

@@ -12,6 +12,11 @@ use archc_syntax::{FileId, Span};
 /// however it came, so no offset is ever clamped.
 pub const MAX_SOURCE_BYTES: usize = 8 * 1024 * 1024;
 
+/// The byte-order mark some editors put at the start of a UTF-8 file. The
+/// parser reads it as white space; it is kept in the text (so byte offsets
+/// are those of the file) and [`Source::line_col`] does not count it.
+const BOM: char = '\u{feff}';
+
 /// One source text and the name it is shown under.
 #[derive(Clone, Debug)]
 pub struct Source {
@@ -48,10 +53,15 @@ impl Source {
     }
 
     /// 1-based line and column (in Unicode scalar values) of a byte offset.
+    /// A byte-order mark at the start of the file is not a column: the
+    /// first character after it is in column 1, as editors show it.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let mut start = self.line_starts.get(line).copied().unwrap_or(0);
+        if line == 0 && self.text.starts_with(BOM) {
+            start = BOM.len_utf8().min(offset);
+        }
         let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
@@ -199,5 +209,13 @@ mod tests {
         assert_eq!(s.line_col(0), (1, 1));
         assert_eq!(s.line_col(3), (2, 1));
         assert_eq!(s.line_col(3 + '—'.len_utf8()), (2, 2));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let s = Source::new("x", "\u{feff}ab\n\u{feff}c");
+        assert_eq!((s.line_col(0), s.line_col(3), s.line_col(4), s.line_col(5)), ((1, 1), (1, 1), (1, 2), (1, 3)));
+        // Only at the start of the file: elsewhere it is a character.
+        assert_eq!((s.line_col(6), s.line_col(9)), ((2, 1), (2, 2)));
     }
 }

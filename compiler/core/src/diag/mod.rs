@@ -8,4 +8,7 @@ pub mod fix;
 mod render;
 pub(crate) mod suggest;
 
-pub use render::{render_human, to_json, to_sarif};
+pub use render::{
+    escape, render_human, to_json, to_sarif, to_uri, write_human, MAX_DOCUMENT_PER_FILE, MAX_HUMAN_PER_FILE,
+    MAX_LINE_CHARS,
+};
