@@ -178,7 +178,7 @@ fn assert_stopped_by_budget(text: &str, at: &str) {
     let d = &c.diagnostics[0];
     let src = &db.get(d.span.file).expect("file").text;
     assert_eq!(&src[d.span.start as usize..d.span.end as usize], at);
-    assert!(d.message.contains("100,000"), "{}", d.message);
+    assert!(d.message.contains("50,000"), "{}", d.message);
     let m = c.model();
     assert!(m.nodes().len() + m.flows().len() <= super::expand::BUDGET, "{} nodes", m.nodes().len());
 }
