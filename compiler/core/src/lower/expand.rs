@@ -128,7 +128,43 @@ struct Ctx {
     /// The component instances and `for` loops these statements are
     /// repeated by, outermost first: what the expansion budget charges, and
     /// what its diagnostic names. Empty for statements written once.
-    trail: Rc<Vec<Frame>>,
+    trail: Trail,
+    /// How many blocks (bodies, loops, instances) these statements stand
+    /// in, across instances: see [`MAX_NESTING`].
+    depth: usize,
+}
+
+/// The frames of [`Ctx::trail`], innermost first through `parent`: shared,
+/// so that entering a loop or an instance costs one frame, not a copy of
+/// the chain.
+#[derive(Clone, Default)]
+struct Trail(Option<Rc<TrailNode>>);
+
+struct TrailNode {
+    frame: Frame,
+    parent: Trail,
+}
+
+impl Trail {
+    fn push(&self, frame: Frame) -> Trail {
+        Trail(Some(Rc::new(TrailNode { frame, parent: self.clone() })))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The frames, outermost first.
+    fn frames(&self) -> Vec<Frame> {
+        let mut out = Vec::new();
+        let mut at = &self.0;
+        while let Some(node) = at {
+            out.push(node.frame.clone());
+            at = &node.parent.0;
+        }
+        out.reverse();
+        out
+    }
 }
 
 /// One level of [`Ctx::trail`]: an instance of a component, or a `for` loop.
@@ -140,6 +176,12 @@ enum Frame {
 
 /// Deeper nesting than this is surely runaway recursion through components.
 pub(crate) const MAX_DEPTH: usize = 32;
+
+/// Blocks nest at most this deep once components are expanded, one
+/// instance's body inside another's: the parser's rule for one file
+/// (`archc_syntax`'s 128), applied to the whole expansion, so that its
+/// recursion is bounded on the smallest stack (wasm) whatever the input.
+pub(crate) const MAX_NESTING: usize = 128;
 
 /// What one compilation may produce by expansion, in total: every statement
 /// a component instance or a `for` loop repeats (declarations, instances,
@@ -169,7 +211,8 @@ struct Expander<'p> {
     spent: usize,
     /// The budget ran out (reported once): nothing more is expanded.
     exhausted: bool,
-    /// Components nested past [`MAX_DEPTH`] were reported (once).
+    /// Components nested past [`MAX_DEPTH`], or blocks past
+    /// [`MAX_NESTING`], were reported (once).
     too_deep: bool,
 }
 
@@ -230,7 +273,8 @@ pub(crate) fn expand(program: &Program, diags: &mut Vec<Diagnostic>) -> Raw {
             stack: Vec::new(),
             module: m,
             expansion: Vec::new(),
-            trail: Rc::new(Vec::new()),
+            trail: Trail::default(),
+            depth: 0,
         };
         ex.stmts(&module.ast.stmts, &ctx);
     }
@@ -267,11 +311,33 @@ impl Expander<'_> {
     }
 
     fn stmts(&mut self, stmts: &[Stmt], ctx: &Ctx) {
+        if ctx.depth > MAX_NESTING {
+            if !self.too_deep {
+                self.too_deep = true;
+                let frames = ctx.trail.frames();
+                let at = stmts.first().map_or(Span::detached(), head);
+                let start = frames.first().map_or(at, Frame::span);
+                let mut d = Diagnostic::new(
+                    codes::EXPANSION_LIMIT,
+                    start,
+                    format!("blocks nested more than {MAX_NESTING} deep once components are expanded"),
+                )
+                .with_span_label(format!("through {}", self.chain(&frames)))
+                .with_help(format!(
+                    "archc expands blocks, loops and component instances at most {MAX_NESTING} deep in all, one inside the other; flatten the design"
+                ));
+                if at != start {
+                    d = d.with_label(at, format!("block {} of the chain", MAX_NESTING + 1));
+                }
+                self.diags.push(d);
+            }
+            return;
+        }
         for stmt in stmts {
             // A statement repeated by an instance or a loop is paid for
             // before it is expanded: one, plus one per instance it stands
             // in, whose chain (provenance, scope path) it carries.
-            if self.exhausted || (!ctx.trail.is_empty() && !self.charge(1 + ctx.stack.len(), stmt.span, ctx)) {
+            if self.exhausted || (!ctx.trail.is_empty() && !self.charge(1 + ctx.stack.len(), head(stmt), ctx)) {
                 return;
             }
             self.stmt(stmt, ctx);
@@ -289,10 +355,9 @@ impl Expander<'_> {
             return true;
         }
         self.exhausted = true;
-        let chain = self.chain(&ctx.trail);
-        let start = ctx.trail.first().map_or(at, |f| match f {
-            Frame::Instance { span, .. } | Frame::Loop { span, .. } => *span,
-        });
+        let frames = ctx.trail.frames();
+        let chain = self.chain(&frames);
+        let start = frames.first().map_or(at, Frame::span);
         let mut d = Diagnostic::new(
             codes::EXPANSION_LIMIT,
             start,
@@ -359,13 +424,10 @@ impl Expander<'_> {
                 if !self.check_loop_var(&f.var) {
                     return;
                 }
-                let mut trail = (*ctx.trail).clone();
-                // `for VAR`: the loop's head, not its whole body.
-                let head = Span { end: f.var.span.end, ..span };
-                trail.push(Frame::Loop { var: f.var.text.clone(), span: head });
-                let mut inner = Ctx { trail: Rc::new(trail), ..ctx.clone() };
+                let trail = ctx.trail.push(Frame::Loop { var: f.var.text.clone(), span: head(stmt) });
+                let mut inner = Ctx { trail, depth: ctx.depth + 1, ..ctx.clone() };
                 // Every iteration is paid for before the first one runs.
-                if !self.charge(values.len(), span, &inner) {
+                if !self.charge(values.len(), head(stmt), &inner) {
                     return;
                 }
                 for v in values {
@@ -484,9 +546,22 @@ impl Expander<'_> {
     }
 
     fn flow(&mut self, f: &ast::Flow, span: Span, ctx: &Ctx) {
+        let reported = self.diags.len();
         let mut hops = Vec::new();
         for hop in &f.hops {
-            hops.extend(self.refs(hop, ctx));
+            let found = self.refs(hop, ctx);
+            // `$p` bound to an empty list: the hop is gone without an error.
+            if found.is_empty() && self.diags.len() == reported {
+                self.diags.push(
+                    Diagnostic::new(
+                        codes::INVALID_VALUE,
+                        hop.span(),
+                        format!("`{}` stands for no name here: it is an empty list", hop.source_text()),
+                    )
+                    .with_help("a flow goes between two or more places; give the list at least one value, or wrap the flow in `for` to repeat it over each"),
+                );
+            }
+            hops.extend(found);
         }
         let ports = self.subst(&ctx.env).values(&f.ports);
         let label = f.label.as_ref().and_then(|l| self.subst(&ctx.env).pieces(&l.pieces).map(|t| (t, l.span)));
@@ -661,6 +736,39 @@ fn group(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+impl Frame {
+    fn span(&self) -> Span {
+        match self {
+            Frame::Instance { span, .. } | Frame::Loop { span, .. } => *span,
+        }
+    }
+}
+
+/// A declaration's statement up to its body's `{`.
+fn head_of_decl(d: &ast::Decl, span: Span) -> Span {
+    match &d.body {
+        Some(b) if b.span.start > span.start => Span { end: b.span.start, ..span },
+        _ => span,
+    }
+}
+
+/// A statement's first part, without its body, for labels: `for VAR`, or a
+/// declaration up to its `{`.
+fn head(stmt: &Stmt) -> Span {
+    let body = match &stmt.kind {
+        StmtKind::For(f) => return Span { end: f.var.span.end, ..stmt.span },
+        StmtKind::Decl(d) => d.body.as_ref(),
+        StmtKind::Flow(f) => f.body.as_ref(),
+        StmtKind::Peering(p) => p.body.as_ref(),
+        StmtKind::Component(c) => return c.name.span,
+        _ => None,
+    };
+    match body {
+        Some(b) if b.span.start > stmt.span.start => Span { end: b.span.start, ..stmt.span },
+        _ => stmt.span,
+    }
 }
 
 /// A declaration that is only a word: `igw`, or the flag `multi_az`.

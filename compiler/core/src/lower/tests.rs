@@ -232,4 +232,26 @@ fn recursion_is_found_at_once_and_depth_is_not_recursion() {
     let (_, c) = compile_files(&[("main.arch", &text)]);
     assert_eq!(codes(&c), ["E0128"]);
     assert_eq!(c.diagnostics[0].message, "components nested more than 32 deep");
+    // Blocks nested within the parser's limit in each component, but past
+    // it once the components are expanded one inside the other: bounded
+    // too, so the expander's recursion is bounded on any stack.
+    let mut text = String::new();
+    for i in 0..32 {
+        let open: String = (0..120).map(|k| format!("for v{k} in [a] {{\n")).collect();
+        text.push_str(&format!("component c{i} {{\n{open}c{} x\n{}}}\n", i + 1, "}\n".repeat(120)));
+    }
+    text.push_str("component c32 {\n  sqs q\n}\nregion us-east-1 {\n  c0 top\n}\n");
+    let (_, c) = compile_files(&[("main.arch", &text)]);
+    assert_eq!(codes(&c), ["E0128"]);
+    assert_eq!(c.diagnostics[0].message, "blocks nested more than 128 deep once components are expanded");
+}
+
+/// A flow whose hops substitute to nothing (a parameter bound to an empty
+/// list) is reported, not dropped.
+#[test]
+fn a_flow_left_without_hops_is_reported() {
+    let text =
+        "component fan(targets = []) {\n  lambda f\n  f -> $targets : https\n}\nregion us-east-1 {\n  fan a\n}\n";
+    let (_, c) = compile_files(&[("main.arch", text)]);
+    assert_eq!(codes(&c), ["E0111"]);
 }

@@ -2,7 +2,6 @@
 //! its parameters, and expanding its body in the instance's scope.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use archc_syntax::ast::{self, StmtKind};
 use archc_syntax::{Diagnostic, Span};
@@ -65,19 +64,15 @@ impl Expander<'_> {
             );
             return;
         }
-        let mut trail = (*ctx.trail).clone();
-        trail.push(Frame::Instance { comp, span });
+        let trail = ctx.trail.push(Frame::Instance { comp, span: super::head_of_decl(d, span) });
         if ctx.stack.len() >= MAX_DEPTH {
             // Distinct components nested this deep: no recursion, but no
             // real design either. Reported once, at the outermost instance.
             if !self.too_deep {
                 self.too_deep = true;
-                let outer = match ctx.trail.iter().find(|f| matches!(f, Frame::Instance { .. })) {
-                    Some(Frame::Instance { span, .. }) => *span,
-                    _ => span,
-                };
                 let instances: Vec<Frame> =
-                    trail.iter().filter(|f| matches!(f, Frame::Instance { .. })).cloned().collect();
+                    trail.frames().into_iter().filter(|f| matches!(f, Frame::Instance { .. })).collect();
+                let outer = instances.first().map_or(span, Frame::span);
                 self.diags.push(
                     Diagnostic::new(
                         codes::EXPANSION_LIMIT,
@@ -85,7 +80,7 @@ impl Expander<'_> {
                         format!("components nested more than {MAX_DEPTH} deep"),
                     )
                     .with_span_label(format!("through {}", self.chain(&instances)))
-                    .with_label(span, format!("instance {} of the chain", MAX_DEPTH + 1))
+                    .with_label(super::head_of_decl(d, span), format!("instance {} of the chain", MAX_DEPTH + 1))
                     .with_help(format!(
                         "archc expands component instances at most {MAX_DEPTH} deep, one inside the other; flatten the chain: instantiate some of its components side by side"
                     )),
@@ -94,7 +89,7 @@ impl Expander<'_> {
             return;
         }
         // The instance is paid for before its body is looked at.
-        if !self.charge(1, span, &Ctx { trail: Rc::new(trail.clone()), ..ctx.clone() }) {
+        if !self.charge(1, super::head_of_decl(d, span), &Ctx { trail: trail.clone(), ..ctx.clone() }) {
             return;
         }
         for m in &d.modifiers {
@@ -160,7 +155,8 @@ impl Expander<'_> {
             stack,
             module: def.module,
             expansion,
-            trail: Rc::new(trail),
+            trail,
+            depth: ctx.depth + 1,
             ..ctx.clone()
         };
         self.stmts(&c.body.stmts, &inner);
