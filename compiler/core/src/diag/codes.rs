@@ -20,7 +20,7 @@ mod front_end {
     WRONG_KIND_REFERENCE = "E0109", "wrong-kind-reference", Error, "a reference to a declaration of the wrong kind", include_str!("codes/E0109.md");
     UNKNOWN_PROPERTY = "E0110", "unknown-property", Error, "a property the kind does not have", include_str!("codes/E0110.md");
     INVALID_VALUE = "E0111", "invalid-value", Error, "a property or setting value of the wrong type or out of range", include_str!("codes/E0111.md");
-    DUPLICATE_PROPERTY = "E0112", "duplicate-property", Error, "a property, setting or list entry given twice", include_str!("codes/E0112.md");
+    DUPLICATE_PROPERTY = "E0112", "duplicate-property", Error, "a property, setting, list entry or import given twice", include_str!("codes/E0112.md");
     MISSING_PART = "E0113", "missing-part", Error, "a declaration without its name, argument, placement or type", include_str!("codes/E0113.md");
     UNEXPECTED_PART = "E0114", "unexpected-part", Error, "an argument, modifier or `in` that the kind does not take", include_str!("codes/E0114.md");
     UNKNOWN_PORT = "E0115", "unknown-port", Error, "a port name that is not well known", include_str!("codes/E0115.md");

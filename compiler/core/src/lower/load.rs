@@ -63,6 +63,10 @@ struct Loading<'a> {
     stack: Vec<FileId>,
     /// A `use` named a module that could not be loaded.
     failed: bool,
+    /// Where each imported file was first imported: a second `use` of it
+    /// that would put it under another alias, or repeats it in one file, is
+    /// reported rather than ignored.
+    first_use: BTreeMap<FileId, Span>,
     order: Vec<usize>,
     diags: &'a mut Vec<Diagnostic>,
 }
@@ -75,6 +79,7 @@ pub(crate) fn load(db: &mut SourceDb, entry: FileId, loader: &dyn Loader, diags:
         by_file: BTreeMap::new(),
         stack: Vec::new(),
         failed: false,
+        first_use: BTreeMap::new(),
         order: Vec::new(),
         diags,
     };
@@ -383,6 +388,32 @@ impl Loading<'_> {
         if let Some(alias) = &u.alias {
             child.push(alias.text.clone());
         }
+        if let (Some(&m), Some(&first)) = (self.by_file.get(&id), self.first_use.get(&id)) {
+            // A file is loaded once, under the scope of its first import.
+            let loaded = &self.modules[m].scope;
+            let path = &u.path;
+            let msg = if *loaded != child {
+                let how = match loaded.last() {
+                    Some(a) => format!("as `{a}`"),
+                    None => "without `as`".to_string(),
+                };
+                Some(format!("`{path}` is already imported {how}: a file is imported once, under one name"))
+            } else if first.file == u.path_span.file {
+                Some(format!("`{path}` is imported twice in this file"))
+            } else {
+                // Two files import a third the same way: one module.
+                None
+            };
+            if let Some(msg) = msg {
+                self.diags.push(
+                    Diagnostic::new(codes::DUPLICATE_PROPERTY, u.path_span, msg)
+                        .with_label(first, "first imported here")
+                        .with_help("remove this `use`, and name what the file declares as the first import does"),
+                );
+            }
+            return;
+        }
+        self.first_use.entry(id).or_insert(u.path_span);
         self.visit(id, child);
     }
 }

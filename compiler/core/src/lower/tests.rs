@@ -255,3 +255,22 @@ fn a_flow_left_without_hops_is_reported() {
     let (_, c) = compile_files(&[("main.arch", text)]);
     assert_eq!(codes(&c), ["E0111"]);
 }
+
+/// A file imported a second time under another alias, or twice in one
+/// file, is reported: the second `use` would otherwise do nothing. Two
+/// files importing a third the same way is one module, and fine.
+#[test]
+fn a_second_import_of_a_file_is_reported() {
+    let c_arch = ("c.arch", "region us-east-1 { sqs q }\n");
+    let (_, c) = compile_files(&[("main.arch", "use ./c.arch as x\nuse ./c.arch as y\n"), c_arch]);
+    assert_eq!(codes(&c), ["E0112"]);
+    assert!(c.diagnostics[0].message.contains("already imported as `x`"), "{}", c.diagnostics[0].message);
+    let (_, c) = compile_files(&[("main.arch", "use ./c.arch\nuse ./c.arch\n"), c_arch]);
+    assert_eq!(codes(&c), ["E0112"]);
+    let (_, c) = compile_files(&[
+        ("main.arch", "use ./a.arch\nuse ./c.arch\nregion us-east-1 { lambda f }\nf -> q : https\n"),
+        ("a.arch", "use ./c.arch\n"),
+        c_arch,
+    ]);
+    assert_eq!(codes(&c), Vec::<&str>::new());
+}
