@@ -20,7 +20,7 @@ mod front_end {
     WRONG_KIND_REFERENCE = "E0109", "wrong-kind-reference", Error, "a reference to a declaration of the wrong kind", include_str!("codes/E0109.md");
     UNKNOWN_PROPERTY = "E0110", "unknown-property", Error, "a property the kind does not have", include_str!("codes/E0110.md");
     INVALID_VALUE = "E0111", "invalid-value", Error, "a property or setting value of the wrong type or out of range", include_str!("codes/E0111.md");
-    DUPLICATE_PROPERTY = "E0112", "duplicate-property", Error, "a property, setting or list entry given twice", include_str!("codes/E0112.md");
+    DUPLICATE_PROPERTY = "E0112", "duplicate-property", Error, "a property, setting, list entry or import given twice", include_str!("codes/E0112.md");
     MISSING_PART = "E0113", "missing-part", Error, "a declaration without its name, argument, placement or type", include_str!("codes/E0113.md");
     UNEXPECTED_PART = "E0114", "unexpected-part", Error, "an argument, modifier or `in` that the kind does not take", include_str!("codes/E0114.md");
     UNKNOWN_PORT = "E0115", "unknown-port", Error, "a port name that is not well known", include_str!("codes/E0115.md");
@@ -34,8 +34,9 @@ mod front_end {
     UNKNOWN_PARAMETER = "E0123", "unknown-parameter", Error, "`$name` with no such parameter or loop variable in scope", include_str!("codes/E0123.md");
     NACL_RULE = "E0124", "nacl-rule", Error, "a network ACL rule outside a nacl, or with an invalid number", include_str!("codes/E0124.md");
     PLACEMENT_OTHER_VPC = "E0125", "placement-other-vpc", Error, "a resource placed in a subnet of another VPC", include_str!("codes/E0125.md");
-    PREDEFINED_NAME = "E0126", "predefined-name", Error, "a declaration of a predefined name such as `internet`", include_str!("codes/E0126.md");
+    PREDEFINED_NAME = "E0126", "predefined-name", Error, "a name that is predefined (`internet`) or a keyword (`in`)", include_str!("codes/E0126.md");
     UNREADABLE_INPUT = "E0127", "unreadable-input", Error, "an input file that cannot be read: missing, not UTF-8 text, not a regular file, or too large", include_str!("codes/E0127.md");
+    EXPANSION_LIMIT = "E0128", "expansion-limit", Error, "components and `for` loops that expand past archc's limits: too many statements, or instances nested too deep", include_str!("codes/E0128.md");
     ALLOCATION_EXHAUSTED = "E0205", "allocation-exhausted", Error, "no free block left to allocate a subnet", include_str!("codes/E0205.md");
     }
 }

@@ -7,6 +7,7 @@ use crate::diag::codes;
 use archc_syntax::ast::{self, StmtKind};
 use archc_syntax::{Diagnostic, FileId, Span};
 
+use crate::lower::expand::reserved_name;
 use crate::lower::stdlib;
 use crate::source::{join_relative, LoadError, Loader, SourceDb, MAX_SOURCE_BYTES};
 
@@ -62,6 +63,10 @@ struct Loading<'a> {
     stack: Vec<FileId>,
     /// A `use` named a module that could not be loaded.
     failed: bool,
+    /// Where each imported file was first imported: a second `use` of it
+    /// that would put it under another alias, or repeats it in one file, is
+    /// reported rather than ignored.
+    first_use: BTreeMap<FileId, Span>,
     order: Vec<usize>,
     diags: &'a mut Vec<Diagnostic>,
 }
@@ -74,19 +79,127 @@ pub(crate) fn load(db: &mut SourceDb, entry: FileId, loader: &dyn Loader, diags:
         by_file: BTreeMap::new(),
         stack: Vec::new(),
         failed: false,
+        first_use: BTreeMap::new(),
         order: Vec::new(),
         diags,
     };
     l.visit(entry, Vec::new());
-    let mut components = Vec::new();
+    let mut components: Vec<ComponentDef> = Vec::new();
     for (m, module) in l.modules.iter().enumerate() {
         for (i, stmt) in module.ast.stmts.iter().enumerate() {
-            if let StmtKind::Component(c) = &stmt.kind {
-                components.push(ComponentDef { name: c.name.text.clone(), module: m, stmt: i, span: c.name.span });
+            match &stmt.kind {
+                StmtKind::Component(c) => {
+                    check_component(c, l.diags);
+                    // Components share their module's scope (a module
+                    // imported without `as` shares its importer's): a second
+                    // of the same name there would never be instantiated.
+                    let first =
+                        components.iter().find(|d| d.name == c.name.text && l.modules[d.module].scope == module.scope);
+                    if let Some(first) = first {
+                        l.diags.push(
+                            Diagnostic::new(
+                                codes::DUPLICATE_NAME,
+                                c.name.span,
+                                format!("the component `{}` is defined twice", c.name.text),
+                            )
+                            .with_span_label("defined again here")
+                            .with_label(first.span, format!("`{}` is first defined here", c.name.text))
+                            .with_help("component names are unique within a file and the files it imports without `as`; rename one of them"),
+                        );
+                        continue;
+                    }
+                    components.push(ComponentDef { name: c.name.text.clone(), module: m, stmt: i, span: c.name.span });
+                }
+                StmtKind::Use(u) => {
+                    if let Some(alias) = &u.alias {
+                        if alias.text == "in" || crate::model::kinds::PREDEFINED.contains(&alias.text.as_str()) {
+                            l.diags.push(reserved_name(&alias.text, alias.span, "an alias"));
+                        }
+                    }
+                }
+                _ => {}
             }
         }
+        misplaced_top_level_stmts(&module.ast.stmts, l.diags);
     }
     Program { imports_failed: l.failed, modules: l.modules, order: l.order, components }
+}
+
+/// A component's name and parameters: a name that is a kind would never be
+/// instantiated (the kind wins), and parameters are unique and not reserved.
+fn check_component(c: &ast::Component, diags: &mut Vec<Diagnostic>) {
+    if let Some(kind) = crate::model::kinds::Kind::from_keyword(&c.name.text) {
+        diags.push(
+            Diagnostic::new(
+                codes::PREDEFINED_NAME,
+                c.name.span,
+                format!("`{}` is a kind and cannot name a component", c.name.text),
+            )
+            .with_help(format!(
+                "`{} NAME` always declares {}: choose another name for the component",
+                c.name.text,
+                kind.a()
+            )),
+        );
+    } else if c.name.text == "in" || crate::model::kinds::PREDEFINED.contains(&c.name.text.as_str()) {
+        diags.push(reserved_name(&c.name.text, c.name.span, "a component's name"));
+    }
+    let params: Vec<&ast::Param> = c.params.iter().flatten().collect();
+    for (i, p) in params.iter().enumerate() {
+        if p.name.text == "in" || crate::model::kinds::PREDEFINED.contains(&p.name.text.as_str()) {
+            diags.push(reserved_name(&p.name.text, p.name.span, "a parameter"));
+        }
+        if let Some(first) = params[..i].iter().find(|q| q.name.text == p.name.text) {
+            diags.push(
+                Diagnostic::new(
+                    codes::COMPONENT_PARAMETERS,
+                    p.name.span,
+                    format!("the parameter `{}` is declared twice", p.name.text),
+                )
+                .with_span_label("declared again here")
+                .with_label(first.name.span, "first declared here")
+                .with_help("parameters of a component have different names; rename or remove one"),
+            );
+        }
+    }
+}
+
+/// `use` and `component` stand only at the top level of a file: anywhere
+/// else (in a `for`, a component's body, a declaration's or a flow's body)
+/// they would be ignored, so they are reported wherever they stand, whether
+/// that block is ever expanded or not. The walk is iterative: its depth is
+/// the text's nesting, which the parser bounds, but it needs no stack.
+fn misplaced_top_level_stmts(top: &[ast::Stmt], diags: &mut Vec<Diagnostic>) {
+    let mut blocks: Vec<&ast::Block> = top.iter().filter_map(body_of).collect();
+    while let Some(block) = blocks.pop() {
+        for stmt in &block.stmts {
+            match &stmt.kind {
+                StmtKind::Use(_) => diags.push(
+                    Diagnostic::new(codes::WRONG_PLACE, stmt.span, "`use` cannot stand here")
+                        .with_help("`use` belongs at the top level of a file, outside every `{ }`"),
+                ),
+                StmtKind::Component(c) => diags.push(
+                    Diagnostic::new(codes::WRONG_PLACE, c.name.span, "a component definition cannot stand here")
+                        .with_help("a component definition belongs at the top level of a file, outside every `{ }`"),
+                ),
+                _ => {}
+            }
+            blocks.extend(body_of(stmt));
+        }
+    }
+}
+
+/// The block of statements a statement holds, if any. A line that did not
+/// parse keeps its block unlowered (already reported), so it is not walked.
+fn body_of(stmt: &ast::Stmt) -> Option<&ast::Block> {
+    match &stmt.kind {
+        StmtKind::For(f) => Some(&f.body),
+        StmtKind::Component(c) => Some(&c.body),
+        StmtKind::Decl(d) => d.body.as_ref(),
+        StmtKind::Flow(f) => f.body.as_ref(),
+        StmtKind::Peering(p) => p.body.as_ref(),
+        _ => None,
+    }
 }
 
 impl Loading<'_> {
@@ -275,6 +388,32 @@ impl Loading<'_> {
         if let Some(alias) = &u.alias {
             child.push(alias.text.clone());
         }
+        if let (Some(&m), Some(&first)) = (self.by_file.get(&id), self.first_use.get(&id)) {
+            // A file is loaded once, under the scope of its first import.
+            let loaded = &self.modules[m].scope;
+            let path = &u.path;
+            let msg = if *loaded != child {
+                let how = match loaded.last() {
+                    Some(a) => format!("as `{a}`"),
+                    None => "without `as`".to_string(),
+                };
+                Some(format!("`{path}` is already imported {how}: a file is imported once, under one name"))
+            } else if first.file == u.path_span.file {
+                Some(format!("`{path}` is imported twice in this file"))
+            } else {
+                // Two files import a third the same way: one module.
+                None
+            };
+            if let Some(msg) = msg {
+                self.diags.push(
+                    Diagnostic::new(codes::DUPLICATE_PROPERTY, u.path_span, msg)
+                        .with_label(first, "first imported here")
+                        .with_help("remove this `use`, and name what the file declares as the first import does"),
+                );
+            }
+            return;
+        }
+        self.first_use.entry(id).or_insert(u.path_span);
         self.visit(id, child);
     }
 }

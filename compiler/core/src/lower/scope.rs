@@ -86,6 +86,10 @@ pub(crate) struct Scopes {
     by_path: HashMap<String, ScopeId>,
     /// Candidates by name, so that a lookup looks only at its namesakes.
     by_name: HashMap<String, Vec<usize>>,
+    /// Candidates by name and scope: a reference finds its namesakes in the
+    /// scopes that enclose it without looking at every instance's (a
+    /// component instantiated thousands of times has thousands of `q`s).
+    by_name_scope: HashMap<(String, ScopeId), Vec<usize>>,
     /// How many unresolved names got a "did you mean" (see [`MAX_SUGGESTIONS`]).
     suggested: std::cell::Cell<usize>,
 }
@@ -146,7 +150,8 @@ impl Scopes {
     }
 
     /// Makes candidate `index` findable by its name.
-    pub fn index(&mut self, name: &str, index: usize) {
+    pub fn index(&mut self, name: &str, scope: ScopeId, index: usize) {
+        self.by_name_scope.entry((name.to_string(), scope)).or_default().push(index);
         match self.by_name.get_mut(name) {
             Some(list) => list.push(index),
             None => {
@@ -185,6 +190,27 @@ impl Scopes {
                 return Lookup::IsScope(id);
             }
         }
+        // The innermost enclosing scope with a match decides; only when none
+        // has one are all the namesakes looked at (the same answer as
+        // looking at all of them first: one match anywhere is found, several
+        // are decided by the innermost scope that holds any).
+        let chain = self.chain(from);
+        let key = |s: ScopeId| (last.to_string(), s);
+        for &s in &chain {
+            let here: Vec<usize> = self
+                .by_name_scope
+                .get(&key(s))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| nodes.get(i).is_some_and(|n| n.findable() && subsequence(quals, n.qualifiers())))
+                .collect();
+            match here.len() {
+                0 => continue,
+                1 => return Lookup::Found(here[0]),
+                _ => return Lookup::Ambiguous(here),
+            }
+        }
         let matches: Vec<usize> = self
             .by_name
             .get(last)
@@ -194,19 +220,10 @@ impl Scopes {
             .filter(|&i| nodes.get(i).is_some_and(|n| n.findable() && subsequence(quals, n.qualifiers())))
             .collect();
         match matches.len() {
-            0 => return Lookup::NotFound,
-            1 => return Lookup::Found(matches[0]),
-            _ => {}
+            0 => Lookup::NotFound,
+            1 => Lookup::Found(matches[0]),
+            _ => Lookup::Ambiguous(matches),
         }
-        for s in self.chain(from) {
-            let here: Vec<usize> = matches.iter().copied().filter(|&i| nodes[i].scope == s).collect();
-            match here.len() {
-                0 => continue,
-                1 => return Lookup::Found(here[0]),
-                _ => return Lookup::Ambiguous(here),
-            }
-        }
-        Lookup::Ambiguous(matches)
     }
 
     /// The qualified display path of a scope (`shop.net`), for messages.

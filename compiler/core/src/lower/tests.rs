@@ -153,3 +153,124 @@ fn did_you_mean_is_bounded_per_compilation() {
         c.diagnostics.iter().filter(|d| d.help.as_deref().is_some_and(|h| h.starts_with("did you mean"))).count();
     assert_eq!((c.diagnostics.len(), helped), (120, 100));
 }
+
+/// Components that each instantiate the next `fan` times, `levels` deep, the
+/// last one declaring a queue and a flow.
+fn fan_out(fan: usize, levels: usize) -> String {
+    let mut text = String::new();
+    for i in 0..levels {
+        text.push_str(&format!("component c{i} {{\n"));
+        for k in 0..fan {
+            text.push_str(&format!("  c{} i{k}\n", i + 1));
+        }
+        text.push_str("}\n");
+    }
+    text.push_str(&format!("component c{levels} {{\n  sqs q\n  lambda f\n  f -> q\n}}\n"));
+    text.push_str("region us-east-1 {\n  c0 top\n}\n");
+    text
+}
+
+/// One E0128, at the outermost instance or loop, and a model that stayed
+/// within the budget: the expansion stopped before doing the work, not after.
+fn assert_stopped_by_budget(text: &str, at: &str) {
+    let (db, c) = compile_files(&[("main.arch", text)]);
+    assert_eq!(codes(&c), ["E0128"], "{:?}", c.diagnostics);
+    let d = &c.diagnostics[0];
+    let src = &db.get(d.span.file).expect("file").text;
+    assert_eq!(&src[d.span.start as usize..d.span.end as usize], at);
+    assert!(d.message.contains("50,000"), "{}", d.message);
+    let m = c.model();
+    assert!(m.nodes().len() + m.flows().len() <= super::expand::BUDGET, "{} nodes", m.nodes().len());
+}
+
+#[test]
+fn fan_outs_stop_at_the_budget_once() {
+    // The input of issue 10 (2^20 instances), a deeper one that ran out of
+    // memory, and fan-outs other than two.
+    assert_stopped_by_budget(&fan_out(2, 20), "c0 top");
+    assert_stopped_by_budget(&fan_out(2, 24), "c0 top");
+    assert_stopped_by_budget(&fan_out(10, 6), "c0 top");
+    // Below the budget, the same shape expands in full.
+    let (_, c) = compile_files(&[("main.arch", &fan_out(3, 4))]);
+    assert_eq!(codes(&c), Vec::<&str>::new());
+    assert_eq!(c.model().flows().len(), 81);
+}
+
+#[test]
+fn nested_loops_stop_at_the_budget_once() {
+    let values = "[a, b, c, d, e, f, g, h, i, j]";
+    let mut text = String::from("region us-east-1 {\n  lambda src\n");
+    for v in ["u", "v", "w", "x", "y", "z"] {
+        text.push_str(&format!("for {v} in {values} {{\n"));
+    }
+    // Flows, not declarations: they are counted alike.
+    text.push_str("src -> internet : https\n");
+    text.push_str(&"}\n".repeat(6));
+    text.push_str("}\n");
+    assert_stopped_by_budget(&text, "for u");
+    // A loop inside components inside a loop.
+    let text = format!(
+        "component a(t = x) {{\n  for i in {values} {{ b n_${{i}} }}\n}}\ncomponent b(t = x) {{\n  for j in {values} {{\n    for k in {values} {{\n      for l in {values} {{ sqs q_${{j}}${{k}}${{l}} }}\n    }}\n  }}\n}}\nregion us-east-1 {{\n  for o in {values} {{ a m_${{o}} }}\n}}\n"
+    );
+    assert_stopped_by_budget(&text, "for o");
+}
+
+#[test]
+fn recursion_is_found_at_once_and_depth_is_not_recursion() {
+    // A cycle through three components, fanned out: E0122 at the instance
+    // that closes it, whatever the number of paths that reach it.
+    let text = "component a {\n  b x\n  b y\n}\ncomponent b {\n  c x\n  c y\n}\ncomponent c {\n  a z\n}\nregion us-east-1 {\n  a top\n}\n";
+    let (_, c) = compile_files(&[("main.arch", text)]);
+    assert_eq!(codes(&c), ["E0122"]);
+    assert_eq!(c.diagnostics[0].message, "component `a` instantiates itself through a → b → c → a");
+    // 33 different components, one inside the other: E0128, not E0122.
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&format!("component d{i} {{\n  d{} x\n}}\n", i + 1));
+    }
+    text.push_str("component d40 {\n  sqs q\n}\nregion us-east-1 {\n  d0 top\n}\n");
+    let (_, c) = compile_files(&[("main.arch", &text)]);
+    assert_eq!(codes(&c), ["E0128"]);
+    assert_eq!(c.diagnostics[0].message, "components nested more than 32 deep");
+    // Blocks nested within the parser's limit in each component, but past
+    // it once the components are expanded one inside the other: bounded
+    // too, so the expander's recursion is bounded on any stack.
+    let mut text = String::new();
+    for i in 0..32 {
+        let open: String = (0..120).map(|k| format!("for v{k} in [a] {{\n")).collect();
+        text.push_str(&format!("component c{i} {{\n{open}c{} x\n{}}}\n", i + 1, "}\n".repeat(120)));
+    }
+    text.push_str("component c32 {\n  sqs q\n}\nregion us-east-1 {\n  c0 top\n}\n");
+    let (_, c) = compile_files(&[("main.arch", &text)]);
+    assert_eq!(codes(&c), ["E0128"]);
+    assert_eq!(c.diagnostics[0].message, "blocks nested more than 128 deep once components are expanded");
+}
+
+/// A flow whose hops substitute to nothing (a parameter bound to an empty
+/// list) is reported, not dropped.
+#[test]
+fn a_flow_left_without_hops_is_reported() {
+    let text =
+        "component fan(targets = []) {\n  lambda f\n  f -> $targets : https\n}\nregion us-east-1 {\n  fan a\n}\n";
+    let (_, c) = compile_files(&[("main.arch", text)]);
+    assert_eq!(codes(&c), ["E0111"]);
+}
+
+/// A file imported a second time under another alias, or twice in one
+/// file, is reported: the second `use` would otherwise do nothing. Two
+/// files importing a third the same way is one module, and fine.
+#[test]
+fn a_second_import_of_a_file_is_reported() {
+    let c_arch = ("c.arch", "region us-east-1 { sqs q }\n");
+    let (_, c) = compile_files(&[("main.arch", "use ./c.arch as x\nuse ./c.arch as y\n"), c_arch]);
+    assert_eq!(codes(&c), ["E0112"]);
+    assert!(c.diagnostics[0].message.contains("already imported as `x`"), "{}", c.diagnostics[0].message);
+    let (_, c) = compile_files(&[("main.arch", "use ./c.arch\nuse ./c.arch\n"), c_arch]);
+    assert_eq!(codes(&c), ["E0112"]);
+    let (_, c) = compile_files(&[
+        ("main.arch", "use ./a.arch\nuse ./c.arch\nregion us-east-1 { lambda f }\nf -> q : https\n"),
+        ("a.arch", "use ./c.arch\n"),
+        c_arch,
+    ]);
+    assert_eq!(codes(&c), Vec::<&str>::new());
+}

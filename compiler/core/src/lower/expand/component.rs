@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use archc_syntax::ast::{self, StmtKind};
 use archc_syntax::{Diagnostic, Span};
 
-use super::{is_bare, Ctx, Expander, MAX_DEPTH};
+use super::{is_bare, Ctx, Expander, Frame, MAX_DEPTH};
 use crate::diag::codes;
 use crate::diag::suggest::did_you_mean;
 use crate::lower::scope::Entity;
@@ -44,7 +44,7 @@ impl Expander<'_> {
         let Some(StmtKind::Component(c)) = module.ast.stmts.get(def.stmt).map(|s| &s.kind) else {
             return;
         };
-        if ctx.stack.contains(&comp) || ctx.stack.len() >= MAX_DEPTH {
+        if ctx.stack.contains(&comp) {
             let from = ctx.stack.iter().position(|c| *c == comp).unwrap_or(0);
             let chain: Vec<&str> = ctx.stack[from..]
                 .iter()
@@ -62,6 +62,34 @@ impl Expander<'_> {
                 .with_label(def.span, "defined here")
                 .with_help("a component cannot contain an instance of itself, directly or through others"),
             );
+            return;
+        }
+        let trail = ctx.trail.push(Frame::Instance { comp, span: super::head_of_decl(d, span) });
+        if ctx.stack.len() >= MAX_DEPTH {
+            // Distinct components nested this deep: no recursion, but no
+            // real design either. Reported once, at the outermost instance.
+            if !self.too_deep {
+                self.too_deep = true;
+                let instances: Vec<Frame> =
+                    trail.frames().into_iter().filter(|f| matches!(f, Frame::Instance { .. })).collect();
+                let outer = instances.first().map_or(span, Frame::span);
+                self.diags.push(
+                    Diagnostic::new(
+                        codes::EXPANSION_LIMIT,
+                        outer,
+                        format!("components nested more than {MAX_DEPTH} deep"),
+                    )
+                    .with_span_label(format!("through {}", self.chain(&instances)))
+                    .with_label(super::head_of_decl(d, span), format!("instance {} of the chain", MAX_DEPTH + 1))
+                    .with_help(format!(
+                        "archc expands component instances at most {MAX_DEPTH} deep, one inside the other; flatten the chain: instantiate some of its components side by side"
+                    )),
+                );
+            }
+            return;
+        }
+        // The instance is paid for before its body is looked at.
+        if !self.charge(1, super::head_of_decl(d, span), &Ctx { trail: trail.clone(), ..ctx.clone() }) {
             return;
         }
         for m in &d.modifiers {
@@ -121,8 +149,16 @@ impl Expander<'_> {
         stack.push(comp);
         let mut expansion = ctx.expansion.clone();
         expansion.push(Expansion { instance: path.join("."), component: def.name.clone(), span });
-        let inner =
-            Ctx { scope: inner_scope, env: Env::root(vars), stack, module: def.module, expansion, ..ctx.clone() };
+        let inner = Ctx {
+            scope: inner_scope,
+            env: Env::root(vars),
+            stack,
+            module: def.module,
+            expansion,
+            trail,
+            depth: ctx.depth + 1,
+            ..ctx.clone()
+        };
         self.stmts(&c.body.stmts, &inner);
     }
 
@@ -150,7 +186,8 @@ impl Expander<'_> {
                     let flag = SVal { val: Val::Word("true".into()), span: bare.kind.span };
                     (bare.kind.source_text(), bare.kind.span, vec![flag])
                 }
-                StmtKind::Error(_) => continue,
+                // Reported by `load`, wherever they stand.
+                StmtKind::Error(_) | StmtKind::Use(_) | StmtKind::Component(_) => continue,
                 _ => {
                     self.diags.push(
                         Diagnostic::new(

@@ -182,6 +182,7 @@ impl Expander<'_> {
                 place,
                 parent: if place.is_some() { Some(index) } else { ctx.parent },
                 owner: Some(index),
+                depth: ctx.depth + 1,
                 ..ctx.clone()
             };
             self.stmts(&body.stmts, &inner);
