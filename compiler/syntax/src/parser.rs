@@ -227,12 +227,27 @@ pub const MAX_NESTING: usize = 128;
 /// and `;`. Counts never go below zero, so a closer can only make the bound
 /// tighter where pest closes too. Parentheses (parameter lists) do not nest.
 fn too_deep(src: &str) -> Option<usize> {
+    scan_nesting(src, MAX_NESTING).1
+}
+
+/// The bound [`too_deep`] puts on the nesting of blocks and lists in `src`:
+/// the tree [`parse`] builds is never deeper. Public only so that the tests
+/// and the fuzz target can hold the tree to it.
+#[doc(hidden)]
+pub fn nesting_bound(src: &str) -> usize {
+    scan_nesting(src, usize::MAX).0
+}
+
+/// The deepest nesting the scan saw, and the offset of the first `{` or `[`
+/// deeper than `limit` (where the scan stops).
+fn scan_nesting(src: &str, limit: usize) -> (usize, Option<usize>) {
     // Byte by byte: every byte it looks for is ASCII, and no byte of a
     // multi-byte UTF-8 character is, so offsets are those of `char_indices`
     // at a fraction of the cost (this runs on every file).
     let bytes = src.as_bytes();
     let mut braces = 0usize;
     let mut brackets = 0usize;
+    let mut deepest = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -283,12 +298,13 @@ fn too_deep(src: &str) -> Option<usize> {
             b']' => brackets = brackets.saturating_sub(1),
             _ => {}
         }
-        if braces + brackets > MAX_NESTING {
-            return Some(i);
+        deepest = deepest.max(braces + brackets);
+        if braces + brackets > limit {
+            return (deepest, Some(i));
         }
         i += 1;
     }
-    None
+    (deepest, None)
 }
 
 /// The offset of the line break that ends the line holding `i` (or the end).
