@@ -136,6 +136,9 @@ fn unclosed_by_indentation(src: &str) -> Option<(usize, usize)> {
 /// Public only so that the tests can hold it to pest.
 #[doc(hidden)]
 pub fn parse_fast(src: &str, file: FileId) -> Option<File> {
+    if too_deep(src).is_some() {
+        return None;
+    }
     let stmts = crate::fast::parse(src, file)?;
     Some(File { stmts, span: Span::new(file, 0, src.len()) })
 }
