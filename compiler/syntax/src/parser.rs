@@ -251,6 +251,9 @@ fn scan_nesting(src: &str, limit: usize) -> (usize, Option<usize>) {
     let mut braces = 0usize;
     let mut brackets = 0usize;
     let mut deepest = 0usize;
+    // The end of the line being read (its `\n`, or the end of the text) and
+    // the `}` that ends it, if one does: found at its first string.
+    let mut line: (usize, Option<usize>) = (0, None);
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -269,10 +272,16 @@ fn scan_nesting(src: &str, limit: usize) -> (usize, Option<usize>) {
                 // To the closing quote, or to the end of the line (a string
                 // never spans lines, in a good line or a bad one) but for a
                 // `}` that ends the line (`last_close` in the grammar).
-                let end = line_end(bytes, i);
-                let trimmed =
-                    end - bytes[i..end].iter().rev().take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r')).count();
-                let last_close = (trimmed > i + 1 && bytes[trimmed - 1] == b'}').then_some(trimmed - 1);
+                // The line's end and closing `}` are found once per line:
+                // a line of many strings stays linear.
+                if i >= line.0 {
+                    let end = line_end(bytes, i);
+                    let trimmed =
+                        end - bytes[i..end].iter().rev().take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r')).count();
+                    line = (end, (trimmed > i + 1 && bytes[trimmed - 1] == b'}').then_some(trimmed - 1));
+                }
+                let (end, last_close) = line;
+                let last_close = last_close.filter(|&c| c > i);
                 i += 1;
                 while i < end && bytes[i] != b'"' {
                     if bytes[i] == b'\\' && i + 1 < end {

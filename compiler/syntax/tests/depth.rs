@@ -92,6 +92,9 @@ fn hostile(n: usize) -> Vec<(&'static str, String, Expect)> {
         ("`${` in a string", format!("title \"${}\"\n", "{".repeat(n)), Error),
         ("`${` in a string closed by `}`", format!("title \"${} }}\n", "{".repeat(n)), Error),
         ("a string in a bad line", format!("x y z w \"{}\"\n", "{".repeat(n)), Error),
+        // Linear, not a scan to the end of the line per quote: 50,000 deep,
+        // this line has 100,000 strings.
+        ("many strings on a line", format!("x y z w {}\n", "\"\\\"\\}".repeat(n)), Error),
         ("a string", format!("title \"{}\"\n", "{".repeat(n)), Clean),
         ("a raw string", format!("title r#\"{}\"#\n", "{".repeat(n)), Clean),
         ("a comment", format!("# {}\n", "{".repeat(n)), Clean),
