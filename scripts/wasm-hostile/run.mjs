@@ -30,6 +30,7 @@ const others = [
   ["a long name", "region us-east-1 {\n  s3 " + "a".repeat(2000) + "\n}\n" + "x".repeat(1999) + "b -> " + "a".repeat(1999) + "c\n"],
   ["many errors", "region us-east-1 {\n" + "  ec2 ??? bad line\n".repeat(2000) + "}\n"],
   ["one long line of errors", "x ".repeat(5000) + "\n"],
+  ["many strings on a line", "x y z w " + '"\\"\\}'.repeat(50000) + "\n"],
   ["control characters", "title \"\u001b[2J\u0007\"\nregion us-east-1 {\n  s3 \u001b\n}\n"],
   ["a nested for", "region us-east-1 {\n" + "for a in x, y {\n".repeat(6) + "s3 b\n" + "}\n".repeat(6) + "}\n"],
 ];
