@@ -85,6 +85,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 cargo build --locked -p archc-syntax -p archc-core --target wasm32-unknown-unknown
 
+step "hostile inputs through the core built for wasm32, under node (1 MiB stack)"
+bash scripts/wasm-hostile.sh
+
 step "examples: check and fmt --check"
 cargo build --release --locked --bin archc
 archc="${CARGO_TARGET_DIR:-target}/release/archc"

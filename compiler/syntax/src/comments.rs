@@ -13,14 +13,15 @@ pub struct Comment {
     pub own_line: bool,
 }
 
-/// A raw string `r"…"` / `r#"…"#` opening at byte `i` (not inside a word):
+/// A raw string `r"…"` / `r#"…"#` opening at byte `i` (not inside a word or
+/// a `$param`; after an interpolation's `}` it does open one, as in the grammar):
 /// its number of `#`, and the byte after its closing quote and `#`s, or None
 /// when its line ends first.
 pub(crate) fn raw_string_at(bytes: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
     if bytes.get(i) != Some(&b'r') {
         return None;
     }
-    if i > 0 && matches!(bytes[i - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'-' | b'.' | b'}') {
+    if i > 0 && matches!(bytes[i - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'-' | b'.' | b'$') {
         return None;
     }
     let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();

@@ -17,5 +17,5 @@ pub mod span;
 
 pub use comments::{comments, Comment};
 pub use diag::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity};
-pub use parser::{parse, parse_fast, parse_with_pest};
+pub use parser::{nesting_bound, parse, parse_fast, parse_with_pest, MAX_NESTING};
 pub use span::{FileId, Span};

@@ -136,6 +136,9 @@ fn unclosed_by_indentation(src: &str) -> Option<(usize, usize)> {
 /// Public only so that the tests can hold it to pest.
 #[doc(hidden)]
 pub fn parse_fast(src: &str, file: FileId) -> Option<File> {
+    if too_deep(src).is_some() {
+        return None;
+    }
     let stmts = crate::fast::parse(src, file)?;
     Some(File { stmts, span: Span::new(file, 0, src.len()) })
 }
@@ -154,17 +157,26 @@ pub fn parse_with_pest(src: &str, file: FileId) -> (File, Vec<Diagnostic>) {
             Some(pair) => b.stmts(pair),
             None => Vec::new(),
         },
-        // The grammar is total; this arm only guards against a pest surprise.
+        // The grammar is total; this arm only guards against a pest surprise,
+        // or pest's own stack probe (native targets) refusing to go deeper:
+        // a backstop that `too_deep` should never let fire.
         Err(err) => {
             let pos = match err.location {
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((p, _)) => p,
             };
-            b.diags.push(Diagnostic::new(
-                codes::SYNTAX_ERROR,
-                Span::new(file, pos, pos),
-                "this file could not be parsed",
-            ));
+            let d = match &err.variant {
+                pest::error::ErrorVariant::CustomError { message } if message.contains("limit reached") => {
+                    Diagnostic::new(
+                        codes::UNBALANCED_BRACE,
+                        Span::new(file, pos, pos),
+                        "this file is nested too deeply to be parsed",
+                    )
+                    .with_help("look for `{` or `[` that are never closed")
+                }
+                _ => Diagnostic::new(codes::SYNTAX_ERROR, Span::new(file, pos, pos), "this file could not be parsed"),
+            };
+            b.diags.push(d);
             Vec::new()
         }
     };
@@ -197,57 +209,119 @@ pub(crate) struct Builder<'s> {
     unclosed: Vec<Span>,
 }
 
-/// Deeper than this is refused before parsing.
+/// Blocks and lists nested deeper than this are refused before parsing.
+///
+/// It is the one depth rule of the front end: pest's recursion, the tree
+/// builder, the fast path, lowering, the formatter and every other pass over
+/// the tree recurse once per block or list, so none of them goes deeper than
+/// this. It must fit the smallest stack archc runs on: wasm's default 1 MiB
+/// (`scripts/wasm-hostile.sh` measures the depth that still passes there).
 pub const MAX_NESTING: usize = 128;
 
-/// The offset of the first `{`, `[` or `(` nested deeper than the limit,
-/// outside strings and comments.
+/// The offset of the first `{` or `[` nested deeper than [`MAX_NESTING`].
+///
+/// This is a sound upper bound on the nesting pest (and so the tree) will
+/// have, whatever the text: strings, raw strings and comments are read
+/// exactly as the grammar reads them in a good line *and* in a bad one
+/// (`bad_str`, `bad_raw`, `bad_word`), so a brace is structural here if and
+/// only if it is structural there. Braces and brackets are counted apart: a
+/// `]` in a bad line closes nothing (brackets are text there), and a list
+/// never holds a block, so the bracket count starts again at every `{`, `}`
+/// and `;`. Counts never go below zero, so a closer can only make the bound
+/// tighter where pest closes too. Parentheses (parameter lists) do not nest.
 fn too_deep(src: &str) -> Option<usize> {
+    scan_nesting(src, MAX_NESTING).1
+}
+
+/// The bound [`too_deep`] puts on the nesting of blocks and lists in `src`:
+/// the tree [`parse`] builds is never deeper. Public only so that the tests
+/// and the fuzz target can hold the tree to it.
+#[doc(hidden)]
+pub fn nesting_bound(src: &str) -> usize {
+    scan_nesting(src, usize::MAX).0
+}
+
+/// The deepest nesting the scan saw, and the offset of the first `{` or `[`
+/// deeper than `limit` (where the scan stops).
+fn scan_nesting(src: &str, limit: usize) -> (usize, Option<usize>) {
     // Byte by byte: every byte it looks for is ASCII, and no byte of a
     // multi-byte UTF-8 character is, so offsets are those of `char_indices`
     // at a fraction of the cost (this runs on every file).
     let bytes = src.as_bytes();
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut in_comment = false;
-    let mut escaped = false;
-    let mut skip_to = 0;
-    for (i, &c) in bytes.iter().enumerate() {
-        if i < skip_to {
-            continue;
-        }
-        if in_comment {
-            in_comment = c != b'\n';
-            continue;
-        }
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
+    let mut braces = 0usize;
+    let mut brackets = 0usize;
+    let mut deepest = 0usize;
+    // The end of the line being read (its `\n`, or the end of the text) and
+    // the `}` that ends it, if one does: found at its first string.
+    let mut line: (usize, Option<usize>) = (0, None);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
             b'r' => {
                 if let Some((_, end)) = crate::comments::raw_string_at(bytes, i) {
-                    skip_to = end.unwrap_or(i);
+                    // Unterminated, it runs to the end of its line.
+                    i = end.unwrap_or_else(|| line_end(bytes, i));
+                    continue;
                 }
             }
-            b'#' => in_comment = true,
-            b'"' => in_string = true,
-            b'{' | b'[' | b'(' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
-                }
+            b'#' => {
+                i = line_end(bytes, i);
+                continue;
             }
-            b'}' | b']' | b')' => depth = depth.saturating_sub(1),
+            b'"' => {
+                // To the closing quote, or to the end of the line (a string
+                // never spans lines, in a good line or a bad one) but for a
+                // `}` that ends the line (`last_close` in the grammar).
+                // The line's end and closing `}` are found once per line:
+                // a line of many strings stays linear.
+                if i >= line.0 {
+                    let end = line_end(bytes, i);
+                    let trimmed =
+                        end - bytes[i..end].iter().rev().take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r')).count();
+                    line = (end, (trimmed > i + 1 && bytes[trimmed - 1] == b'}').then_some(trimmed - 1));
+                }
+                let (end, last_close) = line;
+                let last_close = last_close.filter(|&c| c > i);
+                i += 1;
+                while i < end && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' && i + 1 < end {
+                        i += 2;
+                    } else if Some(i) == last_close {
+                        break;
+                    } else {
+                        i += 1;
+                    }
+                }
+                if bytes.get(i) == Some(&b'"') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'{' => {
+                braces += 1;
+                brackets = 0;
+            }
+            b'}' => {
+                braces = braces.saturating_sub(1);
+                brackets = 0;
+            }
+            b';' => brackets = 0,
+            b'[' => brackets += 1,
+            b']' => brackets = brackets.saturating_sub(1),
             _ => {}
         }
+        deepest = deepest.max(braces + brackets);
+        if braces + brackets > limit {
+            return (deepest, Some(i));
+        }
+        i += 1;
     }
-    None
+    (deepest, None)
+}
+
+/// The offset of the line break that ends the line holding `i` (or the end).
+fn line_end(bytes: &[u8], i: usize) -> usize {
+    bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |n| i + n)
 }
 
 impl<'s> Builder<'s> {
