@@ -36,7 +36,7 @@ mod front_end {
     PLACEMENT_OTHER_VPC = "E0125", "placement-other-vpc", Error, "a resource placed in a subnet of another VPC", include_str!("codes/E0125.md");
     PREDEFINED_NAME = "E0126", "predefined-name", Error, "a name that is predefined (`internet`) or a keyword (`in`)", include_str!("codes/E0126.md");
     UNREADABLE_INPUT = "E0127", "unreadable-input", Error, "an input file that cannot be read: missing, not UTF-8 text, not a regular file, or too large", include_str!("codes/E0127.md");
-    EXPANSION_LIMIT = "E0128", "expansion-limit", Error, "components and `for` loops that expand past archc's limits: too many statements, or instances nested too deep", include_str!("codes/E0128.md");
+    EXPANSION_LIMIT = "E0128", "expansion-limit", Error, "a design that expands past archc's limits: too many statements, or instances or imports nested too deep", include_str!("codes/E0128.md");
     ALLOCATION_EXHAUSTED = "E0205", "allocation-exhausted", Error, "no free block left to allocate a subnet", include_str!("codes/E0205.md");
     }
 }

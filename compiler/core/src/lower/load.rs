@@ -202,6 +202,9 @@ fn body_of(stmt: &ast::Stmt) -> Option<&ast::Block> {
     }
 }
 
+/// How many files deep a chain of imports may go (E0128).
+const MAX_IMPORT_DEPTH: usize = 64;
+
 impl Loading<'_> {
     fn visit(&mut self, file: FileId, scope: Vec<String>) -> Option<usize> {
         if let Some(&m) = self.by_file.get(&file) {
@@ -367,6 +370,22 @@ impl Loading<'_> {
     }
 
     fn enter(&mut self, id: FileId, scope: &[String], u: &ast::Use) {
+        // Loading follows a chain of imports one file inside the other: a
+        // bound on the chain is a bound on that recursion, whatever the
+        // project holds.
+        if self.stack.len() >= MAX_IMPORT_DEPTH {
+            self.diags.push(
+                Diagnostic::new(
+                    codes::EXPANSION_LIMIT,
+                    u.path_span,
+                    format!("imports nested more than {MAX_IMPORT_DEPTH} deep"),
+                )
+                .with_span_label("this import is one too many")
+                .with_help("import the shared files from one file side by side, rather than each from the next"),
+            );
+            self.failed = true;
+            return;
+        }
         if self.stack.contains(&id) {
             let name = self.db.get(id).map(|s| s.name.clone()).unwrap_or_default();
             let d = if self.stack.last() == Some(&id) {
@@ -422,6 +441,7 @@ impl Loading<'_> {
 mod tests {
     use std::collections::BTreeMap;
 
+    use super::MAX_IMPORT_DEPTH;
     use crate::diag::codes;
     use crate::source::{SourceDb, MAX_SOURCE_BYTES};
 
@@ -441,5 +461,24 @@ mod tests {
         let c = crate::compile(&mut db, entry, &files);
         let got: Vec<(&str, u32)> = c.diagnostics.iter().map(|d| (d.code.as_str(), d.span.start)).collect();
         assert_eq!(got, [(codes::UNREADABLE_INPUT.as_str(), 4)], "at the `use` path, and no cascade");
+    }
+
+    /// A chain of imports, each file using the next, is bounded: the
+    /// 65th file is E0128 at its `use`, whatever the chain's length.
+    #[test]
+    fn import_chains_are_bounded() {
+        for length in [MAX_IMPORT_DEPTH + 1, 5_000] {
+            let files: BTreeMap<String, String> = (1..length)
+                .map(|i| (format!("f{i}.arch"), format!("use ./f{}.arch\nregion us-east-1 {{ sqs q{i} }}\n", i + 1)))
+                .chain(std::iter::once((format!("f{length}.arch"), "region us-east-1 { sqs last }\n".to_string())))
+                .collect();
+            let mut db = SourceDb::new();
+            let entry = db.add("main.arch", "use ./f1.arch\n");
+            let c = crate::compile(&mut db, entry, &files);
+            let got: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(got, [codes::EXPANSION_LIMIT.as_str()], "{length} files");
+            assert!(c.diagnostics[0].message.contains("nested more than 64 deep"));
+            assert!(db.iter().count() <= MAX_IMPORT_DEPTH + 2, "files past the bound are never read");
+        }
     }
 }
