@@ -203,7 +203,6 @@ impl Fix {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static Code,
-    pub severity: Severity,
     pub message: String,
     pub span: Span,
     /// What to say at the primary span, if more than the message.
@@ -216,16 +215,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic of `code`, at the code's severity.
     pub fn new(code: &'static Code, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            code,
-            severity: code.severity(),
-            message: message.into(),
-            span,
-            span_label: None,
-            labels: Vec::new(),
-            help: None,
-            fix: None,
-        }
+        Diagnostic { code, message: message.into(), span, span_label: None, labels: Vec::new(), help: None, fix: None }
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
@@ -250,8 +240,13 @@ impl Diagnostic {
         self
     }
 
+    /// The severity is the code's: the registry says it once.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity() == Severity::Error
     }
 
     /// Every span the diagnostic names: primary, labels, fix edits. A caller

@@ -72,6 +72,9 @@ macro_rules! rule {
                 const RAW: &str = concat!($($doc, "\n"),*);
                 const LEN: usize = $crate::check::unindented_len(RAW);
                 const BYTES: [u8; LEN] = $crate::check::unindent::<LEN>(RAW);
+                // Evaluated at compile time: a doc comment that is not UTF-8
+                // (it always is: it comes from a `&str`) fails the build,
+                // never a run.
                 match ::core::str::from_utf8(&BYTES) {
                     Ok(text) => text,
                     Err(_) => panic!("a rule's doc comment is UTF-8"),

@@ -307,7 +307,7 @@ fn cs_range(db: &SourceDb, span: Span) -> std::ops::Range<usize> {
 }
 
 fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (CsDiagnostic<FileId>, DbFiles<'a>) {
-    let mut out = match d.severity {
+    let mut out = match d.severity() {
         Severity::Error => CsDiagnostic::error(),
         Severity::Warning => CsDiagnostic::warning(),
     }
@@ -389,7 +389,7 @@ pub fn write_human(db: &SourceDb, diags: &[Diagnostic], color: bool, out: &mut d
             Err(FilesError::Io(e)) => return Err(e),
             // A rendering failure (a span outside its file) must not hide
             // the diagnostic: fall back to a plain line.
-            Err(_) => writeln!(writer, "{}[{}]: {}", d.severity.as_str(), d.code, escape(&d.message))?,
+            Err(_) => writeln!(writer, "{}[{}]: {}", d.severity().as_str(), d.code, escape(&d.message))?,
         }
     }
     for (file, (errors, warnings)) in &left_out {
@@ -477,7 +477,7 @@ fn span_json(db: &SourceDb, span: Span) -> Value {
 pub fn diagnostic_json(db: &SourceDb, d: &Diagnostic) -> Value {
     let mut v = json!({
         "code": d.code.as_str(),
-        "severity": d.severity.as_str(),
+        "severity": d.severity().as_str(),
         "message": d.message,
         "span": span_json(db, d.span),
         "labels": d.labels.iter().map(|l| json!({"span": span_json(db, l.span), "message": l.message})).collect::<Vec<_>>(),
@@ -604,7 +604,7 @@ pub fn to_sarif(db: &SourceDb, diags: &[Diagnostic], tool_version: &str) -> Valu
             let mut r = json!({
                 "ruleId": d.code.as_str(),
                 "ruleIndex": used.binary_search(&d.code).unwrap_or(0),
-                "level": d.severity.as_str(),
+                "level": d.severity().as_str(),
                 "message": {"text": message},
                 "locations": sarif_region(db, d.span).map(|loc| vec![json!({"physicalLocation": loc})]).unwrap_or_default(),
             });

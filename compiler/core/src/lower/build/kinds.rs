@@ -44,7 +44,25 @@ impl Builder<'_> {
             | Kind::Rds
             | Kind::Aurora
             | Kind::Elasticache => compute_kind(raw, props, parent.filter(|_| parent_is(Kind::Subnet))),
-            _ => service_kind(raw, props, blocks),
+            // Listed, not `_`: a new kind fails to compile here until it is
+            // routed, so the `unreachable!` arms of the three helpers below
+            // stay unreachable (each matches exactly the kinds routed to it).
+            Kind::Dynamodb
+            | Kind::S3
+            | Kind::Sqs
+            | Kind::Sns
+            | Kind::Kinesis
+            | Kind::Stepfn
+            | Kind::Apigw
+            | Kind::Eventbridge
+            | Kind::Cloudfront
+            | Kind::Route53
+            | Kind::Waf
+            | Kind::Tgw
+            | Kind::Vpn
+            | Kind::Dx
+            | Kind::Onprem
+            | Kind::Users => service_kind(raw, props, blocks),
         }
     }
 
