@@ -10,12 +10,15 @@ pub mod check;
 pub mod diag;
 mod lower;
 pub mod model;
+pub mod plan;
+pub mod reach;
 pub mod source;
 
 pub use archc_syntax::{Applicability, Code, Diagnostic, Edit, FileId, Fix, Label, Severity, Span};
 pub use lower::stdlib::is_stdlib_source;
 pub use lower::Trees;
 pub use model::{CheckedModel, Model};
+pub use plan::Plan;
 pub use source::{LoadError, Loader, NoFiles, Source, SourceDb};
 
 /// The result of compiling one entry file.
@@ -28,8 +31,8 @@ pub struct Compilation {
 
 #[derive(Debug)]
 enum Lowered {
-    /// No error: the back ends may run on it.
-    Checked(CheckedModel),
+    /// No error: the back ends may run on it, and on its plan.
+    Checked(CheckedModel, Plan),
     /// With errors: a best effort, for tooling only.
     BestEffort(Model),
 }
@@ -40,7 +43,7 @@ impl Compilation {
     /// back end runs on it).
     pub fn model(&self) -> &Model {
         match &self.model {
-            Lowered::Checked(m) => m,
+            Lowered::Checked(m, _) => m,
             Lowered::BestEffort(m) => m,
         }
     }
@@ -49,7 +52,16 @@ impl Compilation {
     /// layout and emission take.
     pub fn checked(&self) -> Option<&CheckedModel> {
         match &self.model {
-            Lowered::Checked(m) => Some(m),
+            Lowered::Checked(m, _) => Some(m),
+            Lowered::BestEffort(_) => None,
+        }
+    }
+
+    /// The network plan derived from the checked model (docs/plan.md): what
+    /// the checker proved flows over, and what the emitter writes.
+    pub fn plan(&self) -> Option<&Plan> {
+        match &self.model {
+            Lowered::Checked(_, p) => Some(p),
             Lowered::BestEffort(_) => None,
         }
     }
@@ -84,10 +96,13 @@ pub fn compile_keeping_trees(db: &mut SourceDb, entry: FileId, loader: &dyn Load
     } else {
         // Only a model that lowered cleanly is checked; the checker's own
         // errors refuse the design but the model stays the one it proved.
+        // The plan is derived once, here: the checker proves flows over it
+        // and the back ends write it, so all of them read one derivation.
         let checked = CheckedModel::new(model);
-        diagnostics.extend(check::check(&checked));
+        let plan = plan::derive(&checked);
+        diagnostics.extend(check::check(&checked, &plan));
         check::sort_and_dedup(&mut diagnostics);
-        Lowered::Checked(checked)
+        Lowered::Checked(checked, plan)
     };
     (Compilation { model, diagnostics }, trees)
 }

@@ -29,7 +29,7 @@ fn the_model_keeps_the_block_as_written() {
     // The checker's errors refuse the design, but the model it proved is
     // the checked one; `check` on its own gives the same as `compile`.
     let checked = c.checked().expect("a model that lowered without errors is checked");
-    assert_eq!(check::check(checked), c.diagnostics);
+    assert_eq!(check::check(checked, c.plan().expect("a checked model has a plan")), c.diagnostics);
 }
 
 #[test]

@@ -12,7 +12,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &["model"]),
     ("source.rs", &[]),
     ("lower", &["lower", "model", "diag", "source"]),
-    ("check", &["check", "model", "diag"]),
+    ("plan", &["plan", "model"]),
+    ("reach", &["reach", "plan", "model"]),
+    ("check", &["check", "reach", "plan", "model", "diag"]),
     // `diag` lists the checker's codes in the registry and asks the stdlib
     // which files are its own (a fix never edits them); nothing more.
     ("diag", &["diag", "source", "check::codes", "lower::stdlib"]),

@@ -2,9 +2,9 @@
 
 use archc_syntax::Fix;
 
-use super::{rule, Report, Rule};
+use super::{rule, Context, Report, Rule};
 use crate::model::cidr::Cidr;
-use crate::model::{CheckedModel, NodeKind, Spanned, SubnetBlock};
+use crate::model::{NodeKind, Spanned, SubnetBlock};
 
 rule! {
     /// # E0201: CIDR host bits set
@@ -53,8 +53,8 @@ rule! {
 }
 
 impl Rule for CidrHostBits {
-    fn check(&self, model: &CheckedModel, report: &mut Report<'_>) {
-        for node in model.nodes() {
+    fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
+        for node in cx.model.nodes() {
             match &node.kind {
                 NodeKind::Vpc(vpc) => vpc.blocks.iter().for_each(|b| written(b, report)),
                 NodeKind::Subnet(s) => {

@@ -25,11 +25,24 @@ mod cidr_host_bits;
 use archc_syntax::{Code, Diagnostic, Span};
 
 use crate::model::CheckedModel;
+use crate::plan::Plan;
+use crate::reach::Proof;
+
+/// What every rule reads: the checked model, the network plan derived from
+/// it (docs/plan.md), and the proof of each flow over that plan. A rule
+/// never derives the network a second way: what it needs to know about
+/// routes, security groups or ACLs, it reads from the plan.
+pub struct Context<'a> {
+    pub model: &'a CheckedModel,
+    pub plan: &'a Plan,
+    /// One per flow, in flow order (`FlowIndex`).
+    pub proofs: &'a [Proof],
+}
 
 /// What a rule checks. A rule reports only its own code: [`Report`] makes
 /// its diagnostics.
 pub trait Rule: Sync {
-    fn check(&self, model: &CheckedModel, report: &mut Report<'_>);
+    fn check(&self, cx: &Context<'_>, report: &mut Report<'_>);
 }
 
 /// Where a rule's diagnostics go; each is made with the rule's code.
@@ -140,13 +153,17 @@ declare_rules! {
     CIDR_HOST_BITS = "E0201", "cidr-host-bits", Error, "a CIDR block whose host bits are set", cidr_host_bits::CidrHostBits;
 }
 
-/// Runs every registered rule over `model`, which lowered without errors.
-/// The diagnostics come out in file and source order, each once (a block
-/// written in a component is checked once per instance, but reported once).
-pub fn check(model: &CheckedModel) -> Vec<Diagnostic> {
+/// Runs every registered rule over `model`, which lowered without errors,
+/// and `plan`, derived from it. Every flow is proven once, here, for all
+/// rules. The diagnostics come out in file and source order, each once (a
+/// block written in a component is checked once per instance, but reported
+/// once).
+pub fn check(model: &CheckedModel, plan: &Plan) -> Vec<Diagnostic> {
+    let proofs = crate::reach::prove_flows(model, plan);
+    let cx = Context { model, plan, proofs: &proofs };
     let mut out = Vec::new();
     for (code, rule) in RULES {
-        rule.check(model, &mut Report { code, out: &mut out });
+        rule.check(&cx, &mut Report { code, out: &mut out });
     }
     sort_and_dedup(&mut out);
     out
