@@ -21,6 +21,24 @@
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
 mod cidr_host_bits;
+mod connected_vpc_overlap;
+mod gateway_endpoint_service;
+mod link_local;
+mod nat_not_public;
+mod net;
+mod peering_self_or_duplicate;
+mod prefix_range;
+mod public_subnet_without_igw;
+mod regional_nat_without_igw;
+mod subnet_capacity;
+mod subnet_in_two_nacls;
+mod subnet_outside_vpc;
+mod subnet_overlap;
+mod tgw_region;
+mod two_igws;
+mod vpc_blocks_overlap;
+mod vpc_overlap;
+mod vpn_without_gateway;
 
 use archc_syntax::{Code, Diagnostic, Span};
 
@@ -151,6 +169,23 @@ macro_rules! declare_rules {
 
 declare_rules! {
     CIDR_HOST_BITS = "E0201", "cidr-host-bits", Error, "a CIDR block whose host bits are set", cidr_host_bits::CidrHostBits;
+    SUBNET_OVERLAP = "E0202", "subnet-overlap", Error, "two subnets of one VPC whose blocks overlap", subnet_overlap::SubnetOverlap;
+    SUBNET_OUTSIDE_VPC = "E0203", "subnet-outside-vpc", Error, "a subnet whose block is in none of its VPC's blocks", subnet_outside_vpc::SubnetOutsideVpc;
+    PREFIX_RANGE = "E0204", "prefix-range", Error, "a VPC or subnet block larger than /16 or smaller than /28", prefix_range::PrefixRange;
+    VPC_BLOCKS_OVERLAP = "E0206", "vpc-blocks-overlap", Error, "a VPC whose own blocks overlap each other", vpc_blocks_overlap::VpcBlocksOverlap;
+    LINK_LOCAL = "E0207", "link-local", Error, "a VPC block in link-local space 169.254.0.0/16", link_local::LinkLocal;
+    CONNECTED_VPC_OVERLAP = "E0209", "connected-vpc-overlap", Error, "peered VPCs, or VPCs on one transit gateway, whose blocks overlap", connected_vpc_overlap::ConnectedVpcOverlap;
+    SUBNET_CAPACITY = "E0210", "subnet-capacity", Error, "a subnet whose resources need more addresses than it has", subnet_capacity::SubnetCapacity;
+    NAT_NOT_PUBLIC = "E0301", "nat-not-public", Error, "a zonal public NAT gateway in a private or isolated subnet", nat_not_public::NatNotPublic;
+    PUBLIC_SUBNET_WITHOUT_IGW = "E0302", "public-subnet-without-igw", Error, "a VPC with public subnets and no internet gateway", public_subnet_without_igw::PublicSubnetWithoutIgw;
+    TWO_IGWS = "E0303", "two-igws", Error, "a VPC with more than one internet gateway", two_igws::TwoIgws;
+    GATEWAY_ENDPOINT_SERVICE = "E0307", "gateway-endpoint-service", Error, "a gateway endpoint for a service other than S3 or DynamoDB", gateway_endpoint_service::GatewayEndpointService;
+    REGIONAL_NAT_WITHOUT_IGW = "E0308", "regional-nat-without-igw", Error, "a regional NAT gateway in a VPC without an internet gateway", regional_nat_without_igw::RegionalNatWithoutIgw;
+    SUBNET_IN_TWO_NACLS = "E0310", "subnet-in-two-nacls", Error, "a subnet listed by two network ACLs", subnet_in_two_nacls::SubnetInTwoNacls;
+    PEERING_SELF_OR_DUPLICATE = "E0420", "peering-self-or-duplicate", Error, "a peering of a VPC with itself, or a second peering of two VPCs", peering_self_or_duplicate::PeeringSelfOrDuplicate;
+    TGW_REGION = "E0421", "tgw-region", Error, "a transit gateway attaching a VPC or VPN of another region", tgw_region::TgwRegion;
+    VPN_WITHOUT_GATEWAY = "E0422", "vpn-without-gateway", Error, "a VPN or Direct Connect that ends on no gateway", vpn_without_gateway::VpnWithoutGateway;
+    VPC_OVERLAP = "W0208", "vpc-overlap", Warning, "two VPCs whose blocks overlap, not connected", vpc_overlap::VpcOverlap;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,

@@ -351,8 +351,11 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
     }
     if let Some(fix) = &d.fix {
         for e in &fix.edits {
-            if d.help.as_deref().is_none_or(|h| !h.contains(&e.replacement)) {
-                notes.push(format!("help: replace with `{}`", escape(&e.replacement)));
+            // A line inserted with its indentation reads as the line.
+            let shown = e.replacement.trim();
+            if d.help.as_deref().is_none_or(|h| !h.contains(shown)) {
+                let verb = if e.span.is_empty() { "insert" } else { "replace with" };
+                notes.push(format!("help: {verb} `{}`", escape(shown)));
             }
         }
     }
