@@ -348,7 +348,7 @@ fn check_sarif_is_one_document_on_stdout() {
 /// Two safe fixes (the peer word of a NACL rule, in the entry and in an
 /// import) and, once they are applied, the unsafe host-bits fix.
 const FIXABLE: &str = "use ./net.arch\nregion us-east-1 {\n  vpc shop 10.0.0.1/16 {\n    az a {\n      isolated subnet data_a 10.0.0.0/24\n    }\n    nacl acl in data_a {\n      allow out 100 https from 0.0.0.0/0\n    }\n  }\n}\n";
-const FIXABLE_NET: &str = "region eu-west-1 {\n  vpc edge 10.1.0.0/16 {\n    az a {\n      public subnet pub_a 10.1.0.0/24\n    }\n    nacl edge_acl in pub_a {\n      allow in 100 https to 0.0.0.0/0\n    }\n  }\n}\n";
+const FIXABLE_NET: &str = "region eu-west-1 {\n  vpc edge 10.1.0.0/16 {\n    az a {\n      private subnet app_a 10.1.0.0/24\n    }\n    nacl edge_acl in app_a {\n      allow in 100 https to 0.0.0.0/0\n    }\n  }\n}\n";
 
 #[test]
 fn check_fix_applies_safe_fixes_in_place_and_checks_again() {

@@ -56,11 +56,7 @@ rule! {
 }
 
 /// The first pair of overlapping blocks of two VPCs.
-pub(super) fn overlap<'m>(
-    model: &'m CheckedModel,
-    a: NodeId,
-    b: NodeId,
-) -> Option<(&'m Spanned<Cidr>, &'m Spanned<Cidr>)> {
+pub(super) fn overlap(model: &CheckedModel, a: NodeId, b: NodeId) -> Option<(&Spanned<Cidr>, &Spanned<Cidr>)> {
     let (NodeKind::Vpc(va), NodeKind::Vpc(vb)) = (&model.get(a)?.kind, &model.get(b)?.kind) else { return None };
     // A link-local block is E0207's, whatever it overlaps.
     let usable = |c: &&Spanned<Cidr>| !super::net::link_local(c.value);

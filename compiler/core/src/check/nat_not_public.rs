@@ -83,13 +83,12 @@ impl Rule for NatNotPublic {
                     snode.name_span,
                     format!("`{}` is {}: its route table has no route to the internet gateway", snode.name, t.as_str()),
                 );
-            let regional = format!(
-                "or declare it in the vpc with `mode: regional` (a regional NAT gateway needs no public subnet)"
-            );
+            let regional =
+                "or declare it in the vpc with `mode: regional` (a regional NAT gateway needs no public subnet)";
             match target {
                 Some((tid, tnode)) => {
                     d = d
-                        .with_label(tnode.name_span, format!("the public subnet of the same zone"))
+                        .with_label(tnode.name_span, "the public subnet of the same zone")
                         .with_help(format!("move `nat {}` into public subnet `{}`, {regional}", node.name, tnode.name));
                     if let Some(fix) = move_fix(m, nat_id, node, tid, tnode) {
                         d = d.with_fix(fix);

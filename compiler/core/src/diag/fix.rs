@@ -77,12 +77,27 @@ pub fn apply(db: &SourceDb, diags: &[Diagnostic], unsafe_fixes: bool) -> Fixes {
             let mut text = db.get(file)?.text.clone();
             // Back to front, so the offsets of the edits still to come hold.
             for e in edits.values().rev() {
-                text.replace_range(e.span.range(), &e.replacement);
+                text.replace_range(deleted_line(&text, e).unwrap_or(e.span.range()), &e.replacement);
             }
             Some(FixedFile { file, text })
         })
         .collect();
     Fixes { files, fixed }
+}
+
+/// The whole line of a deletion that leaves nothing but blanks on its line
+/// (a declaration removed from a body), with its line break; None for any
+/// other edit.
+fn deleted_line(text: &str, e: &Edit) -> Option<std::ops::Range<usize>> {
+    let range = e.span.range();
+    if !e.replacement.is_empty() || range.is_empty() {
+        return None;
+    }
+    let start = text.get(..range.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let rest = text.get(range.end..)?;
+    let end = rest.find('\n').map_or(text.len(), |i| range.end + i + 1);
+    let blank = |s: &str| s.chars().all(|c| c == ' ' || c == '\t' || c == '\r' || c == '\n');
+    (blank(text.get(start..range.start)?) && blank(text.get(range.end..end)?)).then_some(start..end)
 }
 
 /// An edit inside a file of the project, on character boundaries.
@@ -124,6 +139,15 @@ mod tests {
         let span = Span { file, start, end };
         Diagnostic::new(crate::diag::codes::SYNTAX_ERROR, span, "x")
             .with_fix(Fix::new(applicability, vec![Edit { span, replacement: to.into() }]))
+    }
+
+    #[test]
+    fn a_deletion_that_empties_its_line_removes_the_line() {
+        let mut db = SourceDb::new();
+        db.add("a.arch", "a {\n  igw\n  igw x\n  b c\n}\n");
+        let diags = [diag(&db, 12, 17, "", Applicability::Safe), diag(&db, 22, 23, "", Applicability::Safe)];
+        let fixes = apply(&db, &diags, false);
+        assert_eq!(fixes.files[0].text, "a {\n  igw\n  b \n}\n");
     }
 
     #[test]

@@ -73,7 +73,7 @@ mod tests {
     /// against every block).
     #[test]
     fn five_thousand_subnets_in_one_vpc() {
-        let mut src = String::from("region us-east-1 {\n  vpc v 10.0.0.0/12 {\n    az a {\n");
+        let mut src = String::from("region us-east-1 {\n  vpc v 10.0.0.0/16, 10.1.0.0/16 {\n    az a {\n");
         for i in 0..5_000 {
             src.push_str(&format!("      private subnet s{i} {{ size: /28 }}\n"));
         }

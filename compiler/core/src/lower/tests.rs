@@ -56,7 +56,7 @@ fn components_from_an_import_are_visible_through_the_alias() {
 
 #[test]
 fn allocation_is_lowest_free_in_declaration_order() {
-    let src = "region us-east-1 { vpc v 10.0.0.0/22 { az a {\n\
+    let src = "region us-east-1 { vpc v 10.0.0.0/22 { igw\n az a {\n\
                public subnet p1\n\
                private subnet p2 10.0.0.0/24\n\
                private subnet p3 { size: /26 }\n\

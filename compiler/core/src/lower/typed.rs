@@ -390,7 +390,7 @@ mod tests {
 
         // Whole numbers: in or out of range, whatever their size.
         let count = |n: &str| {
-            let src = format!("region us-east-1 {{\n  vpc v 10.0.0.0/16 {{\n    az a {{\n      private subnet p {{\n        ec2 e {{ count: {n} }}\n      }}\n    }}\n  }}\n}}\n");
+            let src = format!("region us-east-1 {{\n  vpc v 10.0.0.0/16 {{\n    az a {{\n      private subnet p 10.0.0.0/22 {{\n        ec2 e {{ count: {n} }}\n      }}\n    }}\n  }}\n}}\n");
             let (_, c) = crate::compile_str("n.arch", &src);
             c.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
         };
