@@ -36,6 +36,7 @@ mod subnet_outside_vpc;
 mod subnet_overlap;
 mod tgw_region;
 mod two_igws;
+mod vgw_region;
 mod vpc_blocks_overlap;
 mod vpc_overlap;
 mod vpn_without_gateway;
@@ -185,6 +186,7 @@ declare_rules! {
     PEERING_SELF_OR_DUPLICATE = "E0420", "peering-self-or-duplicate", Error, "a peering of a VPC with itself, or a second peering of two VPCs", peering_self_or_duplicate::PeeringSelfOrDuplicate;
     TGW_REGION = "E0421", "tgw-region", Error, "a transit gateway attaching a VPC or VPN of another region", tgw_region::TgwRegion;
     VPN_WITHOUT_GATEWAY = "E0422", "vpn-without-gateway", Error, "a VPN or Direct Connect that ends on no gateway", vpn_without_gateway::VpnWithoutGateway;
+    VGW_REGION = "E0424", "vgw-region", Error, "a VPN ending on the virtual private gateway of a VPC in another region", vgw_region::VgwRegion;
     VPC_OVERLAP = "W0208", "vpc-overlap", Warning, "two VPCs whose blocks overlap, not connected", vpc_overlap::VpcOverlap;
 }
 
