@@ -108,6 +108,9 @@ impl Rule for ConnectedVpcOverlap {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         let m = cx.model;
         let name = |id: NodeId| m.get(id).map_or("", |n| n.name.as_str());
+        // Each pair of vpcs once, however many ways connect it.
+        let mut reported: BTreeSet<(NodeId, NodeId)> = BTreeSet::new();
+        let mut first = |a: NodeId, b: NodeId| reported.insert((a.min(b), a.max(b)));
         // Peerings: the first of each pair (E0420 reports the rest).
         let mut pairs = BTreeSet::new();
         for p in m.peerings() {
@@ -116,6 +119,9 @@ impl Rule for ConnectedVpcOverlap {
                 continue;
             }
             let Some((x, y)) = overlap(m, a, b) else { continue };
+            if !first(a, b) {
+                continue;
+            }
             let d = report.diagnostic(
                 p.name.span,
                 format!(
@@ -135,6 +141,9 @@ impl Rule for ConnectedVpcOverlap {
                     continue;
                 };
                 let Some((x, y)) = overlap(m, a, b) else { continue };
+                if !first(a, b) {
+                    continue;
+                }
                 let d = report.diagnostic(
                     at,
                     format!(
@@ -162,6 +171,9 @@ impl Rule for ConnectedVpcOverlap {
                         continue;
                     }
                     let Some((x, y)) = overlap(m, a, b) else { continue };
+                    if !first(a, b) {
+                        continue;
+                    }
                     let d = report.diagnostic(
                         at,
                         format!(

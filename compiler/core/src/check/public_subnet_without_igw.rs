@@ -67,11 +67,26 @@ impl Rule for PublicSubnetWithoutIgw {
             let mut d = report
                 .diagnostic(node.name_span, format!("vpc `{}` has {what} but no internet gateway", node.name))
                 .with_span_label("no `igw` in this vpc");
+            // Subnets declared by one line (a `for` in a component) share a label.
+            let mut spans: Vec<(archc_syntax::Span, Vec<String>)> = Vec::new();
             for (_, s, _) in &public {
-                d = d.with_label(
-                    s.name_span,
-                    format!("`{}` is public: its default route goes to the vpc's `igw`", s.name),
-                );
+                match spans.iter_mut().find(|(at, _)| *at == s.name_span) {
+                    Some((_, names)) => names.push(format!("`{}`", s.name)),
+                    None => spans.push((s.name_span, vec![format!("`{}`", s.name)])),
+                }
+            }
+            for (at, names) in spans {
+                let label = match names.as_slice() {
+                    [one] => format!("{one} is public: its default route goes to the vpc's `igw`"),
+                    [init @ .., last] => {
+                        format!(
+                            "{} and {last} are public: their default route goes to the vpc's `igw`",
+                            init.join(", ")
+                        )
+                    }
+                    [] => continue,
+                };
+                d = d.with_label(at, label);
             }
             d = d.with_help(format!(
                 "add `igw` to the body of vpc `{}`, or make the subnets `private` if they are not meant to face the internet",

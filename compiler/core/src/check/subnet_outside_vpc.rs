@@ -2,8 +2,9 @@
 
 use archc_syntax::Fix;
 
-use super::net::{free_block, pools, subnet_blocks, subnets_by_vpc, vpcs, written, written_directly};
+use super::net::{pools, subnet_blocks, subnets_by_vpc, vpcs, written, written_directly};
 use super::{rule, Context, Report, Rule};
+use crate::model::cidr::{Allocator, Cidr};
 
 rule! {
     /// # E0203: subnet outside its VPC
@@ -58,11 +59,28 @@ impl Rule for SubnetOutsideVpc {
             if pools.is_empty() {
                 continue;
             }
-            for (i, (_, node, s)) in subnets.iter().enumerate() {
+            let outside = |s: &crate::model::Subnet| {
+                written(s).is_some_and(|(b, _)| !pools.iter().any(|p| p.contains(b.network())))
+            };
+            // Blocks inside for the subnets outside, one after the other, clear
+            // of the subnets that stay and of each other.
+            let stays: Vec<_> = subnets.iter().filter(|(_, _, s)| !outside(s)).copied().collect();
+            let mut allocator = Allocator::new(&pools, &subnet_blocks(&stays));
+            // Every written subnet outside: perhaps the vpc's primary block is
+            // the typo. The block of its size that holds them all, if any.
+            let all_out: Vec<Cidr> =
+                subnets.iter().filter_map(|(_, _, s)| written(s)).map(|(b, _)| b.network()).collect();
+            let moved_vpc =
+                match (stays.iter().any(|(_, _, s)| written(s).is_some()), all_out.first(), vpc.blocks.first()) {
+                    (false, Some(first), Some(primary)) => {
+                        let p = primary.value.prefix;
+                        let mask = if p == 0 { 0 } else { u32::MAX << (32 - u32::from(p)) };
+                        Cidr::new(first.first() & mask, p).filter(|c| all_out.iter().all(|b| c.contains(*b)))
+                    }
+                    _ => None,
+                };
+            for (_, node, s) in subnets.iter().filter(|(_, _, s)| outside(s)) {
                 let Some((block, span)) = written(s) else { continue };
-                if pools.iter().any(|p| p.contains(block.network())) {
-                    continue;
-                }
                 let blocks: Vec<String> = vpc.blocks.iter().map(|b| format!("`{}`", b.value)).collect();
                 let mut d = report
                     .diagnostic(span, format!("subnet `{}` ({block}) is outside vpc `{}`", node.name, vpc_node.name))
@@ -70,11 +88,13 @@ impl Rule for SubnetOutsideVpc {
                 if let Some(first) = vpc.blocks.first() {
                     d = d.with_label(first.span, format!("the addresses of vpc `{}`", vpc_node.name));
                 }
-                let others: Vec<_> = subnets.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| *s).collect();
-                match free_block(&pools, &subnet_blocks(&others), block.prefix) {
+                match allocator.allocate(block.prefix) {
                     Some(free) => {
+                        let vpc_fix = moved_vpc
+                            .map(|b| format!("; or, if the vpc's block is what is wrong, write it as `{b}`"))
+                            .unwrap_or_default();
                         d = d.with_help(format!(
-                            "a subnet lies inside its vpc's blocks: `{free}` is the lowest free /{} in vpc `{}`",
+                            "a subnet lies inside its vpc's blocks: `{free}` is the lowest free /{} in vpc `{}`{vpc_fix}",
                             block.prefix, vpc_node.name
                         ));
                         if written_directly(node) {
