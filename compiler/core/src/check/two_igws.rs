@@ -51,15 +51,14 @@ impl Rule for TwoIgws {
             let Some(first) = igws.first().and_then(|&i| m.get(i)) else { continue };
             let vpc_name = m.get(vpc).map_or("", |n| n.name.as_str());
             for igw in igws.iter().skip(1).filter_map(|&i| m.get(i)) {
-                let (at, name) = if igw.name.is_empty() || igw.name_span.is_empty() {
-                    (igw.span, String::new())
-                } else {
-                    (igw.name_span, format!(" `{}`", igw.name))
-                };
+                // An unnamed `igw` has its keyword for a name.
+                let unnamed = |n: &crate::model::Node| n.name.is_empty() || n.name_span.start == n.span.start;
+                let (at, name) =
+                    if unnamed(igw) { (igw.span, String::new()) } else { (igw.name_span, format!(" `{}`", igw.name)) };
                 let mut d = report
                     .diagnostic(at, format!("vpc `{vpc_name}` has a second internet gateway{name}"))
                     .with_span_label("a vpc has one internet gateway")
-                    .with_label(if first.name_span.is_empty() { first.span } else { first.name_span }, "the first")
+                    .with_label(if unnamed(first) { first.span } else { first.name_span }, "the first")
                     .with_help("delete this `igw`: every public subnet of the vpc uses the first one");
                 if written_directly(igw) {
                     d = d.with_fix(Fix::safe(igw.span, ""));
