@@ -84,11 +84,15 @@ impl Rule for PlaintextListener {
                 continue;
             }
             let mut d = report
-                .diagnostic(flow.span, format!("`{}` is reached from {} over plain HTTP", target.name, source_words(source)))
+                .diagnostic(
+                    flow.span,
+                    format!("`{}` is reached from {} over plain HTTP", target.name, source_words(source)),
+                )
                 .with_span_label("requests, cookies and passwords cross the internet unencrypted")
                 .with_help(format!(
-                    "listen on HTTPS too, `listen: 80, 443` (with a certificate from ACM; port 80 then only \
-                     redirects), and write the flow `: https`"
+                    "give `{}` an HTTPS listener, `listen: 80, 443` (with a certificate from ACM; port 80 then only \
+                     redirects), and write the flow `: https`",
+                    target.name
                 ));
             let listen = if lb.listen.written { lb.listen.span } else { target.name_span };
             d = d.with_label(listen, format!("`{}` has no HTTPS listener", target.name));

@@ -75,8 +75,17 @@ impl Rule for PublicBucket {
                 .with_fix(Fix::unsafe_edit(bucket.public.span, "public: false"));
             d = match cdn {
                 Some((cdn, span)) => d
-                    .with_label(span, format!("`{}` already serves it: with origin access control it needs no public access", cdn.name))
-                    .with_help(format!("write `public: false`; `{}` reads the bucket through origin access control", cdn.name)),
+                    .with_label(
+                        span,
+                        format!(
+                            "`{}` already serves it: with origin access control it needs no public access",
+                            cdn.name
+                        ),
+                    )
+                    .with_help(format!(
+                        "write `public: false`; `{}` reads the bucket through origin access control",
+                        cdn.name
+                    )),
                 None => d.with_help(format!(
                     "write `public: false` and serve it through CloudFront with origin access control: \
                      `cloudfront cdn {{ origins: {name} }}`, `users -> cdn : https` and `cdn -> {name}`; \

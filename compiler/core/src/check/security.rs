@@ -66,7 +66,11 @@ pub(super) fn admin_ports(flow: &Flow) -> Vec<&'static str> {
 
 /// The engine ports a flow opens (TCP), with the engine's name.
 pub(super) fn engine_ports(flow: &Flow) -> Vec<(u16, &'static str)> {
-    ENGINE_PORTS.iter().copied().filter(|&(port, _)| flow.ports.iter().any(|r| admits(*r, Protocol::Tcp, port))).collect()
+    ENGINE_PORTS
+        .iter()
+        .copied()
+        .filter(|&(port, _)| flow.ports.iter().any(|r| admits(*r, Protocol::Tcp, port)))
+        .collect()
 }
 
 /// A flow from the internet into a resource that has a security group: the

@@ -76,15 +76,11 @@ impl Rule for WidePortRange {
             if is_internet(source.kind()) && exposure_reported(&Exposure { flow, source, target }) {
                 continue;
             }
-            let Some(range) = flow
-                .ports
-                .iter()
-                .find(|r| match r.protocol {
-                    Protocol::All => true,
-                    Protocol::Icmp => false,
-                    _ => u32::from(r.to) - u32::from(r.from.min(r.to)) + 1 > WIDE,
-                })
-            else {
+            let Some(range) = flow.ports.iter().find(|r| match r.protocol {
+                Protocol::All => true,
+                Protocol::Icmp => false,
+                _ => u32::from(r.to) - u32::from(r.from.min(r.to)) + 1 > WIDE,
+            }) else {
                 continue;
             };
             let count = match range.protocol {
