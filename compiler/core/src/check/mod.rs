@@ -26,6 +26,7 @@ mod cidr_host_bits;
 mod database_open_to_internet;
 mod engine_port_open;
 mod nacl_admin_port_open;
+mod nacl_rule_quota;
 mod nacl_rule_shadowed;
 mod plaintext_listener;
 mod public_bucket;
@@ -172,6 +173,7 @@ declare_rules! {
     ALL_PORTS_OPEN = "W0607", "all-ports-open", Warning, "every port open to the internet", all_ports_open::AllPortsOpen;
     WIDE_PORT_RANGE = "W0608", "wide-port-range", Warning, "a flow that opens more than 1,024 ports", wide_port_range::WidePortRange;
     NACL_RULE_SHADOWED = "W0609", "nacl-rule-shadowed", Warning, "a network ACL rule that an earlier rule hides", nacl_rule_shadowed::NaclRuleShadowed;
+    NACL_RULE_QUOTA = "W0610", "nacl-rule-quota", Warning, "a network ACL with more than 20 entries in one direction", nacl_rule_quota::NaclRuleQuota;
     NACL_ADMIN_PORT_OPEN = "W0611", "nacl-admin-port-open", Warning, "a network ACL that admits SSH, RDP, FTP or every port from the internet", nacl_admin_port_open::NaclAdminPortOpen;
     PUBLIC_IP_IN_PRIVATE_SUBNET = "W0612", "public-ip-in-private-subnet", Warning, "an instance with a public IP in a subnet without a route to the internet gateway", public_ip_in_private_subnet::PublicIpInPrivateSubnet;
     PLAINTEXT_LISTENER = "W0613", "plaintext-listener", Warning, "users reach an internet-facing load balancer over plain HTTP", plaintext_listener::PlaintextListener;
