@@ -10,7 +10,8 @@
 //! `every_planted_mistake_is_caught` needs all of the checker's rules (it is
 //! ignored until they are merged); run it with
 //! `cargo test -p archc-core --test planted -- --include-ignored --nocapture`
-//! to see, per design, the codes found, missed and unexpected.
+//! to see every design's diagnostics and, per design, the codes found,
+//! missed and unexpected.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -102,6 +103,7 @@ fn planted_designs_lower_and_list_their_mistakes() {
 #[ignore = "needs every branch of issue 11 (plan, reach and the rule families): the integrator un-ignores it after the merge"]
 fn every_planted_mistake_is_caught() {
     let mut report = String::new();
+    let mut messages = String::new();
     let (mut planted_total, mut caught_total) = (0, 0);
     let mut missed_any = Vec::new();
     for d in designs() {
@@ -121,11 +123,13 @@ fn every_planted_mistake_is_caught() {
             missed,
             unexpected
         );
+        let _ = writeln!(messages, "==== {}\n{}", d.name, render_human(&d.db, &d.diagnostics, false));
         if !missed.is_empty() {
             missed_any.push(format!("{}: {missed:?}\n{}", d.name, render_human(&d.db, &d.diagnostics, false)));
         }
     }
     let _ = writeln!(report, "caught {caught_total} of {planted_total} planted mistakes");
-    println!("{report}");
+    // With --nocapture: every message, to judge how each reads (docs/planted.md).
+    println!("{messages}\n{report}");
     assert!(missed_any.is_empty(), "{report}\nmissed:\n{}", missed_any.join("\n"));
 }
