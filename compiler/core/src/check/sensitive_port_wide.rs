@@ -1,11 +1,11 @@
-//! W0606: a database or cache engine port open to the internet on a
+//! W0606: a database or cache engine port open wide (to the internet) on a
 //! resource that E0603 does not cover (an instance running the engine).
 
 use super::security::{engine_ports, exposures, is_data_store, is_every_port, source_words};
 use super::{rule, Context, Report, Rule};
 
 rule! {
-    /// # W0606: engine port open to the internet
+    /// # W0606: sensitive port open to the internet
     ///
     /// A flow from `internet` or a `users` on a port that database, cache,
     /// search and queue engines listen on (MySQL 3306, PostgreSQL 5432, Redis
@@ -60,10 +60,10 @@ rule! {
     ///
     /// app -> db : mysql
     /// ```
-    pub struct EnginePortOpen;
+    pub struct SensitivePortWide;
 }
 
-impl Rule for EnginePortOpen {
+impl Rule for SensitivePortWide {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         for e in exposures(cx.model) {
             if is_data_store(e.target.kind()) || e.flow.ports.iter().any(|r| is_every_port(*r)) {
