@@ -1,6 +1,6 @@
 //! W0607: every port open to the internet.
 
-use super::security::{exposures, is_data_store, is_every_port, source_words};
+use super::security::{exposures, is_data_store, is_every_port, ports_words, source_words};
 use super::{rule, Context, Report, Rule};
 
 rule! {
@@ -69,11 +69,11 @@ impl Rule for AllPortsOpen {
             let target = &e.target.name;
             let d = report
                 .diagnostic(e.flow.span, format!("`{target}` admits every port from {}", source_words(e.source)))
-                .with_span_label(format!("its security group will allow {range} from 0.0.0.0/0"))
+                .with_span_label(format!("its security group will allow {} from 0.0.0.0/0", ports_words(*range)))
                 .with_label(e.target.name_span, format!("`{target}` is declared here"))
                 .with_help(format!(
-                    "write only the ports `{target}` serves, e.g. `: https` or `: 80, 443`; put an internet-facing \
-                     `alb` in front if it serves several"
+                    "write only the ports `{target}` serves (`: https`, `: 80, 443`, `: udp/7777`); put an internet-facing \
+                     `alb` or `nlb` in front if it serves several"
                 ));
             report.push(d);
         }

@@ -92,10 +92,14 @@ impl Rule for NaclAdminPortOpen {
                         format!("rule {} of `{}` admits {what} from the whole internet", rule.number.value, node.name),
                     )
                     .with_span_label("0.0.0.0/0 is every address")
-                    .with_help(
+                    .with_help(if what == "every port" {
+                        "write the ports the subnet serves (`allow in 100 https from 0.0.0.0/0`) and the return \
+                         range (`allow in 110 1024-65535 from 0.0.0.0/0`); a subnet named by no `nacl` already \
+                         has the default ACL, which allows everything"
+                    } else {
                         "admit it only from your own network's block (`from 203.0.113.0/24`), or not at all: \
-                         Session Manager needs no inbound rule",
-                    );
+                         Session Manager needs no inbound rule"
+                    });
                 report.push(d);
             }
         }

@@ -107,3 +107,11 @@ pub(super) fn source_words(source: &Node) -> String {
         _ => format!("`{}` (anyone on the internet)", source.name),
     }
 }
+
+/// A port range as a message says it: `every protocol and port` for `all`.
+pub(super) fn ports_words(range: PortRange) -> String {
+    match range.protocol {
+        Protocol::All => "every protocol and port".to_string(),
+        _ => range.to_string(),
+    }
+}

@@ -1,6 +1,6 @@
 //! W0608: a flow that opens a wide range of ports.
 
-use super::security::{exposure_reported, is_internet, Exposure};
+use super::security::{exposure_reported, is_internet, ports_words, Exposure};
 use super::{rule, Context, Report, Rule};
 use crate::model::ports::Protocol;
 
@@ -90,7 +90,11 @@ impl Rule for WidePortRange {
             let span = flow.ports_span.unwrap_or(flow.span);
             let d = report
                 .diagnostic(span, format!("`{}` admits {count} ports from `{}`", target.name, source.name))
-                .with_span_label(format!("its security group will allow {range} from `{}`", source.name))
+                .with_span_label(format!(
+                    "its security group will allow {} from `{}`",
+                    ports_words(*range),
+                    source.name
+                ))
                 .with_help(format!(
                     "write only the ports `{}` serves (`: 8080`, `: 80, 443`); replies need no ports of their own, \
                      security groups are stateful",
