@@ -18,7 +18,9 @@ rule! {
     /// [Network ACL rules](https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html).
     ///
     /// Give the narrower rule a lower number than the wider one (leave gaps,
-    /// 100, 110, 120…, so that there is room), or delete it.
+    /// 100, 110, 120…, so that there is room), or delete it. A rule is
+    /// reported when one earlier rule covers all of it; an ACL of more than
+    /// 256 rules, far past any quota (W0610), is not compared.
     ///
     /// ## Example
     ///
@@ -83,10 +85,18 @@ fn shadow<'r>(rules: &'r [NaclRule], rule: &NaclRule) -> Option<&'r NaclRule> {
     })
 }
 
+/// Past this many rules a network ACL is far over any quota (W0610 says so,
+/// and AWS refuses it): the pairwise comparison is skipped, so a huge ACL
+/// costs linear time.
+const MAX_COMPARED: usize = 256;
+
 impl Rule for NaclRuleShadowed {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         for node in cx.model.nodes() {
             let NodeKind::Nacl(nacl) = &node.kind else { continue };
+            if nacl.rules.len() > MAX_COMPARED {
+                continue;
+            }
             for rule in &nacl.rules {
                 let Some(earlier) = shadow(&nacl.rules, rule) else { continue };
                 let (n, e) = (rule.number.value, earlier.number.value);
@@ -106,5 +116,22 @@ impl Rule for NaclRuleShadowed {
                 report.push(d);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: PortRange = PortRange { protocol: Protocol::All, from: 0, to: 65535 };
+
+    #[test]
+    fn a_range_covers_what_lies_inside_it_in_its_protocol() {
+        let ephemeral = PortRange { protocol: Protocol::Tcp, from: 1024, to: 65535 };
+        assert!(covers(ALL, PortRange::tcp(22)));
+        assert!(covers(ephemeral, PortRange::tcp(8080)));
+        assert!(!covers(ephemeral, PortRange::tcp(443)));
+        assert!(!covers(ephemeral, PortRange::udp(8080)));
+        assert!(!covers(PortRange::tcp(443), ALL));
     }
 }

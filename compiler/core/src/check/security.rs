@@ -115,3 +115,24 @@ pub(super) fn ports_words(range: PortRange) -> String {
         _ => range.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_port_is_all_or_the_whole_range() {
+        assert!(is_every_port(PortRange { protocol: Protocol::All, from: 0, to: 65535 }));
+        assert!(is_every_port(PortRange { protocol: Protocol::Udp, from: 1, to: 65535 }));
+        assert!(!is_every_port(PortRange { protocol: Protocol::Tcp, from: 1024, to: 65535 }));
+        assert!(!is_every_port(PortRange { protocol: Protocol::Icmp, from: 0, to: 65535 }));
+    }
+
+    #[test]
+    fn admits_matches_protocol_and_port() {
+        assert!(admits(PortRange::tcp(22), Protocol::Tcp, 22));
+        assert!(!admits(PortRange::udp(22), Protocol::Tcp, 22));
+        assert!(admits(PortRange { protocol: Protocol::Tcp, from: 1, to: 1024 }, Protocol::Tcp, 22));
+        assert!(!admits(PortRange { protocol: Protocol::Icmp, from: 0, to: 65535 }, Protocol::Tcp, 22));
+    }
+}

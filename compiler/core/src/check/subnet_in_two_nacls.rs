@@ -1,5 +1,7 @@
 //! W0614: a subnet named by two network ACLs.
 
+use std::collections::BTreeMap;
+
 use super::{rule, Context, Report, Rule};
 use crate::model::kinds::Kind;
 use crate::model::NodeId;
@@ -63,11 +65,11 @@ impl Rule for SubnetInTwoNacls {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         let model = cx.model;
         // The first nacl of each subnet, in declaration order.
-        let mut first: Vec<(NodeId, NodeId)> = Vec::new();
+        let mut first: BTreeMap<NodeId, NodeId> = BTreeMap::new();
         for (nacl_id, nacl) in model.of_kind(Kind::Nacl) {
             for &subnet in &nacl.placement {
-                match first.iter().find(|(s, _)| *s == subnet) {
-                    Some(&(_, owner)) if owner != nacl_id => {
+                match first.get(&subnet).copied() {
+                    Some(owner) if owner != nacl_id => {
                         let (Some(s), Some(owner)) = (model.get(subnet), model.get(owner)) else { continue };
                         let span = nacl.placement_span.unwrap_or(nacl.name_span);
                         let d = report
@@ -84,7 +86,9 @@ impl Rule for SubnetInTwoNacls {
                         report.push(d);
                     }
                     Some(_) => {}
-                    None => first.push((subnet, nacl_id)),
+                    None => {
+                        first.insert(subnet, nacl_id);
+                    }
                 }
             }
         }
