@@ -25,6 +25,7 @@ mod all_ports_open;
 mod cidr_host_bits;
 mod database_open_to_internet;
 mod nacl_admin_port_open;
+mod nacl_rule_no_effect;
 mod nacl_rule_quota;
 mod nacl_rule_shadowed;
 mod plaintext_listener;
@@ -178,6 +179,7 @@ declare_rules! {
     PUBLIC_IP_IN_PRIVATE_SUBNET = "W0612", "public-ip-in-private-subnet", Warning, "an instance with a public IP in a subnet without a route to the internet gateway", public_ip_in_private_subnet::PublicIpInPrivateSubnet;
     PLAINTEXT_LISTENER = "W0613", "plaintext-listener", Warning, "users reach an internet-facing load balancer over plain HTTP", plaintext_listener::PlaintextListener;
     SUBNET_IN_TWO_NACLS = "W0614", "subnet-in-two-nacls", Warning, "a subnet named by two network ACLs", subnet_in_two_nacls::SubnetInTwoNacls;
+    NACL_RULE_NO_EFFECT = "W0615", "nacl-rule-no-effect", Warning, "a network ACL rule about traffic that network ACLs never filter", nacl_rule_no_effect::NaclRuleNoEffect;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,
