@@ -1,4 +1,4 @@
-//! Planted mistakes: a dozen realistic designs (`tests/planted/*.arch`, from
+//! Planted mistakes: thirteen realistic designs (`tests/planted/*.arch`, from
 //! SCENARIOS.md), each written the way a user would and each with one to four
 //! mistakes a senior AWS architect would catch, listed in its first comment
 //! block as `# planted: CODE what`. The checker must report every planted
