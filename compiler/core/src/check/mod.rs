@@ -20,7 +20,22 @@
 //! `impl Rule for Name`, a row in `declare_rules!` below, an invalid fixture
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
+mod admin_port_open;
+mod all_ports_open;
 mod cidr_host_bits;
+mod database_open_to_internet;
+mod nacl_admin_port_open;
+mod nacl_rule_no_effect;
+mod nacl_rule_quota;
+mod nacl_rule_shadowed;
+mod plaintext_listener;
+mod public_bucket;
+mod public_ip_in_private_subnet;
+mod security;
+mod sensitive_port_wide;
+mod subnet_in_two_nacls;
+mod unencrypted_storage;
+mod wide_port_range;
 
 use archc_syntax::{Code, Diagnostic, Span};
 
@@ -151,6 +166,20 @@ macro_rules! declare_rules {
 
 declare_rules! {
     CIDR_HOST_BITS = "E0201", "cidr-host-bits", Error, "a CIDR block whose host bits are set", cidr_host_bits::CidrHostBits;
+    DATABASE_OPEN_TO_INTERNET = "E0603", "database-open-to-internet", Error, "a database, cache or file system reached from the internet", database_open_to_internet::DatabaseOpenToInternet;
+    ADMIN_PORT_OPEN = "W0602", "admin-port-open", Warning, "SSH or RDP open to the internet", admin_port_open::AdminPortOpen;
+    PUBLIC_BUCKET = "W0604", "public-bucket", Warning, "an S3 bucket made public", public_bucket::PublicBucket;
+    UNENCRYPTED_STORAGE = "W0605", "unencrypted-storage", Warning, "a database or file system without encryption at rest", unencrypted_storage::UnencryptedStorage;
+    SENSITIVE_PORT_WIDE = "W0606", "sensitive-port-wide", Warning, "a database or cache engine port open to the internet", sensitive_port_wide::SensitivePortWide;
+    ALL_PORTS_OPEN = "W0607", "all-ports-open", Warning, "every port open to the internet", all_ports_open::AllPortsOpen;
+    WIDE_PORT_RANGE = "W0608", "wide-port-range", Warning, "a flow that opens more than 1,024 ports", wide_port_range::WidePortRange;
+    NACL_RULE_SHADOWED = "W0609", "nacl-rule-shadowed", Warning, "a network ACL rule that an earlier rule hides", nacl_rule_shadowed::NaclRuleShadowed;
+    NACL_RULE_QUOTA = "W0610", "nacl-rule-quota", Warning, "a network ACL with more than 20 entries in one direction", nacl_rule_quota::NaclRuleQuota;
+    NACL_ADMIN_PORT_OPEN = "W0611", "nacl-admin-port-open", Warning, "a network ACL that admits SSH, RDP, FTP or every port from the internet", nacl_admin_port_open::NaclAdminPortOpen;
+    PUBLIC_IP_IN_PRIVATE_SUBNET = "W0612", "public-ip-in-private-subnet", Warning, "an instance with a public IP in a subnet without a route to the internet gateway", public_ip_in_private_subnet::PublicIpInPrivateSubnet;
+    PLAINTEXT_LISTENER = "W0613", "plaintext-listener", Warning, "users reach an internet-facing load balancer over plain HTTP", plaintext_listener::PlaintextListener;
+    SUBNET_IN_TWO_NACLS = "W0614", "subnet-in-two-nacls", Warning, "a subnet named by two network ACLs", subnet_in_two_nacls::SubnetInTwoNacls;
+    NACL_RULE_NO_EFFECT = "W0615", "nacl-rule-no-effect", Warning, "a network ACL rule about traffic that network ACLs never filter", nacl_rule_no_effect::NaclRuleNoEffect;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,
