@@ -20,26 +20,40 @@
 //! `impl Rule for Name`, a row in `declare_rules!` below, an invalid fixture
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
+mod admin_port_open;
+mod all_ports_open;
 mod cidr_host_bits;
 mod connected_vpc_overlap;
+mod database_open_to_internet;
 mod gateway_endpoint_service;
 mod link_local;
+mod nacl_admin_port_open;
+mod nacl_rule_no_effect;
+mod nacl_rule_quota;
+mod nacl_rule_shadowed;
 mod nat_not_public;
 mod net;
 mod peering_self_or_duplicate;
+mod plaintext_listener;
 mod prefix_range;
+mod public_bucket;
+mod public_ip_in_private_subnet;
 mod public_subnet_without_igw;
 mod regional_nat_without_igw;
+mod security;
+mod sensitive_port_wide;
 mod subnet_capacity;
 mod subnet_in_two_nacls;
 mod subnet_outside_vpc;
 mod subnet_overlap;
 mod tgw_region;
 mod two_igws;
+mod unencrypted_storage;
 mod vgw_region;
 mod vpc_blocks_overlap;
 mod vpc_overlap;
 mod vpn_without_gateway;
+mod wide_port_range;
 
 use archc_syntax::{Code, Diagnostic, Span};
 
@@ -182,12 +196,25 @@ declare_rules! {
     TWO_IGWS = "E0303", "two-igws", Error, "a VPC with more than one internet gateway", two_igws::TwoIgws;
     GATEWAY_ENDPOINT_SERVICE = "E0307", "gateway-endpoint-service", Error, "a gateway endpoint for a service other than S3 or DynamoDB", gateway_endpoint_service::GatewayEndpointService;
     REGIONAL_NAT_WITHOUT_IGW = "E0308", "regional-nat-without-igw", Error, "a regional NAT gateway in a VPC without an internet gateway", regional_nat_without_igw::RegionalNatWithoutIgw;
-    SUBNET_IN_TWO_NACLS = "E0310", "subnet-in-two-nacls", Error, "a subnet listed by two network ACLs", subnet_in_two_nacls::SubnetInTwoNacls;
     PEERING_SELF_OR_DUPLICATE = "E0420", "peering-self-or-duplicate", Error, "a peering of a VPC with itself, or a second peering of two VPCs", peering_self_or_duplicate::PeeringSelfOrDuplicate;
     TGW_REGION = "E0421", "tgw-region", Error, "a transit gateway attaching a VPC or VPN of another region", tgw_region::TgwRegion;
     VPN_WITHOUT_GATEWAY = "E0422", "vpn-without-gateway", Error, "a VPN or Direct Connect that ends on no gateway", vpn_without_gateway::VpnWithoutGateway;
     VGW_REGION = "E0424", "vgw-region", Error, "a VPN ending on the virtual private gateway of a VPC in another region", vgw_region::VgwRegion;
+    DATABASE_OPEN_TO_INTERNET = "E0603", "database-open-to-internet", Error, "a database, cache or file system reached from the internet", database_open_to_internet::DatabaseOpenToInternet;
     VPC_OVERLAP = "W0208", "vpc-overlap", Warning, "two VPCs whose blocks overlap, not connected", vpc_overlap::VpcOverlap;
+    ADMIN_PORT_OPEN = "W0602", "admin-port-open", Warning, "SSH or RDP open to the internet", admin_port_open::AdminPortOpen;
+    PUBLIC_BUCKET = "W0604", "public-bucket", Warning, "an S3 bucket made public", public_bucket::PublicBucket;
+    UNENCRYPTED_STORAGE = "W0605", "unencrypted-storage", Warning, "a database or file system without encryption at rest", unencrypted_storage::UnencryptedStorage;
+    SENSITIVE_PORT_WIDE = "W0606", "sensitive-port-wide", Warning, "a database or cache engine port open to the internet", sensitive_port_wide::SensitivePortWide;
+    ALL_PORTS_OPEN = "W0607", "all-ports-open", Warning, "every port open to the internet", all_ports_open::AllPortsOpen;
+    WIDE_PORT_RANGE = "W0608", "wide-port-range", Warning, "a flow that opens more than 1,024 ports", wide_port_range::WidePortRange;
+    NACL_RULE_SHADOWED = "W0609", "nacl-rule-shadowed", Warning, "a network ACL rule that an earlier rule hides", nacl_rule_shadowed::NaclRuleShadowed;
+    NACL_RULE_QUOTA = "W0610", "nacl-rule-quota", Warning, "a network ACL with more than 20 entries in one direction", nacl_rule_quota::NaclRuleQuota;
+    NACL_ADMIN_PORT_OPEN = "W0611", "nacl-admin-port-open", Warning, "a network ACL that admits SSH, RDP, FTP or every port from the internet", nacl_admin_port_open::NaclAdminPortOpen;
+    PUBLIC_IP_IN_PRIVATE_SUBNET = "W0612", "public-ip-in-private-subnet", Warning, "an instance with a public IP in a subnet without a route to the internet gateway", public_ip_in_private_subnet::PublicIpInPrivateSubnet;
+    PLAINTEXT_LISTENER = "W0613", "plaintext-listener", Warning, "users reach an internet-facing load balancer over plain HTTP", plaintext_listener::PlaintextListener;
+    SUBNET_IN_TWO_NACLS = "W0614", "subnet-in-two-nacls", Warning, "a subnet named by two network ACLs", subnet_in_two_nacls::SubnetInTwoNacls;
+    NACL_RULE_NO_EFFECT = "W0615", "nacl-rule-no-effect", Warning, "a network ACL rule about traffic that network ACLs never filter", nacl_rule_no_effect::NaclRuleNoEffect;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,

@@ -72,30 +72,34 @@ rule! {
     pub struct SubnetCapacity;
 }
 
-/// Addresses a node takes in each of its `n` subnets (None: it takes none).
-fn demand(node: &Node, n: u64) -> Option<u64> {
-    let spread = |total: u64| total.div_ceil(n.max(1));
-    let v = match &node.kind {
-        NodeKind::Ec2(e) => u64::from(e.count.value),
-        NodeKind::Nat(nat) if nat.mode.value == NatMode::Zonal => 1,
-        NodeKind::Endpoint(e) if e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface) => 1,
-        NodeKind::Efs(_) => 1,
-        NodeKind::Lambda(_) => 1,
-        NodeKind::Asg(a) => {
-            spread(u64::from(a.max.as_ref().or(a.desired.as_ref()).or(a.min.as_ref()).map_or(0, |v| v.value)))
+/// Addresses a node takes in each of its `n` subnets (None: it takes
+/// none), with, for a resource spread over its subnets, its total and what
+/// it counts (`60 tasks`).
+fn demand(node: &Node, n: u64) -> Option<(u64, Option<String>)> {
+    let spread = |total: u64, unit: &str| (total.div_ceil(n.max(1)), (n > 1).then(|| format!("{total} {unit}")));
+    let count = |v: Option<&crate::model::Spanned<u32>>, default: u32| u64::from(v.map_or(default, |v| v.value));
+    let (each, total) = match &node.kind {
+        NodeKind::Ec2(e) => (u64::from(e.count.value), None),
+        NodeKind::Nat(nat) if nat.mode.value == NatMode::Zonal => (1, None),
+        NodeKind::Endpoint(e) if e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface) => {
+            (1, None)
         }
-        NodeKind::Ecs(e) => spread(u64::from(e.tasks.as_ref().map_or(1, |v| v.value))),
-        NodeKind::Eks(e) => spread(u64::from(e.nodes.as_ref().map_or(0, |v| v.value))),
+        NodeKind::Efs(_) | NodeKind::Lambda(_) => (1, None),
+        NodeKind::Asg(a) => {
+            spread(count(a.max.as_ref().or(a.desired.as_ref()).or(a.min.as_ref()), 0), "instances at its max")
+        }
+        NodeKind::Ecs(e) => spread(count(e.tasks.as_ref(), 1), "tasks"),
+        NodeKind::Eks(e) => spread(count(e.nodes.as_ref(), 0), "nodes"),
         NodeKind::Rds(r) => {
             let standby = u64::from(r.multi_az.as_ref().is_some_and(|v| v.value));
-            spread(1 + standby + u64::from(r.replicas.as_ref().map_or(0, |v| v.value)))
+            spread(1 + standby + count(r.replicas.as_ref(), 0), "instances")
         }
-        NodeKind::Aurora(a) => spread(1 + u64::from(a.replicas.as_ref().map_or(0, |v| v.value))),
-        NodeKind::Elasticache(c) => spread(u64::from(c.nodes.as_ref().map_or(1, |v| v.value))),
-        NodeKind::Alb(_) | NodeKind::Nlb(_) => 8,
+        NodeKind::Aurora(a) => spread(1 + count(a.replicas.as_ref(), 0), "instances"),
+        NodeKind::Elasticache(c) => spread(count(c.nodes.as_ref(), 1), "nodes"),
+        NodeKind::Alb(_) | NodeKind::Nlb(_) => (8, None),
         _ => return None,
     };
-    (v > 0).then_some(v)
+    (each > 0).then_some((each, total))
 }
 
 /// What each subnet holds: (the node, its label span, addresses).
@@ -108,11 +112,12 @@ fn consumers(cx: &Context<'_>) -> BTreeMap<NodeId, Vec<(String, Span, u64)>> {
             NodeKind::Nat(n) => n.subnet.into_iter().collect(),
             _ => node.placement.clone(),
         };
-        let Some(each) = demand(node, subnets.len() as u64) else { continue };
+        let Some((each, total)) = demand(node, subnets.len() as u64) else { continue };
+        let over = total.map(|t| format!(" ({t} over {} subnets)", subnets.len())).unwrap_or_default();
         let what = match &node.kind {
             NodeKind::Alb(_) | NodeKind::Nlb(_) => format!("`{}` needs {each} free addresses to scale", node.name),
-            _ if each == 1 => format!("`{}` takes 1 address", node.name),
-            _ => format!("`{}` takes {each} addresses", node.name),
+            _ if each == 1 => format!("`{}` takes 1 address{over}", node.name),
+            _ => format!("`{}` takes {each} addresses{over}", node.name),
         };
         for s in subnets {
             out.entry(s).or_default().push((what.clone(), node.name_span, each));

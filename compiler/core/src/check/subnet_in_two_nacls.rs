@@ -1,4 +1,4 @@
-//! E0310: a subnet named by two network ACLs.
+//! W0614: a subnet named by two network ACLs.
 
 use std::collections::BTreeMap;
 
@@ -7,15 +7,17 @@ use crate::model::kinds::Kind;
 use crate::model::NodeId;
 
 rule! {
-    /// # E0310: subnet in two network ACLs
+    /// # W0614: subnet in two network ACLs
     ///
-    /// Two `nacl`s list the same subnet in their `in`. A subnet is associated
-    /// with exactly one network ACL at a time; associating it with another
-    /// replaces the first, so one of the two rule sets would silently not apply.
-    /// archc keeps the first and reports the second. See
-    /// [Network ACLs](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html)
-    /// ("You can associate a network ACL with multiple subnets. However, a subnet
-    /// can be associated with only one network ACL at a time").
+    /// A subnet that the `in` of two `nacl`s names. A subnet is associated with
+    /// exactly one network ACL at a time: associating it with a second one
+    /// replaces the first. archc keeps the first `nacl` (in declaration order)
+    /// and the second one's rules never apply to the subnet, though the design
+    /// reads as if both did. See
+    /// [Control subnet traffic with network access control lists](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html)
+    /// ("a subnet can be associated with only one network ACL at a time").
+    ///
+    /// Merge the rules into one `nacl`, or take the subnet out of one `in`.
     ///
     /// ## Example
     ///
@@ -23,35 +25,35 @@ rule! {
     /// region us-east-1 {
     ///   vpc shop 10.0.0.0/16 {
     ///     az a {
-    ///       private subnet app_a 10.0.0.0/24
+    ///       isolated subnet data_a 10.0.10.0/24
     ///     }
-    ///     nacl web in app_a {
-    ///       allow in 100 443 from 0.0.0.0/0
+    ///     nacl data_acl in data_a {
+    ///       allow in 100 postgres from 10.0.0.0/16
+    ///       allow out 100 1024-65535 to 10.0.0.0/16
     ///     }
-    ///     nacl admin in app_a {
-    ///       allow in 100 22 from 10.0.0.0/8
+    ///     nacl audit_acl in data_a {
+    ///       deny in 100 postgres from 10.0.99.0/24
     ///     }
     ///   }
     /// }
     /// ```
     ///
     /// ```text
-    /// error[E0310]: subnet `app_a` is in network ACL `web` and again in `admin`
+    /// warning[W0614]: the subnet `data_a` is already in the network ACL `data_acl`
     /// ```
     ///
     /// ## Fix
-    ///
-    /// One ACL per subnet, with all the rules it needs:
     ///
     /// ```arch
     /// region us-east-1 {
     ///   vpc shop 10.0.0.0/16 {
     ///     az a {
-    ///       private subnet app_a 10.0.0.0/24
+    ///       isolated subnet data_a 10.0.10.0/24
     ///     }
-    ///     nacl web in app_a {
-    ///       allow in 100 443 from 0.0.0.0/0
-    ///       allow in 110 22 from 10.0.0.0/8
+    ///     nacl data_acl in data_a {
+    ///       deny in 90 postgres from 10.0.99.0/24
+    ///       allow in 100 postgres from 10.0.0.0/16
+    ///       allow out 100 1024-65535 to 10.0.0.0/16
     ///     }
     ///   }
     /// }
@@ -61,33 +63,33 @@ rule! {
 
 impl Rule for SubnetInTwoNacls {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
-        let m = cx.model;
-        let mut owner: BTreeMap<NodeId, NodeId> = BTreeMap::new();
-        for (id, nacl) in m.of_kind(Kind::Nacl) {
-            for &s in &nacl.placement {
-                let Some(&first) = owner.get(&s) else {
-                    owner.insert(s, id);
-                    continue;
-                };
-                if first == id {
-                    continue;
+        let model = cx.model;
+        // The first nacl of each subnet, in declaration order.
+        let mut first: BTreeMap<NodeId, NodeId> = BTreeMap::new();
+        for (nacl_id, nacl) in model.of_kind(Kind::Nacl) {
+            for &subnet in &nacl.placement {
+                match first.get(&subnet).copied() {
+                    Some(owner) if owner != nacl_id => {
+                        let (Some(s), Some(owner)) = (model.get(subnet), model.get(owner)) else { continue };
+                        let span = nacl.placement_span.unwrap_or(nacl.name_span);
+                        let d = report
+                            .diagnostic(
+                                span,
+                                format!("the subnet `{}` is already in the network ACL `{}`", s.name, owner.name),
+                            )
+                            .with_span_label(format!("`{}`'s rules never apply to `{}`", nacl.name, s.name))
+                            .with_label(owner.name_span, format!("`{}` is associated with `{}` first", s.name, owner.name))
+                            .with_help(format!(
+                                "a subnet has one network ACL: move these rules into `{}`, or take `{}` out of this `in`",
+                                owner.name, s.name
+                            ));
+                        report.push(d);
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(subnet, nacl_id);
+                    }
                 }
-                let (Some(first_node), Some(subnet)) = (m.get(first), m.get(s)) else { continue };
-                let d = report
-                    .diagnostic(
-                        nacl.placement_span.unwrap_or(nacl.name_span),
-                        format!(
-                            "subnet `{}` is in network ACL `{}` and again in `{}`",
-                            subnet.name, first_node.name, nacl.name
-                        ),
-                    )
-                    .with_span_label(format!("`{}` is listed here too", subnet.name))
-                    .with_label(first_node.placement_span.unwrap_or(first_node.name_span), "the first network ACL of the subnet")
-                    .with_help(format!(
-                        "a subnet has one network ACL: remove `{}` from the `in` of `{}`, and move the rules it needs into `{}`",
-                        subnet.name, nacl.name, first_node.name
-                    ));
-                report.push(d);
             }
         }
     }
