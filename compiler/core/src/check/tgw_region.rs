@@ -109,9 +109,9 @@ fn diagnostic(report: &Report<'_>, m: &CheckedModel, g: NodeId, tgw: &Node, targ
             target.name, other.name, tgw.name, other.name
         ),
         None => format!(
-            "declare a transit gateway in {there} for it, peered with this one: `tgw {}_{} {{ attach: {}, peer: {} }}` in region {there}",
+            "declare a transit gateway in {there} for it, peered with this one: `tgw {}_{} {{ attach: {}; peer: {} }}` in region {there}",
             tgw.name,
-            there.split('-').next().unwrap_or("peer"),
+            there.replace('-', "_"),
             target.name,
             tgw.name
         ),

@@ -351,9 +351,16 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
     }
     if let Some(fix) = &d.fix {
         for e in &fix.edits {
-            // A line inserted with its indentation reads as the line.
+            // A line inserted with its indentation reads as the line; a fix
+            // whose every line the help already says (braces aside) is not
+            // said twice.
             let shown = e.replacement.trim();
-            if d.help.as_deref().is_none_or(|h| !h.contains(shown)) {
+            let said = |h: &str| {
+                h.contains(shown)
+                    || shown.contains('\n')
+                        && shown.lines().map(str::trim).filter(|l| !matches!(*l, "" | "{" | "}")).all(|l| h.contains(l))
+            };
+            if d.help.as_deref().is_none_or(|h| !said(h)) {
                 let verb = if e.span.is_empty() { "insert" } else { "replace with" };
                 notes.push(format!("help: {verb} `{}`", escape(shown)));
             }
