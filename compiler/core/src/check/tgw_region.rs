@@ -66,7 +66,7 @@ impl Rule for TgwRegion {
             for entry in &t.attach {
                 let Some(target) = m.get(entry.value) else { continue };
                 if matches!(target.kind(), Kind::Vpc | Kind::Vpn) && target.region != tgw.region {
-                    let d = diagnostic(report, m, g, tgw, target, entry.span);
+                    let d = diagnostic(report, m, g, tgw, target, entry.span, false);
                     report.push(d);
                 }
             }
@@ -78,14 +78,24 @@ impl Rule for TgwRegion {
             // Listed in the tgw's `attach:` too: reported there.
             let listed = matches!(&tgw.kind, NodeKind::Tgw(t) if t.attach.iter().any(|e| e.value == vpn_id));
             if tgw.region != vpn.region && !listed {
-                let d = diagnostic(report, m, r.value, tgw, vpn, r.span);
+                let d = diagnostic(report, m, r.value, tgw, vpn, r.span, true);
                 report.push(d);
             }
         }
     }
 }
 
-fn diagnostic(report: &Report<'_>, m: &CheckedModel, g: NodeId, tgw: &Node, target: &Node, at: Span) -> Diagnostic {
+/// `by_tgw`: the vpn names the transit gateway (`tgw:`), rather than the
+/// transit gateway listing it in `attach:`.
+fn diagnostic(
+    report: &Report<'_>,
+    m: &CheckedModel,
+    g: NodeId,
+    tgw: &Node,
+    target: &Node,
+    at: Span,
+    by_tgw: bool,
+) -> Diagnostic {
     let here = region_code(m, tgw).unwrap_or_default();
     let there = region_code(m, target).unwrap_or_default();
     let kind = target.kind().keyword();
@@ -99,22 +109,35 @@ fn diagnostic(report: &Report<'_>, m: &CheckedModel, g: NodeId, tgw: &Node, targ
         let lists = |a: NodeId, b: NodeId| matches!(m.get(a).map(|n| &n.kind), Some(NodeKind::Tgw(t)) if t.peer.iter().any(|p| p.value == b));
         lists(g, h) || lists(h, g)
     };
+    // How to put the target on a transit gateway `x`: its own `tgw:`, or
+    // `x`'s `attach:`.
+    let put = |x: &str| {
+        if by_tgw {
+            format!("write `tgw: {x}` in `{}`", target.name)
+        } else {
+            format!("attach `{}` to `{x}`", target.name)
+        }
+    };
     let help = match local.iter().find(|(h, _)| peered(*h)).or(local.first()) {
-        Some(&(h, other)) if peered(h) => format!(
-            "attach `{}` to `{}`, the transit gateway of {there}, which is peered with `{}`",
-            target.name, other.name, tgw.name
-        ),
+        Some(&(h, other)) if peered(h) => {
+            format!("{}, the transit gateway of {there}, which is peered with `{}`", put(&other.name), tgw.name)
+        }
         Some(&(_, other)) => format!(
-            "attach `{}` to `{}`, the transit gateway of {there}, and peer the two: `peer: {}` in `{}`",
-            target.name, other.name, tgw.name, other.name
-        ),
-        None => format!(
-            "declare a transit gateway in {there} for it, peered with this one: `tgw {}_{} {{ attach: {}; peer: {} }}` in region {there}",
+            "{}, the transit gateway of {there}, and peer the two: `peer: {}` in `{}`",
+            put(&other.name),
             tgw.name,
-            there.replace('-', "_"),
-            target.name,
-            tgw.name
+            other.name
         ),
+        None => {
+            let name = format!("{}_{}", tgw.name, there.replace('-', "_"));
+            let new = if by_tgw {
+                format!("`tgw {name} {{ peer: {} }}`", tgw.name)
+            } else {
+                format!("`tgw {name} {{ attach: {}; peer: {} }}`", target.name, tgw.name)
+            };
+            let then = if by_tgw { format!(", and {}", put(&name)) } else { String::new() };
+            format!("declare a transit gateway in region {there}, peered with this one: {new}{then}")
+        }
     };
     d.with_help(help)
 }
