@@ -144,3 +144,31 @@ fn move_fix(m: &CheckedModel, nat_id: NodeId, nat: &Node, subnet_id: NodeId, sub
     let delete = Edit { span: nat.span, replacement: String::new() };
     Some(Fix::new(Applicability::Safe, vec![delete, insert]))
 }
+
+#[cfg(test)]
+mod tests {
+    fn fixed(src: &str) -> String {
+        let (db, c) = crate::compile_str("n.arch", src);
+        let fixes = crate::diag::fix::apply(&db, &c.diagnostics, false);
+        fixes.files.first().map_or_else(|| src.to_string(), |f| f.text.clone())
+    }
+
+    /// The line moves into the public subnet's body, or gives it one, with
+    /// the indentation `archc fmt` writes; the line it leaves goes too.
+    #[test]
+    fn the_fix_moves_the_line() {
+        let with_body = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    igw\n    az a {\n      public subnet p 10.0.0.0/24 {\n        ec2 b\n      }\n      private subnet q 10.0.1.0/24 {\n        nat n\n        ec2 w\n      }\n    }\n  }\n}\n";
+        assert_eq!(
+            fixed(with_body),
+            "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    igw\n    az a {\n      public subnet p 10.0.0.0/24 {\n        nat n\n        ec2 b\n      }\n      private subnet q 10.0.1.0/24 {\n        ec2 w\n      }\n    }\n  }\n}\n"
+        );
+        let bare = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    igw\n    az a {\n      public subnet p 10.0.0.0/24\n      private subnet q 10.0.1.0/24 {\n        ec2 w\n        nat n\n      }\n    }\n  }\n}\n";
+        assert_eq!(
+            fixed(bare),
+            "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    igw\n    az a {\n      public subnet p 10.0.0.0/24 {\n        nat n\n      }\n      private subnet q 10.0.1.0/24 {\n        ec2 w\n      }\n    }\n  }\n}\n"
+        );
+        // A NAT with a body is not moved: archc does not rewrite its text.
+        let body = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    igw\n    az a {\n      public subnet p 10.0.0.0/24\n      private subnet q 10.0.1.0/24 {\n        nat n { label: \"out\" }\n      }\n    }\n  }\n}\n";
+        assert_eq!(fixed(body), body);
+    }
+}

@@ -99,3 +99,18 @@ impl Rule for PublicSubnetWithoutIgw {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// `igw` goes first in the VPC's body, indented as `archc fmt` does.
+    #[test]
+    fn the_fix_writes_igw_at_the_top_of_the_body() {
+        let src = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    dns_hostnames: true\n    az a {\n      public subnet p 10.0.0.0/24\n    }\n  }\n}\n";
+        let (db, c) = crate::compile_str("i.arch", src);
+        let fixes = crate::diag::fix::apply(&db, &c.diagnostics, false);
+        assert_eq!(
+            fixes.files.first().map(|f| f.text.as_str()),
+            Some("region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    dns_hostnames: true\n    igw\n    az a {\n      public subnet p 10.0.0.0/24\n    }\n  }\n}\n")
+        );
+    }
+}
