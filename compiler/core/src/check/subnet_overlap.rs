@@ -158,7 +158,7 @@ mod tests {
             src.push_str("    }\n  }\n}\n");
             let (db, c) = crate::compile_str("r.arch", &src);
             let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
-            if codes.iter().any(|c| *c == "E0205") {
+            if codes.contains(&"E0205") {
                 continue;
             }
             assert!(codes.iter().all(|c| *c == "E0202"), "round {round}: {codes:?}\n{src}");
