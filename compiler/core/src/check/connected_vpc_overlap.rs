@@ -1,11 +1,11 @@
 //! E0209: VPCs that are peered, or attached to one transit gateway (or to
 //! two peered ones), whose blocks overlap.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use archc_syntax::{Diagnostic, Span};
 
-use super::net::free_vpc_block;
+use super::net::{BlockIndex, VpcSpace};
 use super::{rule, Context, Report, Rule};
 use crate::model::cidr::Cidr;
 use crate::model::kinds::Kind;
@@ -65,6 +65,14 @@ pub(super) fn overlap(model: &CheckedModel, a: NodeId, b: NodeId) -> Option<(&Sp
     })
 }
 
+/// A VPC's blocks (none for another kind).
+fn vpc_blocks(model: &CheckedModel, vpc: NodeId) -> Vec<Cidr> {
+    match model.get(vpc).map(|n| &n.kind) {
+        Some(NodeKind::Vpc(v)) => v.blocks.iter().map(|b| b.value).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The VPCs in a transit gateway's `attach:`, with the entry that names each.
 pub(super) fn attached_vpcs(model: &CheckedModel, tgw: NodeId) -> Vec<(NodeId, Span)> {
     let Some(NodeKind::Tgw(t)) = model.get(tgw).map(|n| &n.kind) else { return Vec::new() };
@@ -91,23 +99,45 @@ pub(super) fn tgw_peerings(model: &CheckedModel) -> Vec<(NodeId, NodeId, Span)> 
     out
 }
 
-/// Whether the design connects VPCs `a` and `b` directly: a peering, one
-/// transit gateway, or two peered transit gateways.
-pub(super) fn connected(model: &CheckedModel, a: NodeId, b: NodeId) -> bool {
-    let peered = model
-        .peerings()
-        .iter()
-        .any(|p| (p.left.value, p.right.value) == (a, b) || (p.left.value, p.right.value) == (b, a));
-    let on = |tgw: NodeId, v: NodeId| attached_vpcs(model, tgw).iter().any(|(x, _)| *x == v);
-    let shared = model.of_kind(Kind::Tgw).any(|(g, _)| on(g, a) && on(g, b));
-    let across = tgw_peerings(model).iter().any(|&(g, h, _)| (on(g, a) && on(h, b)) || (on(g, b) && on(h, a)));
-    peered || shared || across
+/// What connects VPCs directly: peerings, transit gateways, and peerings
+/// of transit gateways, indexed once.
+pub(super) struct Connections {
+    peered: BTreeSet<(NodeId, NodeId)>,
+    /// Per VPC, the transit gateways that attach it.
+    tgws: BTreeMap<NodeId, Vec<NodeId>>,
+    tgw_peered: BTreeSet<(NodeId, NodeId)>,
+}
+
+impl Connections {
+    pub(super) fn new(model: &CheckedModel) -> Connections {
+        let pair = |a: NodeId, b: NodeId| (a.min(b), a.max(b));
+        let peered = model.peerings().iter().map(|p| pair(p.left.value, p.right.value)).collect();
+        let mut tgws: BTreeMap<NodeId, Vec<NodeId>> = BTreeMap::new();
+        for (g, _) in model.of_kind(Kind::Tgw) {
+            for (v, _) in attached_vpcs(model, g) {
+                tgws.entry(v).or_default().push(g);
+            }
+        }
+        let tgw_peered = tgw_peerings(model).into_iter().map(|(g, h, _)| pair(g, h)).collect();
+        Connections { peered, tgws, tgw_peered }
+    }
+
+    /// Whether the design connects VPCs `a` and `b` directly: a peering, one
+    /// transit gateway, or two peered transit gateways.
+    pub(super) fn connected(&self, a: NodeId, b: NodeId) -> bool {
+        let none = Vec::new();
+        let (ta, tb) = (self.tgws.get(&a).unwrap_or(&none), self.tgws.get(&b).unwrap_or(&none));
+        self.peered.contains(&(a.min(b), a.max(b)))
+            || ta.iter().any(|g| tb.contains(g))
+            || ta.iter().any(|g| tb.iter().any(|h| self.tgw_peered.contains(&((*g).min(*h), (*g).max(*h)))))
+    }
 }
 
 impl Rule for ConnectedVpcOverlap {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         let m = cx.model;
         let name = |id: NodeId| m.get(id).map_or("", |n| n.name.as_str());
+        let mut space = VpcSpace::new(m);
         // Each pair of vpcs once, however many ways connect it.
         let mut reported: BTreeSet<(NodeId, NodeId)> = BTreeSet::new();
         let mut first = |a: NodeId, b: NodeId| reported.insert((a.min(b), a.max(b)));
@@ -131,13 +161,24 @@ impl Rule for ConnectedVpcOverlap {
                     name(b)
                 ),
             );
-            report.push(finish(m, d, (name(a), x), (name(b), y), "AWS refuses to peer vpcs whose blocks overlap"));
+            report.push(finish(
+                &mut space,
+                d,
+                (name(a), x),
+                (name(b), y),
+                "AWS refuses to peer vpcs whose blocks overlap",
+            ));
         }
         // One transit gateway.
         for (g, gn) in m.of_kind(Kind::Tgw) {
             let vpcs = attached_vpcs(m, g);
+            let mut index = BlockIndex::default();
             for (j, &(b, at)) in vpcs.iter().enumerate() {
-                let Some(&(a, _)) = vpcs[..j].iter().find(|(a, _)| *a != b && overlap(m, *a, b).is_some()) else {
+                let blocks = vpc_blocks(m, b);
+                let mut earlier: Vec<usize> = blocks.iter().flat_map(|c| index.earlier(*c, j, 4)).collect();
+                earlier.sort_unstable();
+                blocks.iter().for_each(|c| index.insert(*c, j));
+                let Some(a) = earlier.iter().filter_map(|&i| vpcs.get(i)).map(|(a, _)| *a).find(|a| *a != b) else {
                     continue;
                 };
                 let Some((x, y)) = overlap(m, a, b) else { continue };
@@ -154,7 +195,7 @@ impl Rule for ConnectedVpcOverlap {
                     ),
                 );
                 report.push(finish(
-                    m,
+                    &mut space,
                     d,
                     (name(a), x),
                     (name(b), y),
@@ -165,8 +206,16 @@ impl Rule for ConnectedVpcOverlap {
         // Two peered transit gateways: each routes to the other's vpcs.
         for (g, h, at) in tgw_peerings(m) {
             let mut reported = false;
+            let theirs = attached_vpcs(m, h);
+            let mut index = BlockIndex::default();
+            for (i, &(v, _)) in theirs.iter().enumerate() {
+                vpc_blocks(m, v).iter().for_each(|c| index.insert(*c, i));
+            }
             for (a, _) in attached_vpcs(m, g) {
-                for (b, _) in attached_vpcs(m, h) {
+                let mut candidates: Vec<usize> =
+                    vpc_blocks(m, a).iter().flat_map(|c| index.earlier(*c, usize::MAX, 4)).collect();
+                candidates.sort_unstable();
+                for b in candidates.iter().filter_map(|&i| theirs.get(i)).map(|(b, _)| *b) {
                     if reported || a == b {
                         continue;
                     }
@@ -185,7 +234,7 @@ impl Rule for ConnectedVpcOverlap {
                         ),
                     );
                     report.push(finish(
-                        m,
+                        &mut space,
                         d,
                         (name(a), x),
                         (name(b), y),
@@ -199,7 +248,7 @@ impl Rule for ConnectedVpcOverlap {
 }
 
 fn finish(
-    m: &CheckedModel,
+    space: &mut VpcSpace,
     d: Diagnostic,
     (a, x): (&str, &Spanned<Cidr>),
     (b, y): (&str, &Spanned<Cidr>),
@@ -209,7 +258,7 @@ fn finish(
         .with_span_label(why.to_string())
         .with_label(x.span, format!("`{a}` has `{}`", x.value))
         .with_label(y.span, format!("`{b}` has `{}`", y.value));
-    match free_vpc_block(m, y.value, y.value.prefix) {
+    match space.suggest(y.value, y.value.prefix) {
         Some(free) => d.with_help(format!("give `{b}` a block that no other vpc uses, such as `{free}`")),
         None => d.with_help(format!("give `{b}` a block that does not overlap `{a}`")),
     }

@@ -1,6 +1,6 @@
 //! E0207: a VPC block in link-local space (169.254.0.0/16).
 
-use super::net::{free_vpc_block, link_local, vpcs};
+use super::net::{link_local, vpcs, VpcSpace};
 use super::{rule, Context, Report, Rule};
 
 rule! {
@@ -39,6 +39,7 @@ rule! {
 
 impl Rule for LinkLocal {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
+        let mut space = VpcSpace::new(cx.model);
         for (_, node, vpc) in vpcs(cx.model) {
             for b in vpc.blocks.iter().filter(|b| link_local(b.value)) {
                 let mut d = report
@@ -47,7 +48,7 @@ impl Rule for LinkLocal {
                         format!("the block `{}` of vpc `{}` is in link-local space", b.value, node.name),
                     )
                     .with_span_label("169.254.0.0/16 is AWS's own inside every vpc (instance metadata, DNS, time)");
-                if let Some(free) = free_vpc_block(cx.model, b.value, b.value.prefix) {
+                if let Some(free) = space.suggest(b.value, b.value.prefix) {
                     d = d.with_help(format!("use private address space, such as `{free}`"));
                 }
                 report.push(d);

@@ -65,11 +65,6 @@ pub(super) fn pools(vpc: &Vpc) -> Vec<Cidr> {
     vpc.blocks.iter().map(|b| b.value.network()).collect()
 }
 
-/// The lowest free block of `prefix` inside `pools`, clear of `taken`.
-pub(super) fn free_block(pools: &[Cidr], taken: &[Cidr], prefix: u8) -> Option<Cidr> {
-    Allocator::new(pools, taken).allocate(prefix)
-}
-
 /// The private range (RFC 1918, or 100.64.0.0/10) that holds `near`, else 10.0.0.0/8.
 fn private_range(near: Cidr) -> Cidr {
     const RANGES: [(u32, u8); 4] = [(0x0a00_0000, 8), (0xac10_0000, 12), (0xc0a8_0000, 16), (0x6440_0000, 10)];
@@ -81,16 +76,33 @@ fn private_range(near: Cidr) -> Cidr {
         .unwrap_or(near)
 }
 
-/// A block of `prefix` (16 to 28) in private space, clear of every VPC
-/// block of the design: what a VPC could use instead of `near`.
-pub(super) fn free_vpc_block(model: &CheckedModel, near: Cidr, prefix: u8) -> Option<Cidr> {
-    let taken: Vec<Cidr> = vpcs(model).flat_map(|(_, _, v)| pools(v)).collect();
-    let prefix = prefix.clamp(16, 28);
-    let first = private_range(near);
-    free_block(&[first], &taken, prefix).or_else(|| {
+/// Blocks a VPC could use instead of one it has: free private space, clear
+/// of every VPC block of the design and of each block suggested before, so
+/// two suggestions of one rule never collide.
+pub(super) struct VpcSpace {
+    taken: Vec<Cidr>,
+    allocators: BTreeMap<Cidr, Allocator>,
+}
+
+impl VpcSpace {
+    pub(super) fn new(model: &CheckedModel) -> VpcSpace {
+        VpcSpace { taken: vpcs(model).flat_map(|(_, _, v)| pools(v)).collect(), allocators: BTreeMap::new() }
+    }
+
+    /// A free block of `prefix` (16 to 28) in the private range of `near`
+    /// (else in 10.0.0.0/8).
+    pub(super) fn suggest(&mut self, near: Cidr, prefix: u8) -> Option<Cidr> {
+        let prefix = prefix.clamp(16, 28);
         let ten = Cidr::new(0x0a00_0000, 8)?;
-        free_block(&[ten], &taken, prefix)
-    })
+        let taken = &self.taken;
+        for range in [private_range(near), ten] {
+            let allocator = self.allocators.entry(range).or_insert_with(|| Allocator::new(&[range], taken));
+            if let Some(block) = allocator.allocate(prefix) {
+                return Some(block);
+            }
+        }
+        None
+    }
 }
 
 /// Every subnet block of a VPC, written or allocated.
@@ -194,4 +206,52 @@ pub(super) fn add_igw_fix(model: &CheckedModel, vpc: NodeId) -> Option<archc_syn
 /// Whether a block takes addresses from link-local space, 169.254.0.0/16 (E0207).
 pub(super) fn link_local(c: Cidr) -> bool {
     Cidr::new(0xa9fe_0000, 16).is_some_and(|ll| ll.overlaps(c.network()))
+}
+
+/// Blocks by the block they denote, each with its owner (an index in the
+/// caller's order, inserted in ascending order): which earlier owners
+/// overlap a block, in near-linear time over a design. CIDR blocks either
+/// nest or are disjoint, so the blocks that overlap `c` are those that hold
+/// it (one candidate per prefix length) and those inside it (a range of
+/// starts), and a block lies inside at most 33 others.
+#[derive(Default)]
+pub(super) struct BlockIndex {
+    map: BTreeMap<(u32, u8), Vec<usize>>,
+}
+
+impl BlockIndex {
+    pub(super) fn insert(&mut self, c: Cidr, owner: usize) {
+        let n = c.network();
+        let owners = self.map.entry((n.first(), n.prefix)).or_default();
+        if owners.last() != Some(&owner) {
+            owners.push(owner);
+        }
+    }
+
+    /// The smallest owners below `before` (at most `limit`) whose block
+    /// overlaps `c`, in ascending order.
+    pub(super) fn earlier(&self, c: Cidr, before: usize, limit: usize) -> Vec<usize> {
+        let n = c.network();
+        let mut out = Vec::new();
+        let mut take = |owners: &Vec<usize>| {
+            out.extend(owners.iter().copied().take_while(|o| *o < before).take(limit));
+        };
+        // The blocks that hold it, or are it.
+        for p in 0..=n.prefix {
+            let mask = if p == 0 { 0 } else { u32::MAX << (32 - u32::from(p)) };
+            if let Some(owners) = self.map.get(&(n.first() & mask, p)) {
+                take(owners);
+            }
+        }
+        // The blocks inside it.
+        if n.prefix < 32 {
+            for (_, owners) in self.map.range((n.first(), n.prefix + 1)..=(n.last(), 32)) {
+                take(owners);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.truncate(limit);
+        out
+    }
 }

@@ -2,7 +2,7 @@
 
 use archc_syntax::Fix;
 
-use super::net::{pools, subnets_by_vpc, vpcs, written, written_directly};
+use super::net::{pools, subnets_by_vpc, vpcs, written, written_directly, BlockIndex};
 use super::{rule, Context, Report, Rule};
 use crate::model::cidr::{Allocator, Cidr};
 
@@ -59,19 +59,18 @@ impl Rule for SubnetOverlap {
         let by_vpc = subnets_by_vpc(cx.model);
         for (vpc_id, vpc_node, vpc) in vpcs(cx.model) {
             let Some(subnets) = by_vpc.get(&vpc_id) else { continue };
-            // Each subnet that overlaps an earlier one, with those it overlaps.
+            // Each subnet that overlaps an earlier one, with (at most three
+            // of) those it overlaps. Only written blocks can: archc allocates
+            // around them.
+            let mut index = BlockIndex::default();
             let mut clashes: Vec<(usize, Vec<usize>)> = Vec::new();
             for (i, (_, _, s)) in subnets.iter().enumerate() {
-                let Some(block) = s.cidr.cidr().map(Cidr::network) else { continue };
-                let earlier: Vec<usize> = subnets[..i]
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (_, _, e))| e.cidr.cidr().is_some_and(|b| b.network().overlaps(block)))
-                    .map(|(j, _)| j)
-                    .collect();
-                if !earlier.is_empty() && written(s).is_some() {
+                let Some((block, _)) = written(s) else { continue };
+                let earlier = index.earlier(block, i, 3);
+                if !earlier.is_empty() {
                     clashes.push((i, earlier));
                 }
+                index.insert(block, i);
             }
             if clashes.is_empty() {
                 continue;
@@ -81,7 +80,7 @@ impl Rule for SubnetOverlap {
             let stays: Vec<Cidr> = subnets
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| !clashes.iter().any(|(c, _)| c == i))
+                .filter(|(i, _)| clashes.binary_search_by_key(i, |(c, _)| *c).is_err())
                 .filter_map(|(_, (_, _, s))| s.cidr.cidr().map(Cidr::network))
                 .collect();
             let mut allocator = Allocator::new(&pools(vpc), &stays);

@@ -1,6 +1,6 @@
 //! E0206: a VPC's own blocks overlap each other.
 
-use super::net::{free_vpc_block, vpcs};
+use super::net::{vpcs, VpcSpace};
 use super::{rule, Context, Report, Rule};
 
 rule! {
@@ -38,6 +38,7 @@ rule! {
 
 impl Rule for VpcBlocksOverlap {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
+        let mut space = VpcSpace::new(cx.model);
         for (_, node, vpc) in vpcs(cx.model) {
             for (i, b) in vpc.blocks.iter().enumerate() {
                 let Some(first) = vpc.blocks[..i].iter().find(|e| e.value.network().overlaps(b.value.network())) else {
@@ -50,7 +51,7 @@ impl Rule for VpcBlocksOverlap {
                     )
                     .with_span_label("shares addresses with an earlier block of the same vpc")
                     .with_label(first.span, "the earlier block");
-                d = match free_vpc_block(cx.model, b.value, b.value.prefix) {
+                d = match space.suggest(b.value, b.value.prefix) {
                     Some(free) => d.with_help(format!(
                         "a vpc's blocks must not overlap: drop `{}`, or use a block no vpc uses, such as `{free}`",
                         b.value

@@ -1,7 +1,7 @@
 //! W0208: two VPCs overlap and are not connected (yet).
 
-use super::connected_vpc_overlap::{connected, overlap};
-use super::net::{free_vpc_block, vpcs};
+use super::connected_vpc_overlap::{overlap, Connections};
+use super::net::{vpcs, BlockIndex, VpcSpace};
 use super::{rule, Context, Report, Rule};
 
 rule! {
@@ -47,18 +47,28 @@ rule! {
 impl Rule for VpcOverlap {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         let all: Vec<_> = vpcs(cx.model).collect();
-        for (j, &(b, bn, _)) in all.iter().enumerate() {
-            // The first earlier vpc it overlaps (one warning per vpc).
-            let found = all[..j].iter().find_map(|&(a, an, _)| {
+        let mut space = VpcSpace::new(cx.model);
+        let links = Connections::new(cx.model);
+        let mut index = BlockIndex::default();
+        for (j, &(b, bn, v)) in all.iter().enumerate() {
+            // The first earlier vpc it overlaps and is not connected to (one
+            // warning per vpc; connected ones are E0209's).
+            let mut earlier: Vec<usize> = v.blocks.iter().flat_map(|c| index.earlier(c.value, j, 8)).collect();
+            earlier.sort_unstable();
+            earlier.dedup();
+            for c in &v.blocks {
+                index.insert(c.value, j);
+            }
+            let found = earlier.iter().filter_map(|&i| all.get(i)).find_map(|&(a, an, _)| {
                 let pair = overlap(cx.model, a, b)?;
-                (!connected(cx.model, a, b)).then_some((an, pair))
+                (!links.connected(a, b)).then_some((an, pair))
             });
             let Some((an, (x, y))) = found else { continue };
             let mut d = report
                 .diagnostic(y.span, format!("vpcs `{}` and `{}` overlap", an.name, bn.name))
                 .with_span_label(format!("`{}` shares addresses with `{}` of vpc `{}`", y.value, x.value, an.name))
                 .with_label(x.span, format!("`{}` has `{}`", an.name, x.value));
-            let help = match free_vpc_block(cx.model, y.value, y.value.prefix) {
+            let help = match space.suggest(y.value, y.value.prefix) {
                 Some(free) => format!(
                     "they can never be peered or share a transit gateway as they are; give `{}` a block no vpc uses, such as `{free}`",
                     bn.name
