@@ -182,19 +182,19 @@ declare_rules! {
     AURORA_REPLICAS = "E0507", "aurora-replicas", Error, "an Aurora cluster with more than 15 replicas", aurora_replicas::AuroraReplicas;
     RDS_REPLICAS = "E0508", "rds-replicas", Error, "an RDS instance with more read replicas than its engine allows", rds_replicas::RdsReplicas;
     ASG_SIZES = "E0509", "asg-sizes", Error, "an Auto Scaling group whose sizes are not min ≤ desired ≤ max", asg_sizes::AsgSizes;
-    DATABASE_IN_PUBLIC_SUBNET = "W0510", "database-in-public-subnet", Warning, "a database or cache in a public subnet", database_in_public_subnet::DatabaseInPublicSubnet;
-    SINGLE_ZONE_TIER = "W0511", "single-zone-tier", Warning, "a tier confined to one zone: no failover", single_zone_tier::SingleZoneTier;
     LAMBDA_TIMEOUT = "E0701", "lambda-timeout", Error, "a Lambda timeout outside 1 s to 15 minutes", lambda_timeout::LambdaTimeout;
     LAMBDA_MEMORY = "E0702", "lambda-memory", Error, "Lambda memory outside 128 to 10,240 MB", lambda_memory::LambdaMemory;
     SQS_VISIBILITY = "E0703", "sqs-visibility", Error, "an SQS visibility timeout over 12 hours", sqs_visibility::SqsVisibility;
     SQS_RETENTION = "E0704", "sqs-retention", Error, "an SQS retention period outside 1 minute to 14 days", sqs_retention::SqsRetention;
     QUEUE_VISIBILITY_BELOW_LAMBDA = "E0705", "queue-visibility-below-lambda", Error, "a queue whose visibility timeout is shorter than its consumer Lambda's timeout", queue_visibility_below_lambda::QueueVisibilityBelowLambda;
-    QUEUE_VISIBILITY_BELOW_6X = "W0706", "queue-visibility-below-sixfold", Warning, "a queue whose visibility timeout is under six times its consumer Lambda's timeout", queue_visibility_below_6x::QueueVisibilityBelow6x;
     APIGW_TIMEOUT = "E0707", "apigw-timeout", Error, "an API Gateway integration timeout out of range, or shorter than its Lambda's timeout", apigw_timeout::ApigwTimeout;
     BUCKET_NAME = "E0708", "bucket-name", Error, "an S3 bucket name that breaks S3's naming rules or is used twice", bucket_name::BucketName;
     LB_NAME = "E0709", "lb-name", Error, "a load balancer name that breaks Elastic Load Balancing's rules or is used twice", lb_name::LbName;
     ROUTE53_WEIGHTS = "E0710", "record-weights", Error, "Route 53 targets that do not fit the routing policy", route53_weights::Route53Weights;
     CLOUDFRONT_ORIGINS = "E0711", "cloudfront-origins", Error, "a CloudFront distribution with no origin, or a flow to something not its origin", cloudfront_origins::CloudfrontOrigins;
+    DATABASE_IN_PUBLIC_SUBNET = "W0510", "database-in-public-subnet", Warning, "a database or cache in a public subnet", database_in_public_subnet::DatabaseInPublicSubnet;
+    SINGLE_ZONE_TIER = "W0511", "single-zone-tier", Warning, "a tier confined to one zone: no failover", single_zone_tier::SingleZoneTier;
+    QUEUE_VISIBILITY_BELOW_6X = "W0706", "queue-visibility-below-sixfold", Warning, "a queue whose visibility timeout is under six times its consumer Lambda's timeout", queue_visibility_below_6x::QueueVisibilityBelow6x;
     DEFAULT_QUOTA = "W0712", "default-quota", Warning, "a design that needs more than an account's default quota", default_quota::DefaultQuota;
 }
 
