@@ -81,10 +81,12 @@ impl Rule for AlbOneZone {
                 .with_span_label(format!("every subnet here is in zone `{zone}`"));
             match other.first().and_then(|(z, id)| Some((*z, cx.model.get(*id)?))) {
                 Some((z, subnet)) => {
-                    d = d.with_label(subnet.name_span, format!("a {first_tier} subnet in zone `{z}`")).with_help(format!(
-                        "an ALB needs subnets in two zones: add `{}` (zone `{z}`) to its `in` list",
-                        subnet.name
-                    ));
+                    d = d.with_label(subnet.name_span, format!("a {first_tier} subnet in zone `{z}`")).with_help(
+                        format!(
+                            "an ALB needs subnets in two zones: add `{}` (zone `{z}`) to its `in` list",
+                            subnet.name
+                        ),
+                    );
                     if let Some(fix) = append_to_placement(node, &subnet.name) {
                         d = d.with_fix(fix);
                     }

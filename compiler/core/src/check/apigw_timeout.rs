@@ -5,7 +5,9 @@ use archc_syntax::Fix;
 
 use super::lambda_timeout::duration;
 use super::{rule, Context, Report, Rule};
-use crate::model::limits::{APIGW_HTTP_TIMEOUT_MAX, APIGW_REST_TIMEOUT_MAX, LAMBDA_TIMEOUT_DEFAULT, LAMBDA_TIMEOUT_MAX};
+use crate::model::limits::{
+    APIGW_HTTP_TIMEOUT_MAX, APIGW_REST_TIMEOUT_MAX, LAMBDA_TIMEOUT_DEFAULT, LAMBDA_TIMEOUT_MAX,
+};
 use crate::model::{Api, ApiType, NodeKind};
 
 rule! {
@@ -100,7 +102,9 @@ impl Rule for ApigwTimeout {
                             duration(t.value.0)
                         ),
                     )
-                    .with_help("write `timeout: 30s`, or make the work asynchronous (the API puts a message on a queue)")
+                    .with_help(
+                        "write `timeout: 30s`, or make the work asynchronous (the API puts a message on a queue)",
+                    )
                     .with_fix(Fix::unsafe_edit(t.span, "30s"));
                 report.push(d);
             }

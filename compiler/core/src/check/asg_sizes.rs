@@ -66,7 +66,13 @@ impl Rule for AsgSizes {
             if let (Some(min), Some(max)) = (&asg.min, &asg.max) {
                 if min.value > max.value {
                     let d = report
-                        .diagnostic(max.span, format!("the Auto Scaling group `{name}` has `max` {} below `min` {}", max.value, min.value))
+                        .diagnostic(
+                            max.span,
+                            format!(
+                                "the Auto Scaling group `{name}` has `max` {} below `min` {}",
+                                max.value, min.value
+                            ),
+                        )
                         .with_label(min.span, "the minimum")
                         .with_help(format!("write `max: {}` or more, or lower `min`", min.value));
                     report.push(d);
@@ -78,7 +84,11 @@ impl Rule for AsgSizes {
                 let d = report
                     .diagnostic(
                         desired.span,
-                        format!("the Auto Scaling group `{name}` wants {} instances but keeps at least {}", desired.value, min.value),
+                        format!(
+                            "the Auto Scaling group `{name}` wants {} but keeps at least {}",
+                            instances(desired.value),
+                            min.value
+                        ),
                     )
                     .with_label(min.span, "the minimum")
                     .with_help(format!("write `desired: {}` or more, or lower `min`", min.value));
@@ -88,7 +98,11 @@ impl Rule for AsgSizes {
                 let d = report
                     .diagnostic(
                         desired.span,
-                        format!("the Auto Scaling group `{name}` wants {} instances but allows at most {}", desired.value, max.value),
+                        format!(
+                            "the Auto Scaling group `{name}` wants {} but allows at most {}",
+                            instances(desired.value),
+                            max.value
+                        ),
                     )
                     .with_label(max.span, "the maximum")
                     .with_help(format!("write `max: {}` or more, or `desired: {}` or less", desired.value, max.value));
@@ -96,4 +110,8 @@ impl Rule for AsgSizes {
             }
         }
     }
+}
+
+fn instances(n: u32) -> String {
+    format!("{n} instance{}", if n == 1 { "" } else { "s" })
 }

@@ -54,14 +54,17 @@ rule! {
 /// Why `name` is not a valid general purpose bucket name, if it is not.
 pub(super) fn problem(name: &str) -> Option<String> {
     let len = name.chars().count() as u64;
-    if len < BUCKET_NAME_MIN.value || len > BUCKET_NAME_MAX.value {
+    if !(BUCKET_NAME_MIN.value..=BUCKET_NAME_MAX.value).contains(&len) {
         return Some(format!("it has {len} characters, and a bucket name has 3 to 63"));
     }
     if name.chars().any(|c| c.is_ascii_uppercase()) {
         return Some("it has uppercase letters".into());
     }
     if let Some(c) = name.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '.' || *c == '-')) {
-        return Some(format!("`{}` is not allowed (only lowercase letters, digits, `.` and `-` are)", c.escape_default()));
+        return Some(format!(
+            "`{}` is not allowed (only lowercase letters, digits, `.` and `-` are)",
+            c.escape_default()
+        ));
     }
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     if !alnum(name.chars().next()) || !alnum(name.chars().last()) {
@@ -70,7 +73,9 @@ pub(super) fn problem(name: &str) -> Option<String> {
     if name.contains("..") {
         return Some("it has two adjacent dots".into());
     }
-    if name.split('.').count() == 4 && name.split('.').all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit())) {
+    if name.split('.').count() == 4
+        && name.split('.').all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Some("it is formatted as an IP address".into());
     }
     for prefix in ["xn--", "sthree-", "amzn-s3-demo-"] {
@@ -116,7 +121,9 @@ impl Rule for BucketName {
                 if let Some(s) = suggestion(&name.value) {
                     d = d.with_help(format!("write `bucket: \"{s}\"`"));
                 } else {
-                    d = d.with_help("write 3 to 63 lowercase letters, digits and hyphens, such as `bucket: \"shop-media\"`");
+                    d = d.with_help(
+                        "write 3 to 63 lowercase letters, digits and hyphens, such as `bucket: \"shop-media\"`",
+                    );
                 }
                 report.push(d);
                 continue;

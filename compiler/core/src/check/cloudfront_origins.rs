@@ -60,7 +60,8 @@ impl Rule for CloudfrontOrigins {
             let NodeKind::Cloudfront(cf) = &node.kind else { continue };
             let flows: Vec<_> = cx.model.flows_from(id).collect();
             if cf.origins.is_empty() {
-                let mut names: Vec<&str> = flows.iter().filter_map(|f| cx.model.get(f.to.value)).map(|n| n.name.as_str()).collect();
+                let mut names: Vec<&str> =
+                    flows.iter().filter_map(|f| cx.model.get(f.to.value)).map(|n| n.name.as_str()).collect();
                 names.dedup();
                 let d = report
                     .diagnostic(node.name_span, format!("the CloudFront distribution `{}` has no origins", node.name))
@@ -90,7 +91,10 @@ impl Rule for CloudfrontOrigins {
                     d = d.with_label(span, "the origins");
                 }
                 if let Some(end) = last.filter(|s| !s.is_detached()) {
-                    d = d.with_fix(Fix::safe(Span { file: end.file, start: end.end, end: end.end }, format!(", {}", target.name)));
+                    d = d.with_fix(Fix::safe(
+                        Span { file: end.file, start: end.end, end: end.end },
+                        format!(", {}", target.name),
+                    ));
                 }
                 report.push(d);
             }

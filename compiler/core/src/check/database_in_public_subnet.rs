@@ -97,11 +97,12 @@ impl Rule for DatabaseInPublicSubnet {
                 d = d.with_label(s.name_span, format!("`{}` routes to the internet gateway", s.name));
             }
             let zones: BTreeSet<&str> = by_zone(cx.model, node).keys().copied().collect();
-            let private: Vec<&str> = subnets_in_other_zones(cx.model, node.vpc, &[Tier::Isolated, Tier::Private], &BTreeSet::new())
-                .into_iter()
-                .filter(|(z, _)| zones.contains(z))
-                .filter_map(|(_, id)| cx.model.get(id).map(|n| n.name.as_str()))
-                .collect();
+            let private: Vec<&str> =
+                subnets_in_other_zones(cx.model, node.vpc, &[Tier::Isolated, Tier::Private], &BTreeSet::new())
+                    .into_iter()
+                    .filter(|(z, _)| zones.contains(z))
+                    .filter_map(|(_, id)| cx.model.get(id).map(|n| n.name.as_str()))
+                    .collect();
             d = d.with_help(if !private.is_empty() && private.len() == zones.len() {
                 format!("place it in the isolated or private subnets of those zones: `in {}`", private.join(", "))
             } else {

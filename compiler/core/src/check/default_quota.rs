@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use super::lambda_timeout::duration;
 use super::zones::zone_letter;
 use super::{rule, Context, Report, Rule};
-use crate::model::limits::{Limit, APIGW_REST_TIMEOUT_MAX, CLOUDFRONT_ORIGINS, EIPS_PER_REGION, NAT_GATEWAYS_PER_ZONE, VPCS_PER_REGION};
+use crate::model::limits::{
+    Limit, APIGW_REST_TIMEOUT_MAX, CLOUDFRONT_ORIGINS, EIPS_PER_REGION, NAT_GATEWAYS_PER_ZONE, VPCS_PER_REGION,
+};
 use crate::model::{ApiType, Connectivity, NatMode, Node, NodeId, NodeKind, Spanned};
 
 rule! {
@@ -82,11 +84,12 @@ impl Rule for DefaultQuota {
                 _ => {}
             }
         }
-        let raised = |region: NodeId, pick: fn(&crate::model::Region) -> &Option<Spanned<u32>>| {
-            match model.get(region).map(|r| &r.kind) {
-                Some(NodeKind::Region(r)) => pick(r).as_ref().map(|q| u64::from(q.value)),
-                _ => None,
-            }
+        let raised = |region: NodeId, pick: fn(&crate::model::Region) -> &Option<Spanned<u32>>| match model
+            .get(region)
+            .map(|r| &r.kind)
+        {
+            Some(NodeKind::Region(r)) => pick(r).as_ref().map(|q| u64::from(q.value)),
+            _ => None,
         };
         for (region, list) in &vpcs {
             let quota = raised(*region, |r| &r.quota_vpcs).unwrap_or(VPCS_PER_REGION.value);
@@ -94,7 +97,16 @@ impl Rule for DefaultQuota {
         }
         for (region, list) in &eips {
             let quota = raised(*region, |r| &r.quota_eips).unwrap_or(EIPS_PER_REGION.value);
-            over(cx, report, *region, list, quota, &EIPS_PER_REGION, "Elastic IPs (one per public NAT gateway)", "per region");
+            over(
+                cx,
+                report,
+                *region,
+                list,
+                quota,
+                &EIPS_PER_REGION,
+                "Elastic IPs (one per public NAT gateway)",
+                "per region",
+            );
         }
         for ((region, zone), list) in &nats {
             let quota = raised(*region, |r| &r.quota_nat_gateways).unwrap_or(NAT_GATEWAYS_PER_ZONE.value);
@@ -119,7 +131,9 @@ impl Rule for DefaultQuota {
                     report.push(d);
                 }
                 NodeKind::Apigw(api) if api.api_type.value == ApiType::Rest => {
-                    let Some(t) = api.timeout.as_ref().filter(|t| t.value.0 > APIGW_REST_TIMEOUT_MAX.value) else { continue };
+                    let Some(t) = api.timeout.as_ref().filter(|t| t.value.0 > APIGW_REST_TIMEOUT_MAX.value) else {
+                        continue;
+                    };
                     let d = report
                         .diagnostic(
                             t.span,

@@ -116,7 +116,10 @@ impl Rule for LbName {
             match seen.get(&key) {
                 Some(first) => {
                     let d = report
-                        .diagnostic(name.span, format!("the load balancer name `{}` is used twice in this region", name.value))
+                        .diagnostic(
+                            name.span,
+                            format!("the load balancer name `{}` is used twice in this region", name.value),
+                        )
                         .with_label(first.span, "first used here")
                         .with_help("load balancer names are unique per account and region: give this one another name");
                     report.push(d);

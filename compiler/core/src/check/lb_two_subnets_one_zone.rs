@@ -64,29 +64,37 @@ impl Rule for LbTwoSubnetsOneZone {
             let what = match &node.kind {
                 NodeKind::Alb(_) => "the ALB",
                 NodeKind::Nlb(_) => "the NLB",
-                NodeKind::Endpoint(e) if e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface) => {
+                NodeKind::Endpoint(e)
+                    if e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface) =>
+                {
                     "the interface endpoint"
                 }
                 _ => continue,
             };
             let zones = by_zone(cx.model, node);
-            let keep: Vec<&str> =
-                zones.values().filter_map(|s| s.first()).filter_map(|s| cx.model.get(*s)).map(|n| n.name.as_str()).collect();
+            let keep: Vec<&str> = zones
+                .values()
+                .filter_map(|s| s.first())
+                .filter_map(|s| cx.model.get(*s))
+                .map(|n| n.name.as_str())
+                .collect();
             for (zone, subnets) in &zones {
                 if subnets.len() < 2 {
                     continue;
                 }
-                let names: Vec<&str> = subnets.iter().filter_map(|s| cx.model.get(*s)).map(|n| n.name.as_str()).collect();
+                let names: Vec<&str> =
+                    subnets.iter().filter_map(|s| cx.model.get(*s)).map(|n| n.name.as_str()).collect();
                 let mut d = report
                     .diagnostic(
                         node.placement_span.unwrap_or(node.name_span),
                         format!("{what} `{}` has {} subnets in zone `{zone}`", node.name, count(subnets.len())),
                     )
-                    .with_span_label(format!("{} are all in zone `{zone}`", and_list(&names)))
-                    .with_help(format!(
-                        "keep one subnet per zone: `in {}`",
-                        keep.join(", ")
-                    ));
+                    .with_span_label(format!(
+                        "{} are {} in zone `{zone}`",
+                        and_list(&names),
+                        if names.len() == 2 { "both" } else { "all" }
+                    ))
+                    .with_help(format!("keep one subnet per zone: `in {}`", keep.join(", ")));
                 for s in subnets.iter().skip(1).filter_map(|s| cx.model.get(*s)) {
                     d = d.with_label(s.name_span, format!("also in zone `{zone}`"));
                 }

@@ -76,7 +76,10 @@ impl Rule for QueueVisibilityBelow6x {
                         ln.name
                     ),
                 )
-                .with_label(timeout_place(ln, &l.timeout), format!("`{}` times out after {}", ln.name, duration(c.timeout)))
+                .with_label(
+                    timeout_place(ln, &l.timeout),
+                    format!("`{}` times out after {}", ln.name, duration(c.timeout)),
+                )
                 .with_help(help);
             if let Some(fix) = fix {
                 d = d.with_fix(fix);

@@ -8,8 +8,8 @@ use super::{rule, Context, Report, Rule};
 use crate::model::limits::{
     LAMBDA_TIMEOUT_DEFAULT, LAMBDA_TIMEOUT_MAX, SQS_VISIBILITY_MAX, SQS_VISIBILITY_PER_LAMBDA_TIMEOUT,
 };
-use crate::model::{Flow, Lambda, Node, NodeKind, Queue, Resolved, Seconds};
 use crate::model::{CheckedModel, Spanned};
+use crate::model::{Flow, Lambda, Node, NodeKind, Queue, Resolved, Seconds};
 
 rule! {
     /// # E0705: queue visibility below its Lambda's timeout
@@ -78,7 +78,10 @@ pub(super) fn consumers(model: &CheckedModel) -> impl Iterator<Item = Consumer<'
         let (NodeKind::Sqs(queue), NodeKind::Lambda(lambda)) = (&q.kind, &l.kind) else { return None };
         let timeout = lambda.timeout.as_ref().map_or(LAMBDA_TIMEOUT_DEFAULT.value, |t| t.value.0);
         // Out-of-range values are E0701 and E0703's, not a comparison's.
-        if timeout == 0 || timeout > LAMBDA_TIMEOUT_MAX.value || queue.visibility_timeout.value.0 > SQS_VISIBILITY_MAX.value {
+        if timeout == 0
+            || timeout > LAMBDA_TIMEOUT_MAX.value
+            || queue.visibility_timeout.value.0 > SQS_VISIBILITY_MAX.value
+        {
             return None;
         }
         Some(Consumer { flow: f, queue: (q, queue), lambda: (l, lambda), timeout })
@@ -96,14 +99,13 @@ pub(super) fn timeout_place(node: &Node, timeout: &Option<Spanned<Seconds>>) -> 
 }
 
 /// The help line and the fix that set the recommended visibility timeout.
-pub(super) fn set_visibility(
-    queue: &Node,
-    visibility: &Resolved<Seconds>,
-    timeout: u64,
-) -> (String, Option<Fix>) {
+pub(super) fn set_visibility(queue: &Node, visibility: &Resolved<Seconds>, timeout: u64) -> (String, Option<Fix>) {
     let value = duration(recommended(timeout));
     if visibility.written {
-        (format!("write `visibility_timeout: {value}` (six times the function's timeout)"), Some(Fix::safe(visibility.span, value)))
+        (
+            format!("write `visibility_timeout: {value}` (six times the function's timeout)"),
+            Some(Fix::safe(visibility.span, value)),
+        )
     } else {
         (format!("add `visibility_timeout: {value}` to `sqs {}` (six times the function's timeout)", queue.name), None)
     }
@@ -131,7 +133,10 @@ impl Rule for QueueVisibilityBelowLambda {
                         duration(c.timeout)
                     ),
                 )
-                .with_label(timeout_place(ln, &l.timeout), format!("`{}` times out after {}", ln.name, duration(c.timeout)))
+                .with_label(
+                    timeout_place(ln, &l.timeout),
+                    format!("`{}` times out after {}", ln.name, duration(c.timeout)),
+                )
                 .with_label(c.flow.span, "Lambda polls the queue here")
                 .with_help(help);
             if let Some(fix) = fix {

@@ -65,7 +65,9 @@ fn limit(engine: Option<RdsEngine>) -> Limit {
     use RdsEngine::*;
     match engine {
         None | Some(Postgres | Mysql | Mariadb) => RDS_REPLICAS_MAX_OPEN,
-        Some(OracleEe | OracleSe2 | SqlserverEe | SqlserverSe | SqlserverEx | SqlserverWeb) => RDS_REPLICAS_MAX_COMMERCIAL,
+        Some(OracleEe | OracleSe2 | SqlserverEe | SqlserverSe | SqlserverEx | SqlserverWeb) => {
+            RDS_REPLICAS_MAX_COMMERCIAL
+        }
         Some(Db2Se | Db2Ae) => RDS_REPLICAS_MAX_DB2,
     }
 }

@@ -78,8 +78,10 @@ impl Rule for Route53Weights {
             let NodeKind::Route53(r) = &node.kind else { continue };
             let policy = r.policy.value;
             let (targets, weights) = (r.targets.len(), r.weights.len());
-            let targets_span = r.targets.first().map(|t| t.span).map(|s| r.targets.iter().fold(s, |a, t| a.join(t.span)));
-            let weights_span = r.weights.first().map(|w| w.span).map(|s| r.weights.iter().fold(s, |a, w| a.join(w.span)));
+            let targets_span =
+                r.targets.first().map(|t| t.span).map(|s| r.targets.iter().fold(s, |a, t| a.join(t.span)));
+            let weights_span =
+                r.weights.first().map(|w| w.span).map(|s| r.weights.iter().fold(s, |a, w| a.join(w.span)));
             match policy {
                 RoutingPolicy::Weighted if weights != targets && targets > 0 => {
                     let mut d = report
@@ -105,7 +107,11 @@ impl Rule for Route53Weights {
                     let d = report
                         .diagnostic(
                             targets_span.unwrap_or(r.policy.span),
-                            format!("the failover records `{}` have {}; failover takes exactly two", node.name, plural(targets, "target", "targets")),
+                            format!(
+                                "the failover records `{}` have {}; failover takes exactly two",
+                                node.name,
+                                plural(targets, "target", "targets")
+                            ),
                         )
                         .with_label(r.policy.span, "failover: one primary and one secondary")
                         .with_help("write `targets: PRIMARY, SECONDARY`, the primary first");
@@ -126,7 +132,10 @@ impl Rule for Route53Weights {
             if policy != RoutingPolicy::Simple && targets == 0 {
                 let d = report
                     .diagnostic(r.policy.span, format!("the `{policy}` records `{}` have no targets", node.name))
-                    .with_help(format!("list what it routes to: `targets: A, B`{}", if r.alias.is_some() { " (instead of `alias`)" } else { "" }));
+                    .with_help(format!(
+                        "list what it routes to: `targets: A, B`{}",
+                        if r.alias.is_some() { " (instead of `alias`)" } else { "" }
+                    ));
                 report.push(d);
             }
         }

@@ -1,8 +1,10 @@
 //! W0511: a tier confined to one zone.
 
-use super::zones::by_zone;
+use std::collections::BTreeSet;
+
+use super::zones::{append_to_placement, by_zone, subnets_in_other_zones, tier};
 use super::{rule, Context, Report, Rule};
-use crate::model::NodeKind;
+use crate::model::{NodeKind, Tier};
 
 rule! {
     /// # W0511: tier in one zone
@@ -81,13 +83,30 @@ impl Rule for SingleZoneTier {
                 continue;
             }
             let zone = zones.keys().next().copied().unwrap_or("?");
-            let d = report
+            let mut d = report
                 .diagnostic(
                     node.placement_span.unwrap_or(node.name_span),
                     format!("the {what} `{}` runs in one zone only", node.name),
                 )
-                .with_span_label(format!("all in zone `{zone}`: no failover if it fails"))
-                .with_help("add a subnet of a second zone to its `in` list");
+                .with_span_label(format!("all in zone `{zone}`: no failover if it fails"));
+            let taken: BTreeSet<&str> = zones.keys().copied().collect();
+            let first_tier = node.placement.first().and_then(|s| tier(cx.model, *s)).unwrap_or(Tier::Private);
+            let other = subnets_in_other_zones(cx.model, node.vpc, &[first_tier], &taken);
+            match other.first().and_then(|(z, id)| Some((*z, cx.model.get(*id)?))) {
+                Some((z, subnet)) => {
+                    d = d
+                        .with_label(subnet.name_span, format!("a {first_tier} subnet in zone `{z}`"))
+                        .with_help(format!("add `{}` (zone `{z}`) to its `in` list", subnet.name));
+                    if let Some(fix) = append_to_placement(node, &subnet.name) {
+                        d = d.with_fix(fix);
+                    }
+                }
+                None => {
+                    d = d.with_help(format!(
+                        "declare a {first_tier} subnet in a second `az` of the VPC and add it to the `in` list"
+                    ));
+                }
+            }
             report.push(d);
         }
     }

@@ -56,7 +56,11 @@ impl Rule for SqsRetention {
             let d = report
                 .diagnostic(
                     r.span,
-                    format!("the queue `{}` keeps messages for {}; SQS allows 1m to 14d", node.name, duration(r.value.0)),
+                    format!(
+                        "the queue `{}` keeps messages for {}; SQS allows 1m to 14d",
+                        node.name,
+                        duration(r.value.0)
+                    ),
                 )
                 .with_help(format!("write `retention: {to}`"))
                 .with_fix(Fix::unsafe_edit(r.span, to));

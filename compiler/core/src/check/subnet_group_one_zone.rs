@@ -79,7 +79,8 @@ impl Rule for SubnetGroupOneZone {
             let zone = zones.keys().next().copied().unwrap_or("?");
             let taken: BTreeSet<&str> = zones.keys().copied().collect();
             let first_tier = node.placement.first().and_then(|s| tier(cx.model, *s)).unwrap_or(Tier::Isolated);
-            let other = subnets_in_other_zones(cx.model, node.vpc, &[first_tier, Tier::Isolated, Tier::Private], &taken);
+            let other =
+                subnets_in_other_zones(cx.model, node.vpc, &[first_tier, Tier::Isolated, Tier::Private], &taken);
             let mut d = report
                 .diagnostic(
                     node.placement_span.unwrap_or(node.name_span),

@@ -279,7 +279,11 @@ pub const KINDS: &[KindSpec] = &[
         placement: InRule::Never,
         modifiers: &[],
         props: &[
-            p("quota_eips", Ty::Int(1, 100_000), "the account's Elastic IP quota in the region, when raised (default 5)"),
+            p(
+                "quota_eips",
+                Ty::Int(1, 100_000),
+                "the account's Elastic IP quota in the region, when raised (default 5)",
+            ),
             p("quota_vpcs", Ty::Int(1, 100_000), "the account's VPC quota in the region, when raised (default 5)"),
             p(
                 "quota_nat_gateways",

@@ -39,10 +39,13 @@ const LAMBDA_CONFIG: &str = "https://docs.aws.amazon.com/lambda/latest/dg/config
 const SQS_API: &str = "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html";
 const SQS_LAMBDA: &str = "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html";
 const APIGW_HTTP: &str = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html";
-const APIGW_REST: &str = "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html";
+const APIGW_REST: &str =
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html";
 const AURORA: &str = "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-replicas-adding.html";
-const RDS_REPLICA: &str = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html";
-const ELB_API: &str = "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html";
+const RDS_REPLICA: &str =
+    "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html";
+const ELB_API: &str =
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html";
 const S3_NAMING: &str = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html";
 const R53_MULTIVALUE: &str = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-multivalue.html";
 const CF_QUOTAS: &str = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html";
@@ -67,13 +70,16 @@ const fn quota(
     Limit { key, value, unit, what, kind: LimitKind::Quota, source, property }
 }
 
-pub const LAMBDA_TIMEOUT_MIN: Limit = hard("lambda.timeout.min", 1, "s", "a Lambda function's shortest timeout", LAMBDA_QUOTAS);
+pub const LAMBDA_TIMEOUT_MIN: Limit =
+    hard("lambda.timeout.min", 1, "s", "a Lambda function's shortest timeout", LAMBDA_QUOTAS);
 pub const LAMBDA_TIMEOUT_MAX: Limit =
     hard("lambda.timeout.max", 900, "s", "a Lambda function's longest timeout (15 minutes)", LAMBDA_QUOTAS);
 pub const LAMBDA_TIMEOUT_DEFAULT: Limit =
     guide("lambda.timeout.default", 3, "s", "a Lambda function's timeout when none is set", LAMBDA_CONFIG);
-pub const LAMBDA_MEMORY_MIN: Limit = hard("lambda.memory.min", 128, "MB", "a Lambda function's least memory", LAMBDA_QUOTAS);
-pub const LAMBDA_MEMORY_MAX: Limit = hard("lambda.memory.max", 10_240, "MB", "a Lambda function's most memory", LAMBDA_QUOTAS);
+pub const LAMBDA_MEMORY_MIN: Limit =
+    hard("lambda.memory.min", 128, "MB", "a Lambda function's least memory", LAMBDA_QUOTAS);
+pub const LAMBDA_MEMORY_MAX: Limit =
+    hard("lambda.memory.max", 10_240, "MB", "a Lambda function's most memory", LAMBDA_QUOTAS);
 pub const SQS_VISIBILITY_MAX: Limit =
     hard("sqs.visibility_timeout.max", 43_200, "s", "an SQS queue's longest visibility timeout (12 hours)", SQS_API);
 pub const SQS_RETENTION_MIN: Limit =
