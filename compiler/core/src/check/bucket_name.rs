@@ -92,19 +92,20 @@ pub(super) fn problem(name: &str) -> Option<String> {
 }
 
 /// A name that follows the rules, made from `name` (lowercase, other
-/// characters as hyphens, trimmed); None when nothing usable is left.
+/// characters, dots included, as hyphens: S3 advises against dots, which
+/// break virtual-hosted HTTPS; trimmed); None when nothing usable is left.
 fn suggestion(name: &str) -> Option<String> {
     let mut out = String::new();
     for c in name.chars() {
         let c = c.to_ascii_lowercase();
-        let c = if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' { c } else { '-' };
-        if (c == '-' || c == '.') && out.ends_with(['-', '.']) {
+        let c = if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '-' };
+        if c == '-' && out.ends_with('-') {
             continue;
         }
         out.push(c);
     }
-    let mut out: String = out.trim_matches(['-', '.']).chars().take(BUCKET_NAME_MAX.value as usize).collect();
-    while out.ends_with(['-', '.']) {
+    let mut out: String = out.trim_matches('-').chars().take(BUCKET_NAME_MAX.value as usize).collect();
+    while out.ends_with('-') {
         out.pop();
     }
     problem(&out).is_none().then_some(out)

@@ -94,10 +94,17 @@ impl Rule for Route53Weights {
                                 plural(weights, "weight", "weights")
                             ),
                         )
-                        .with_help(format!(
-                            "give one weight per target, in order: `weights: {}`",
-                            vec!["1"; targets].join(", ")
-                        ));
+                        .with_help(if weights > targets {
+                            let kept: Vec<String> = r.weights.iter().take(targets).map(|w| w.value.to_string()).collect();
+                            format!("give one weight per target, in order: `weights: {}`", kept.join(", "))
+                        } else {
+                            let mut padded: Vec<String> = r.weights.iter().map(|w| w.value.to_string()).collect();
+                            padded.resize(targets, "0".into());
+                            format!(
+                                "give one weight per target, in order: `weights: {}` (a weight of 0 sends a target no traffic)",
+                                padded.join(", ")
+                            )
+                        });
                     if let Some(s) = targets_span {
                         d = d.with_label(s, "the targets");
                     }

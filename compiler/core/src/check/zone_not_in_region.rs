@@ -39,6 +39,9 @@ rule! {
     /// error[E0501]: `us-west-1` has no zone `d`
     /// ```
     ///
+    /// The help offers the nearest letter the region has that no other zone
+    /// of the VPC uses (`did you mean \`az c\`?`).
+    ///
     /// ## Fix
     ///
     /// ```arch
@@ -66,7 +69,6 @@ impl Rule for ZoneNotInRegion {
                 continue;
             }
             let names: Vec<String> = known.zones.iter().map(|c| c.to_string()).collect();
-            // Offer the first letter no other zone of this VPC uses.
             let used: Vec<&str> = node
                 .parent
                 .map(|p| {
@@ -79,7 +81,15 @@ impl Rule for ZoneNotInRegion {
                         .collect()
                 })
                 .unwrap_or_default();
-            let offer = names.iter().find(|n| !used.contains(&n.as_str())).or(names.first());
+            // The nearest letter in the alphabet (the later of two as near)
+            // that no other zone of this VPC uses: `az d` in `us-west-1`
+            // offers `c`.
+            let distance = |n: &String| n.chars().next().map_or(u32::MAX, |c| (c as u32).abs_diff(letter as u32));
+            let offer = names
+                .iter()
+                .filter(|n| !used.contains(&n.as_str()))
+                .min_by_key(|n| (distance(n), std::cmp::Reverse(n.as_str())))
+                .or(names.last());
             let d = report
                 .diagnostic(node.name_span, format!("`{}` has no zone `{letter}`", known.code))
                 .with_span_label(format!("`{}{letter}` does not exist", known.code))

@@ -6,8 +6,9 @@
 //! and *AZ IDs* (<https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html>),
 //! read 2026-12, with the zone names that `aws ec2 describe-availability-zones`
 //! gives. The letters are names, not places: in the oldest Regions AWS maps
-//! letters to zones per account (accounts created before November 2025), so
-//! a letter that exists for some accounts is listed:
+//! letters to zones per account (for accounts created before November 2025;
+//! newer accounts get one mapping), so a letter that exists for some
+//! accounts is listed:
 //!
 //! - `us-west-1` has two zones per account, named `a` and `c` for some
 //!   accounts and `b` and `c` for others: `a`, `b`, `c` are listed.
