@@ -39,8 +39,9 @@ pub(super) fn by_zone<'m>(model: &'m CheckedModel, node: &Node) -> BTreeMap<&'m 
     out
 }
 
-/// The subnets of `vpc` of `tier` in zones not in `taken`: the first of
-/// each zone, in declaration order (what a help line offers to add).
+/// The subnets of `vpc` of `tiers` (in that order of preference) in zones
+/// not in `taken`: the first of each zone, zones in declaration order (what
+/// a help line offers to add). Reads only the VPC's own zones.
 pub(super) fn subnets_in_other_zones<'m>(
     model: &'m CheckedModel,
     vpc: Option<NodeId>,
@@ -51,14 +52,15 @@ pub(super) fn subnets_in_other_zones<'m>(
     let mut seen: BTreeSet<&str> = taken.clone();
     let mut out = Vec::new();
     for t in tiers {
-        for (id, n) in model.ids().zip(model.nodes()) {
-            if n.vpc != Some(vpc) || tier(model, id) != Some(*t) {
+        for (zone_id, zone) in model.children(vpc) {
+            let NodeKind::Az(z) = &zone.kind else { continue };
+            if seen.contains(z.suffix.as_str()) {
                 continue;
             }
-            if let Some(z) = zone_letter(model, id) {
-                if seen.insert(z) {
-                    out.push((z, id));
-                }
+            let first = model.children(zone_id).map(|(id, _)| id).find(|id| tier(model, *id) == Some(*t));
+            if let Some(id) = first {
+                seen.insert(z.suffix.as_str());
+                out.push((z.suffix.as_str(), id));
             }
         }
     }
