@@ -21,6 +21,9 @@ rule! {
     /// distribution, CloudFront origins (100); per API, a REST API's
     /// integration timeout (29 s; Regional and private REST APIs can have it
     /// raised). The values are data, in `compiler/core/src/model/limits.rs`.
+    /// Elastic IPs are counted per region, not per VPC, and only for zonal
+    /// public NAT gateways: a `type: private` NAT has none, and a regional
+    /// NAT gateway's addresses are not modelled, so they are not counted.
     ///
     /// When your account's quota is raised, say so in the region, and archc
     /// counts against it: `quota_eips: 10`, `quota_vpcs: 20`,

@@ -16,8 +16,8 @@ rule! {
     ///   per name);
     /// - `weights` on any other policy mean nothing and are refused (a record
     ///   with a weight is a weighted record);
-    /// - every policy but `simple` needs `targets`, and `simple` takes
-    ///   `alias` instead.
+    /// - every policy but `simple` needs `targets` (a `simple` record names
+    ///   its target with `alias`).
     ///
     /// (A multivalue answer may have more than eight records: Route 53
     /// answers with up to eight healthy ones, so it is not an error.)
