@@ -21,11 +21,24 @@
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
 mod admin_port_open;
+mod alb_one_zone;
 mod all_ports_open;
+mod apigw_timeout;
+mod asg_sizes;
+mod aurora_replicas;
+mod bucket_name;
 mod cidr_host_bits;
+mod cloudfront_origins;
 mod connected_vpc_overlap;
+mod database_in_public_subnet;
 mod database_open_to_internet;
+mod default_quota;
 mod gateway_endpoint_service;
+mod internet_facing_lb_not_public;
+mod lambda_memory;
+mod lambda_timeout;
+mod lb_name;
+mod lb_two_subnets_one_zone;
 mod link_local;
 mod nacl_admin_port_open;
 mod nacl_rule_no_effect;
@@ -39,10 +52,18 @@ mod prefix_range;
 mod public_bucket;
 mod public_ip_in_private_subnet;
 mod public_subnet_without_igw;
+mod queue_visibility_below_6x;
+mod queue_visibility_below_lambda;
+mod rds_replicas;
 mod regional_nat_without_igw;
+mod route53_weights;
 mod security;
 mod sensitive_port_wide;
+mod single_zone_tier;
+mod sqs_retention;
+mod sqs_visibility;
 mod subnet_capacity;
+mod subnet_group_one_zone;
 mod subnet_in_two_nacls;
 mod subnet_outside_vpc;
 mod subnet_overlap;
@@ -54,6 +75,8 @@ mod vpc_blocks_overlap;
 mod vpc_overlap;
 mod vpn_without_gateway;
 mod wide_port_range;
+mod zone_not_in_region;
+mod zones;
 
 use archc_syntax::{Code, Diagnostic, Span};
 
@@ -200,8 +223,28 @@ declare_rules! {
     TGW_REGION = "E0421", "tgw-region", Error, "a transit gateway attaching a VPC or VPN of another region", tgw_region::TgwRegion;
     VPN_WITHOUT_GATEWAY = "E0422", "vpn-without-gateway", Error, "a VPN or Direct Connect that ends on no gateway", vpn_without_gateway::VpnWithoutGateway;
     VGW_REGION = "E0424", "vgw-region", Error, "a VPN ending on the virtual private gateway of a VPC in another region", vgw_region::VgwRegion;
+    ZONE_NOT_IN_REGION = "E0501", "zone-not-in-region", Error, "an `az` whose letter its region does not have", zone_not_in_region::ZoneNotInRegion;
+    ALB_ONE_ZONE = "E0502", "alb-one-zone", Error, "an Application Load Balancer with subnets in one zone only", alb_one_zone::AlbOneZone;
+    LB_TWO_SUBNETS_ONE_ZONE = "E0503", "lb-two-subnets-one-zone", Error, "a load balancer or interface endpoint with two subnets in one zone", lb_two_subnets_one_zone::LbTwoSubnetsOneZone;
+    INTERNET_FACING_LB_NOT_PUBLIC = "E0504", "internet-facing-lb-not-public", Error, "an internet-facing load balancer in a subnet that is not public", internet_facing_lb_not_public::InternetFacingLbNotPublic;
+    SUBNET_GROUP_ONE_ZONE = "E0505", "subnet-group-one-zone", Error, "an RDS instance or Aurora cluster with subnets in one zone only", subnet_group_one_zone::SubnetGroupOneZone;
+    AURORA_REPLICAS = "E0507", "aurora-replicas", Error, "an Aurora cluster with more than 15 replicas", aurora_replicas::AuroraReplicas;
+    RDS_REPLICAS = "E0508", "rds-replicas", Error, "an RDS instance with more read replicas than its engine allows", rds_replicas::RdsReplicas;
+    ASG_SIZES = "E0509", "asg-sizes", Error, "an Auto Scaling group whose sizes are not min ≤ desired ≤ max", asg_sizes::AsgSizes;
     DATABASE_OPEN_TO_INTERNET = "E0603", "database-open-to-internet", Error, "a database, cache or file system reached from the internet", database_open_to_internet::DatabaseOpenToInternet;
+    LAMBDA_TIMEOUT = "E0701", "lambda-timeout", Error, "a Lambda timeout outside 1 s to 15 minutes", lambda_timeout::LambdaTimeout;
+    LAMBDA_MEMORY = "E0702", "lambda-memory", Error, "Lambda memory outside 128 to 10,240 MB", lambda_memory::LambdaMemory;
+    SQS_VISIBILITY = "E0703", "sqs-visibility", Error, "an SQS visibility timeout over 12 hours", sqs_visibility::SqsVisibility;
+    SQS_RETENTION = "E0704", "sqs-retention", Error, "an SQS retention period outside 1 minute to 14 days", sqs_retention::SqsRetention;
+    QUEUE_VISIBILITY_BELOW_LAMBDA = "E0705", "queue-visibility-below-lambda", Error, "a queue whose visibility timeout is shorter than its consumer Lambda's timeout", queue_visibility_below_lambda::QueueVisibilityBelowLambda;
+    APIGW_TIMEOUT = "E0707", "apigw-timeout", Error, "an API Gateway integration timeout out of range, or shorter than its Lambda's timeout", apigw_timeout::ApigwTimeout;
+    BUCKET_NAME = "E0708", "bucket-name", Error, "an S3 bucket name that breaks S3's naming rules or is used twice", bucket_name::BucketName;
+    LB_NAME = "E0709", "lb-name", Error, "a load balancer name that breaks Elastic Load Balancing's rules or is used twice", lb_name::LbName;
+    ROUTE53_WEIGHTS = "E0710", "record-weights", Error, "Route 53 targets that do not fit the routing policy", route53_weights::Route53Weights;
+    CLOUDFRONT_ORIGINS = "E0711", "cloudfront-origins", Error, "a CloudFront distribution with no origin, or a flow to something not its origin", cloudfront_origins::CloudfrontOrigins;
     VPC_OVERLAP = "W0208", "vpc-overlap", Warning, "two VPCs whose blocks overlap, not connected", vpc_overlap::VpcOverlap;
+    DATABASE_IN_PUBLIC_SUBNET = "W0510", "database-in-public-subnet", Warning, "a database or cache in a public subnet", database_in_public_subnet::DatabaseInPublicSubnet;
+    SINGLE_ZONE_TIER = "W0511", "single-zone-tier", Warning, "a tier confined to one zone: no failover", single_zone_tier::SingleZoneTier;
     ADMIN_PORT_OPEN = "W0602", "admin-port-open", Warning, "SSH or RDP open to the internet", admin_port_open::AdminPortOpen;
     PUBLIC_BUCKET = "W0604", "public-bucket", Warning, "an S3 bucket made public", public_bucket::PublicBucket;
     UNENCRYPTED_STORAGE = "W0605", "unencrypted-storage", Warning, "a database or file system without encryption at rest", unencrypted_storage::UnencryptedStorage;
@@ -215,6 +258,8 @@ declare_rules! {
     PLAINTEXT_LISTENER = "W0613", "plaintext-listener", Warning, "users reach an internet-facing load balancer over plain HTTP", plaintext_listener::PlaintextListener;
     SUBNET_IN_TWO_NACLS = "W0614", "subnet-in-two-nacls", Warning, "a subnet named by two network ACLs", subnet_in_two_nacls::SubnetInTwoNacls;
     NACL_RULE_NO_EFFECT = "W0615", "nacl-rule-no-effect", Warning, "a network ACL rule about traffic that network ACLs never filter", nacl_rule_no_effect::NaclRuleNoEffect;
+    QUEUE_VISIBILITY_BELOW_6X = "W0706", "queue-visibility-below-sixfold", Warning, "a queue whose visibility timeout is under six times its consumer Lambda's timeout", queue_visibility_below_6x::QueueVisibilityBelow6x;
+    DEFAULT_QUOTA = "W0712", "default-quota", Warning, "a design that needs more than an account's default quota", default_quota::DefaultQuota;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,

@@ -278,7 +278,19 @@ pub const KINDS: &[KindSpec] = &[
         args: Args::None,
         placement: InRule::Never,
         modifiers: &[],
-        props: &[],
+        props: &[
+            p(
+                "quota_eips",
+                Ty::Int(1, 100_000),
+                "the account's Elastic IP quota in the region, when raised (default 5)",
+            ),
+            p("quota_vpcs", Ty::Int(1, 100_000), "the account's VPC quota in the region, when raised (default 5)"),
+            p(
+                "quota_nat_gateways",
+                Ty::Int(1, 100_000),
+                "the account's NAT gateways per zone quota in the region, when raised (default 5)",
+            ),
+        ],
         security_group: false,
         layout: Layout::Container,
         cfn: &[],

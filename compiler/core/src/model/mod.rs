@@ -14,8 +14,10 @@ pub mod cidr;
 pub mod fields;
 mod index;
 pub mod kinds;
+pub mod limits;
 pub mod outline;
 pub mod ports;
+pub mod regions;
 pub mod values;
 pub mod view;
 
@@ -266,6 +268,11 @@ kind_data! {
     pub struct Region {
         /// `ap-northeast-2`
         code: String,
+        /// Raised default quotas (model/limits.rs): Elastic IPs, VPCs,
+        /// NAT gateways per zone. None: the default applies.
+        quota_eips: S<u32> = "quota_eips",
+        quota_vpcs: S<u32> = "quota_vpcs",
+        quota_nat_gateways: S<u32> = "quota_nat_gateways",
     }
 }
 

@@ -79,9 +79,9 @@ region eu-west-1 {
         ec2 bastion { port: ssh }
       }
     }
-    az b { public subnet pub_b }
+    az b { public subnet pub_b; private subnet app_b }
     alb web in pub_a, pub_b
-    rds db in app_a { engine: postgres; storage: 20GiB }
+    rds db in app_a, app_b { engine: postgres; storage: 20GiB }
   }
   s3 media { replicate_to: backup }
   s3 backup
@@ -257,7 +257,7 @@ fn a_region_level_resource_belongs_to_its_subnets_vpc() {
 #[test]
 fn layout_and_security_groups_refine_the_kind_table() {
     use super::kinds::Layout;
-    let src = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    igw\n    nat out { mode: regional }\n    az a { private subnet s }\n    lambda inside in s\n    gateway endpoint g s3\n    interface endpoint i sqs in s\n  }\n  lambda outside\n  waf regional_acl\n}\nwaf global_acl\n";
+    let src = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    igw\n    nat out { mode: regional }\n    az a { private subnet s }\n    az b { private subnet s2 }\n    lambda inside in s, s2\n    gateway endpoint g s3\n    interface endpoint i sqs in s\n  }\n  lambda outside\n  waf regional_acl\n}\nwaf global_acl\n";
     let (_, c) = compile_str("l.arch", src);
     assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
     let m = c.checked().expect("checked");

@@ -80,7 +80,12 @@ impl Builder<'_> {
         let at = raw.name_span;
         match raw.kind {
             Kind::Internet => NodeKind::Internet,
-            Kind::Region => NodeKind::Region(Region { code: raw.name.clone() }),
+            Kind::Region => NodeKind::Region(Region {
+                code: raw.name.clone(),
+                quota_eips: props.u32("quota_eips"),
+                quota_vpcs: props.u32("quota_vpcs"),
+                quota_nat_gateways: props.u32("quota_nat_gateways"),
+            }),
             Kind::Vpc => NodeKind::Vpc(Vpc {
                 blocks,
                 dns_hostnames: Props::or(props.bool("dns_hostnames"), defaults::VPC_DNS_HOSTNAMES, at),

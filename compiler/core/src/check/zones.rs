@@ -1,0 +1,87 @@
+//! What the placement, limit and naming rules share: a subnet's zone and
+//! tier, a node's placement grouped by zone, a region's code and quota
+//! properties, and the subnets a help line can name. Not a rule.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use archc_syntax::{Fix, Span};
+
+use crate::model::{CheckedModel, Node, NodeId, NodeKind, Tier};
+
+/// The letter of the zone a subnet lies in.
+pub(super) fn zone_letter(model: &CheckedModel, subnet: NodeId) -> Option<&str> {
+    let NodeKind::Subnet(s) = &model.get(subnet)?.kind else { return None };
+    match &model.get(s.zone?)?.kind {
+        NodeKind::Az(z) => Some(z.suffix.as_str()),
+        _ => None,
+    }
+}
+
+/// A subnet's tier (`public`, `private`, `isolated`).
+pub(super) fn tier(model: &CheckedModel, subnet: NodeId) -> Option<Tier> {
+    match &model.get(subnet)?.kind {
+        NodeKind::Subnet(s) => s.tier.as_ref().map(|t| t.value),
+        _ => None,
+    }
+}
+
+/// A node's subnets by zone letter, each zone's in placement order.
+pub(super) fn by_zone<'m>(model: &'m CheckedModel, node: &Node) -> BTreeMap<&'m str, Vec<NodeId>> {
+    let mut out: BTreeMap<&str, Vec<NodeId>> = BTreeMap::new();
+    for &s in &node.placement {
+        if let Some(z) = zone_letter(model, s) {
+            let list = out.entry(z).or_default();
+            if !list.contains(&s) {
+                list.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// The subnets of `vpc` of `tiers` (in that order of preference) in zones
+/// not in `taken`: the first of each zone, zones in declaration order (what
+/// a help line offers to add). Reads only the VPC's own zones.
+pub(super) fn subnets_in_other_zones<'m>(
+    model: &'m CheckedModel,
+    vpc: Option<NodeId>,
+    tiers: &[Tier],
+    taken: &BTreeSet<&str>,
+) -> Vec<(&'m str, NodeId)> {
+    let Some(vpc) = vpc else { return Vec::new() };
+    let mut seen: BTreeSet<&str> = taken.clone();
+    let mut out = Vec::new();
+    for t in tiers {
+        for (zone_id, zone) in model.children(vpc) {
+            let NodeKind::Az(z) = &zone.kind else { continue };
+            if seen.contains(z.suffix.as_str()) {
+                continue;
+            }
+            let first = model.children(zone_id).map(|(id, _)| id).find(|id| tier(model, *id) == Some(*t));
+            if let Some(id) = first {
+                seen.insert(z.suffix.as_str());
+                out.push((z.suffix.as_str(), id));
+            }
+        }
+    }
+    out
+}
+
+/// `\`a\``, `\`a\` and \`b\``, `\`a\`, \`b\` and \`c\``.
+pub(super) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    let quoted: Vec<String> = items.iter().map(|w| format!("`{}`", w.as_ref())).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// An unsafe fix that appends `, NAME` to a node's `in` list.
+pub(super) fn append_to_placement(node: &Node, name: &str) -> Option<Fix> {
+    let span = node.placement_span?;
+    if span.is_detached() {
+        return None;
+    }
+    Some(Fix::unsafe_edit(Span { file: span.file, start: span.end, end: span.end }, format!(", {name}")))
+}
