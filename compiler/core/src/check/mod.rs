@@ -21,6 +21,7 @@
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
 mod cidr_host_bits;
+mod cross_az_nat;
 
 use archc_syntax::{Code, Diagnostic, Span};
 
@@ -151,6 +152,7 @@ macro_rules! declare_rules {
 
 declare_rules! {
     CIDR_HOST_BITS = "E0201", "cidr-host-bits", Error, "a CIDR block whose host bits are set", cidr_host_bits::CidrHostBits;
+    CROSS_AZ_NAT = "W0304", "cross-az-nat", Warning, "a private subnet whose internet route goes to a NAT gateway in another zone", cross_az_nat::CrossAzNat;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,
