@@ -66,6 +66,32 @@ fn examples() {
     assert!(snapshot_all("../../examples", "example", false) >= 12);
 }
 
+/// The JSON shape docs/plan.md documents, on one design with every part.
+#[test]
+fn json_view_of_hub_and_spoke() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/hub_and_spoke.arch");
+    let (_, c) = compile_file(&path);
+    let (Some(model), Some(plan)) = (c.checked(), c.plan()) else { panic!("hub_and_spoke lowers") };
+    let v = serde_json::to_value(view(model, plan)).expect("serialises");
+    let keys: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
+    assert_eq!(keys, ["network_acls", "permissions", "route_tables", "security_groups", "transit_gateways"]);
+    let hub = &v["transit_gateways"][0];
+    assert_eq!(hub["tgw"], "ap-northeast-2.hub");
+    assert_eq!(hub["attachments"][0]["kind"], "vpc");
+    assert_eq!(hub["attachments"][0]["subnets"][0], "ap-northeast-2.shared.a.svc_a");
+    assert_eq!(hub["attachments"][5]["kind"], "peering");
+    assert_eq!(hub["attachments"][5]["id"], "ap-northeast-1.dr_hub");
+    let onprem = hub["routes"].as_array().expect("routes").iter().find(|r| r["destination"] == "172.16.0.0/16");
+    assert_eq!(onprem.map(|r| (r["attachment"].clone(), r["propagated"].clone())), Some((4.into(), true.into())));
+    let rt = &v["route_tables"][0];
+    assert_eq!(rt["routes"][1]["target"]["kind"], "tgw");
+    let sg = &v["security_groups"][0];
+    assert_eq!(sg["owner"], "ap-northeast-2.shared.a.svc_a.dir_a");
+    assert_eq!(sg["ingress"][0]["peer"]["kind"], "cidr");
+    assert_eq!(sg["ingress"][0]["peer"]["cidr"], "10.1.0.0/20");
+    assert_eq!(sg["egress"][0]["flow"], serde_json::Value::Null);
+}
+
 #[test]
 fn valid_fixtures_with_a_network() {
     assert!(snapshot_all("tests/fixtures/valid", "fixture", true) > 0);
