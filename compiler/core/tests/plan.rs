@@ -104,3 +104,38 @@ fn locate(db: &SourceDb, span: archc_core::Span) -> Option<String> {
     let (line, _) = src.line_col(span.start as usize);
     Some(if span.file.0 == 0 { format!("line {line}") } else { format!("{}:{line}", src.name) })
 }
+
+/// W0304's unsafe fix gives the zone's bodiless public subnet its own NAT
+/// gateway, and the plan then routes the zone's private subnet through it.
+#[test]
+fn w0304_fix_adds_the_zones_nat_gateway() {
+    let text = "region us-east-1 {
+  vpc shop 10.0.0.0/16 {
+    igw
+    az a {
+      public subnet pub_a 10.0.0.0/24 {
+        nat nat_a
+      }
+      private subnet app_a 10.0.10.0/24
+    }
+    az b {
+      public subnet pub_b 10.0.1.0/24
+      private subnet app_b 10.0.11.0/24
+    }
+  }
+}
+";
+    let (db, c) = archc_core::compile_str("w.arch", text);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["W0304"]);
+    let fixes = archc_core::diag::fix::apply(&db, &c.diagnostics, true);
+    let fixed = &fixes.files.first().expect("a fixed file").text;
+    assert!(fixed.contains("      public subnet pub_b 10.0.1.0/24 { nat nat_b }\n"), "{fixed}");
+    let (_, after) = archc_core::compile_str("w.arch", fixed);
+    assert!(after.diagnostics.is_empty(), "{:?}", after.diagnostics);
+    let (Some(model), Some(plan)) = (after.checked(), after.plan()) else { panic!("the fixed design lowers") };
+    let app_b = model.ids().find(|&i| model.node(i).name == "app_b").expect("app_b");
+    let nat_b = model.ids().find(|&i| model.node(i).name == "nat_b").expect("nat_b");
+    let default = plan.route_table(app_b).and_then(|t| t.default_route()).map(|r| r.target);
+    assert_eq!(default, Some(archc_core::plan::RouteTarget::NatGateway(nat_b)));
+}
