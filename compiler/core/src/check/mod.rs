@@ -30,6 +30,7 @@ mod bucket_name;
 mod cidr_host_bits;
 mod cloudfront_origins;
 mod connected_vpc_overlap;
+mod cross_az_nat;
 mod database_in_public_subnet;
 mod database_open_to_internet;
 mod default_quota;
@@ -243,6 +244,7 @@ declare_rules! {
     ROUTE53_WEIGHTS = "E0710", "record-weights", Error, "Route 53 targets that do not fit the routing policy", route53_weights::Route53Weights;
     CLOUDFRONT_ORIGINS = "E0711", "cloudfront-origins", Error, "a CloudFront distribution with no origin, or a flow to something not its origin", cloudfront_origins::CloudfrontOrigins;
     VPC_OVERLAP = "W0208", "vpc-overlap", Warning, "two VPCs whose blocks overlap, not connected", vpc_overlap::VpcOverlap;
+    CROSS_AZ_NAT = "W0304", "cross-az-nat", Warning, "a private subnet whose internet route goes to a NAT gateway in another zone", cross_az_nat::CrossAzNat;
     DATABASE_IN_PUBLIC_SUBNET = "W0510", "database-in-public-subnet", Warning, "a database or cache in a public subnet", database_in_public_subnet::DatabaseInPublicSubnet;
     SINGLE_ZONE_TIER = "W0511", "single-zone-tier", Warning, "a tier confined to one zone: no failover", single_zone_tier::SingleZoneTier;
     ADMIN_PORT_OPEN = "W0602", "admin-port-open", Warning, "SSH or RDP open to the internet", admin_port_open::AdminPortOpen;
