@@ -28,20 +28,7 @@ pub(crate) enum End {
 /// Managed services: a flow out of one is an integration (or one of the
 /// network pairs into a VPC), never a connection it opens itself.
 pub(crate) fn is_managed(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::S3
-            | Kind::Sns
-            | Kind::Sqs
-            | Kind::Kinesis
-            | Kind::Dynamodb
-            | Kind::Eventbridge
-            | Kind::Apigw
-            | Kind::Cloudfront
-            | Kind::Stepfn
-            | Kind::Route53
-            | Kind::Waf
-    )
+    crate::plan::integrations::is_managed_source(kind)
 }
 
 /// What `id` is as a source (`as_target` false) or a target. A lambda is a

@@ -361,7 +361,8 @@ impl Walk<'_> {
                     };
                     let acl_fix = if uncertain { None } else { self.acl_fix(acl, inbound, entries, entry, denied, fix_cidr) };
                     let help = acl_fix.as_ref().map(|f| {
-                        format!("add `{}` to network ACL `{}` before rule {rule}", f.line, self.name(f.nacl))
+                        let place = if f.after { String::new() } else { format!(" before rule {rule}") };
+                        format!("add `{}` to network ACL `{}`{place}", f.line, self.name(f.nacl))
                     });
                     leg.blockers.push(Blocker {
                         reason: Reason::SubnetAclRestriction,
@@ -1288,8 +1289,7 @@ impl Walk<'_> {
                 return;
             }
         }
-        let (integrations, network) = valid_targets(fk);
-        let list: Vec<&str> = integrations.iter().chain(network).map(|k| k.keyword()).collect();
+        let list: Vec<&str> = valid_targets(fk).iter().map(|k| k.keyword()).collect();
         let help = if list.is_empty() {
             format!(
                 "{} starts no flows: draw the flow from the resource that calls it, or the other way round (`{} -> {}`)",
