@@ -960,7 +960,9 @@ impl Walk<'_> {
             ),
             _ => (
                 format!("private subnet `{sn}` has no NAT gateway to reach the internet through"),
-                if self.vpc_igw(vpc).is_some() {
+                if let (Some(_), Some(p)) = (self.vpc_igw(vpc), self.public_subnet_in(vpc, address::zone(self.model, s))) {
+                    format!("add `nat nat_{zone}` inside `public subnet {}` (zone {zone})", self.name(p))
+                } else if self.vpc_igw(vpc).is_some() {
                     format!("add `nat nat_{zone}` inside a public subnet of zone {zone} of vpc `{vn}`")
                 } else {
                     format!("add `igw` to vpc `{vn}` and `nat nat_{zone}` inside a public subnet of zone {zone}")
@@ -968,6 +970,14 @@ impl Walk<'_> {
             ),
         };
         self.blocker(Reason::NoRouteToDestination, Cause::NoWayOut, s, Forward, message, Some(help))
+    }
+
+    /// The first public subnet of `vpc` in `zone`.
+    fn public_subnet_in(&self, vpc: NodeId, zone: Option<NodeId>) -> Option<NodeId> {
+        self.model.of_kind(Kind::Subnet).find_map(|(i, n)| {
+            (n.vpc == Some(vpc) && address::zone(self.model, i) == zone && address::tier(self.model, i) == Some(Tier::Public))
+                .then_some(i)
+        })
     }
 
     fn to_service(&self, leg: &mut Proof, from: NodeId, s: NodeId, to: NodeId, region: Option<NodeId>, ports: &[PortRange]) {
@@ -1298,7 +1308,12 @@ impl Walk<'_> {
                 src.name
             )
         } else {
-            format!("{} sends only to {}", fk.a(), list.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+            let mut h =
+                format!("{} sends only to {}", fk.a(), list.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "));
+            if let Some(i) = crate::plan::integrations::integration(tk, fk) {
+                h.push_str(&format!("; the other way round, `{} -> {}` ({}) is valid", dst.name, src.name, i.integration));
+            }
+            h
         };
         proof.blockers.push(self.blocker(
             Reason::InvalidIntegration,
