@@ -886,6 +886,7 @@ impl Walk<'_> {
         match lookup(nrt, Dst::Internet).map(|r| r.target) {
             Some(RouteTarget::InternetGateway(g)) => {
                 leg.forward.push(self.hop(ns, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
+                self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
                 leg.forward.push(self.hop(g, "igw", "NAT gateway's elastic IP".to_string()));
                 leg.reply.push(self.hop(g, "igw", "to the NAT gateway's elastic IP".to_string()));
             }
@@ -905,7 +906,6 @@ impl Walk<'_> {
                 }),
             )),
         }
-        self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
         self.acl(leg, ns, true, Remote::Internet, eph, Return, zero);
         leg.reply.push(self.hop(n, "nat", "translated back to the source".to_string()));
         if ns != s {
