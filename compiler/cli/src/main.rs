@@ -15,6 +15,7 @@ mod explain;
 mod fmt;
 mod model;
 mod output;
+mod plan;
 mod project;
 mod report;
 mod route;
@@ -76,6 +77,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
         format: ModelFormat,
     },
+    /// Print the network a design becomes: each subnet's route table, the
+    /// network ACLs, the security groups, the transit gateways and the
+    /// permissions of its integrations (docs/plan.md).
+    ///
+    /// With errors, the diagnostics are reported as by `check` and the exit
+    /// code is 1; no plan is printed.
+    Plan {
+        /// The `.arch` file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// `human`: the plan as text on standard output; `json`: the plan (or,
+        /// with errors, the diagnostics) as one JSON document on standard
+        /// output.
+        #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
+        format: ModelFormat,
+    },
     /// Rewrite files in the canonical layout.
     ///
     /// Files are rewritten in place; a file with syntax errors is left as it
@@ -132,7 +149,7 @@ pub enum Format {
     Sarif,
 }
 
-/// The formats of `archc model`.
+/// The formats of `archc model` and `archc plan`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ModelFormat {
     Human,
@@ -178,6 +195,7 @@ fn main() -> ExitCode {
             check::run(&files, format, check::FixOptions { fix, unsafe_fixes })
         }
         Command::Model { file, format } => model::run(&file, format),
+        Command::Plan { file, format } => plan::run(&file, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Route { file, from, to, port, format } => route::run(&file, &from, &to, port.as_deref(), format),
         Command::Explain { code, list } => explain::run(code.as_deref(), list),

@@ -21,6 +21,7 @@
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
 mod cidr_host_bits;
+mod cross_az_nat;
 mod edge_to_edge;
 mod flow_no_route;
 mod flow_not_proven;
@@ -169,6 +170,7 @@ declare_rules! {
     INVALID_INTEGRATION = "E0406", "invalid-integration", Error, "a flow between managed services that is not an integration AWS runs", invalid_integration::InvalidIntegration;
     FLOW_NOT_PROVEN = "E0408", "flow-not-proven", Error, "a flow archc cannot prove: a kind or feature it does not model", flow_not_proven::FlowNotProven;
     INTERNET_TO_PRIVATE = "E0601", "internet-to-private", Error, "a flow from the internet to a resource that is not a public entry point", internet_to_private::InternetToPrivate;
+    CROSS_AZ_NAT = "W0304", "cross-az-nat", Warning, "a private subnet whose internet route goes to a NAT gateway in another zone", cross_az_nat::CrossAzNat;
     SERVICE_THROUGH_NAT = "W0306", "service-through-nat", Warning, "S3 or DynamoDB reached through a NAT gateway where a gateway endpoint would serve", service_through_nat::ServiceThroughNat;
 }
 
