@@ -775,7 +775,12 @@ fn route_prints_the_path_both_ways_and_exits_0() {
     let p = project(&[("shop.arch", &fixed)]);
     let r = archc(p.path(), &["route", "shop.arch", "app", "us-east-1.shop.a.data_a.db"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    assert!(r.stdout.starts_with("us-east-1.shop.a.app_a.app -> us-east-1.shop.a.data_a.db on tcp/5432: reachable both ways\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("us-east-1.shop.a.app_a.app -> us-east-1.shop.a.data_a.db on tcp/5432: reachable both ways\n"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("route 10.0.0.0/16 local"), "{}", r.stdout);
     assert!(r.stdout.contains("nacl rule 100 allows out tcp/1024-65535"), "{}", r.stdout);
 
@@ -801,8 +806,10 @@ fn route_names_every_blocker_and_exits_1() {
     assert_eq!(v["reachable"], false);
     assert_eq!(
         v["blockers"][0],
-        json(r#"{"reason": "SUBNET_ACL_RESTRICTION", "component": "us-east-1.shop.data_acl", "direction": "return",
-                 "message": "network ACL `data_acl` rule * denies out tcp/1024-65535 to 10.0.1.4"}"#)
+        json(
+            r#"{"reason": "SUBNET_ACL_RESTRICTION", "component": "us-east-1.shop.data_acl", "direction": "return",
+                 "message": "network ACL `data_acl` rule * denies out tcp/1024-65535 to 10.0.1.4"}"#
+        )
     );
     // Any port: the database's group admits only the flow's port.
     let r = archc(p.path(), &["route", "shop.arch", "app", "db", "--port", "22"]);
@@ -840,8 +847,10 @@ fn check_json_lists_a_flows_blockers() {
     assert_eq!(d["code"], "E0405");
     assert_eq!(
         d["blockers"],
-        json(r#"[{"reason": "SUBNET_ACL_RESTRICTION", "component": "us-east-1.shop.data_acl", "direction": "return",
-                  "message": "network ACL `data_acl` rule * denies out tcp/1024-65535 to 10.0.1.4"}]"#)
+        json(
+            r#"[{"reason": "SUBNET_ACL_RESTRICTION", "component": "us-east-1.shop.data_acl", "direction": "return",
+                  "message": "network ACL `data_acl` rule * denies out tcp/1024-65535 to 10.0.1.4"}]"#
+        )
     );
     assert_eq!(d["suggestion"]["replacement"], "; allow out 100 1024-65535 to 10.0.1.0/24");
     // A diagnostic about no flow has no `blockers`.

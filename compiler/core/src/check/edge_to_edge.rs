@@ -80,7 +80,13 @@ impl Rule for EdgeToEdge {
         const CAUSES: &[Cause] = &[Cause::EdgeToEdge];
         for (f, proof) in blocked(cx, CAUSES) {
             let flow = flow_text(cx, f);
-            let d = diagnostic(report, f, proof, CAUSES, format!("`{flow}` would use a peer's internet gateway: peering never carries edge-to-edge traffic"));
+            let d = diagnostic(
+                report,
+                f,
+                proof,
+                CAUSES,
+                format!("`{flow}` would use a peer's internet gateway: peering never carries edge-to-edge traffic"),
+            );
             report.push(d);
         }
     }

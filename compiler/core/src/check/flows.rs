@@ -16,12 +16,11 @@ pub(super) fn flow_text(cx: &Context<'_>, f: &Flow) -> String {
 }
 
 /// The flows whose most fundamental blocker is of one of `causes`.
-pub(super) fn blocked<'a>(cx: &'a Context<'_>, causes: &'a [Cause]) -> impl Iterator<Item = (&'a Flow, &'a Proof)> + 'a {
-    cx.model
-        .flows()
-        .iter()
-        .zip(cx.proofs)
-        .filter(move |(_, p)| p.cause().is_some_and(|c| causes.contains(&c)))
+pub(super) fn blocked<'a>(
+    cx: &'a Context<'_>,
+    causes: &'a [Cause],
+) -> impl Iterator<Item = (&'a Flow, &'a Proof)> + 'a {
+    cx.model.flows().iter().zip(cx.proofs).filter(move |(_, p)| p.cause().is_some_and(|c| causes.contains(&c)))
 }
 
 /// The diagnostic of a blocked flow: `message` at the flow, the first

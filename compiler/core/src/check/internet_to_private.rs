@@ -72,7 +72,16 @@ impl Rule for InternetToPrivate {
         const CAUSES: &[Cause] = &[Cause::EntryPoint];
         for (f, proof) in blocked(cx, CAUSES) {
             let flow = flow_text(cx, f);
-            let d = diagnostic(report, f, proof, CAUSES, format!("`{flow}`: nothing on the internet reaches `{}`", cx.model.get(f.to.value).map_or("?", |n| n.name.as_str())));
+            let d = diagnostic(
+                report,
+                f,
+                proof,
+                CAUSES,
+                format!(
+                    "`{flow}`: nothing on the internet reaches `{}`",
+                    cx.model.get(f.to.value).map_or("?", |n| n.name.as_str())
+                ),
+            );
             report.push(d);
         }
     }

@@ -92,7 +92,13 @@ impl Rule for PeeringNotTransitive {
         const CAUSES: &[Cause] = &[Cause::NotTransitive];
         for (f, proof) in blocked(cx, CAUSES) {
             let flow = flow_text(cx, f);
-            let d = diagnostic(report, f, proof, CAUSES, format!("`{flow}` would cross two peerings: peering is not transitive"));
+            let d = diagnostic(
+                report,
+                f,
+                proof,
+                CAUSES,
+                format!("`{flow}` would cross two peerings: peering is not transitive"),
+            );
             report.push(d);
         }
     }

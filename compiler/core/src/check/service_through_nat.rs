@@ -76,7 +76,10 @@ impl Rule for ServiceThroughNat {
             };
             let (service, word) = if t.kind() == Kind::S3 { ("S3", "s3") } else { ("DynamoDB", "dynamodb") };
             let d = report
-                .diagnostic(f.span, format!("`{}` reaches {service} through NAT gateway `{}`", flow_text(cx, f), n.name))
+                .diagnostic(
+                    f.span,
+                    format!("`{}` reaches {service} through NAT gateway `{}`", flow_text(cx, f), n.name),
+                )
                 .with_span_label("charged NAT data processing for every byte")
                 .with_label(n.name_span, "the NAT gateway it goes through")
                 .with_help(format!(

@@ -11,6 +11,6 @@ pub(crate) mod suggest;
 pub use suggest::did_you_mean;
 
 pub use render::{
-    blockers_json, escape, render_human, to_json, to_sarif, to_uri, write_human, MAX_DOCUMENT_PER_FILE, MAX_HUMAN_PER_FILE,
-    MAX_LINE_CHARS,
+    blockers_json, escape, render_human, to_json, to_sarif, to_uri, write_human, MAX_DOCUMENT_PER_FILE,
+    MAX_HUMAN_PER_FILE, MAX_LINE_CHARS,
 };

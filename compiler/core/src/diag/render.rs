@@ -360,13 +360,7 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
         }
     }
     for b in &d.blockers {
-        notes.push(format!(
-            "note: {} {} at `{}`: {}",
-            b.direction,
-            b.reason,
-            escape(&b.component),
-            escape(&b.message)
-        ));
+        notes.push(format!("note: {} {} at `{}`: {}", b.direction, b.reason, escape(&b.component), escape(&b.message)));
     }
     out = out.with_labels(labels).with_notes(notes);
     (out, files)

@@ -6,9 +6,7 @@ use crate::compile_str;
 
 fn proofs(text: &str) -> Vec<Proof> {
     let (_, c) = compile_str("t.arch", text);
-    let (Some(model), Some(plan)) = (c.checked(), c.plan()) else {
-        panic!("the design lowers: {:?}", c.diagnostics)
-    };
+    let (Some(model), Some(plan)) = (c.checked(), c.plan()) else { panic!("the design lowers: {:?}", c.diagnostics) };
     prove_flows(model, plan)
 }
 
