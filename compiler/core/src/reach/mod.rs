@@ -197,7 +197,8 @@ impl Proof {
 
 /// The proof of each flow of `model`, in flow order (`FlowIndex`).
 pub fn prove_flows(model: &CheckedModel, plan: &Plan) -> Vec<Proof> {
-    (0..model.flows().len()).map(|i| prove_flow(model, plan, i)).collect()
+    let walk = path::Walk::new(model, plan);
+    model.flows().iter().enumerate().map(|(i, f)| walk.prove(f.from.value, f.to.value, &f.ports, Some(i))).collect()
 }
 
 /// The proof of flow `flow`.

@@ -31,7 +31,41 @@ pub(crate) fn prove(
     ports: &[PortRange],
     flow: Option<FlowIndex>,
 ) -> Proof {
-    let w = Walk { model, plan, vpc_blocks: address::vpc_blocks(model) };
+    Walk::new(model, plan).prove(from, to, ports, flow)
+}
+
+impl<'a> Walk<'a> {
+    /// What every proof over `model` and `plan` reads, gathered once.
+    pub(crate) fn new(model: &'a CheckedModel, plan: &'a Plan) -> Walk<'a> {
+        let interface_endpoints = model
+            .of_kind(Kind::Endpoint)
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Endpoint(e)
+                    if e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface) =>
+                {
+                    Some((n.vpc?, e.service.as_ref()?.value.clone(), i))
+                }
+                _ => None,
+            })
+            .collect();
+        Walk { model, plan, vpc_blocks: address::vpc_blocks(model), interface_endpoints }
+    }
+
+    /// Proves `from -> to` on `ports` (`flow` when it is a flow of the model).
+    pub(crate) fn prove(&self, from: NodeId, to: NodeId, ports: &[PortRange], flow: Option<FlowIndex>) -> Proof {
+        let (model, w) = (self.model, self);
+        prove_with(w, model, from, to, ports, flow)
+    }
+}
+
+fn prove_with(
+    w: &Walk<'_>,
+    model: &CheckedModel,
+    from: NodeId,
+    to: NodeId,
+    ports: &[PortRange],
+    flow: Option<FlowIndex>,
+) -> Proof {
     let mut proof = Proof::default();
     let (Some(src), Some(dst)) = (model.get(from), model.get(to)) else {
         return proof;
@@ -157,10 +191,14 @@ enum Dst {
     Service(GatewayService),
 }
 
-struct Walk<'a> {
+/// The prover over one model and plan.
+pub(crate) struct Walk<'a> {
     model: &'a CheckedModel,
     plan: &'a Plan,
+    /// Every VPC block (an ACL deny of one never covers the internet).
     vpc_blocks: Vec<Cidr>,
+    /// Every interface endpoint: its VPC, service name and node.
+    interface_endpoints: Vec<(NodeId, String, NodeId)>,
 }
 
 /// The reply's ports: the ephemeral range of each protocol of the flow.
@@ -1059,28 +1097,8 @@ impl Walk<'_> {
 
     /// The interface endpoint of `vpc` for the service of kind `k`.
     fn interface_endpoint(&self, vpc: NodeId, k: Kind) -> Option<NodeId> {
-        let service = match k {
-            Kind::S3 => "s3",
-            Kind::Dynamodb => "dynamodb",
-            Kind::Sqs => "sqs",
-            Kind::Sns => "sns",
-            Kind::Kinesis => "kinesis-streams",
-            Kind::Stepfn => "states",
-            Kind::Apigw => "execute-api",
-            Kind::Eventbridge => "events",
-            Kind::Lambda => "lambda",
-            _ => return None,
-        };
-        self.model.of_kind(Kind::Endpoint).find_map(|(i, n)| match &n.kind {
-            NodeKind::Endpoint(e)
-                if n.vpc == Some(vpc)
-                    && e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface)
-                    && e.service.as_ref().is_some_and(|s| s.value == service) =>
-            {
-                Some(i)
-            }
-            _ => None,
-        })
+        let service = crate::plan::integrations::service_name(k)?;
+        self.interface_endpoints.iter().find(|(v, s, _)| *v == vpc && s == service).map(|(_, _, e)| *e)
     }
 
     fn to_gateway_endpoint(&self, leg: &mut Proof, s: NodeId, ep: NodeId, ep_vpc: NodeId, ports: &[PortRange]) {
