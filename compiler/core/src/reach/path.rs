@@ -619,6 +619,26 @@ impl Walk<'_> {
             return;
         }
         let (a, c) = (self.name(from_vpc), self.name(to_vpc));
+        // Both VPCs on transit gateways, but different ones that are not
+        // peered (a transit gateway is regional): the TGW cannot route.
+        let mine: Vec<NodeId> = self.plan.transit_gateways_of(from_vpc).map(|t| t.tgw).collect();
+        let theirs: Vec<NodeId> = self.plan.transit_gateways_of(to_vpc).map(|t| t.tgw).collect();
+        if let (Some(&g), Some(&h)) = (mine.first(), theirs.first()) {
+            if !mine.iter().any(|x| theirs.contains(x)) {
+                let (gn, hn) = (self.name(g), self.name(h));
+                leg.blockers.push(self.blocker(
+                    Reason::TgwRtbCannotRoute,
+                    Cause::NoRoute,
+                    g,
+                    direction,
+                    format!(
+                        "subnet `{from_name}` has no route to {ip}: vpc `{c}` is attached to transit gateway `{hn}`, which `{gn}` does not peer with"
+                    ),
+                    Some(format!("peer the transit gateways: add `peer: {hn}` to `tgw {gn}`")),
+                ));
+                return;
+            }
+        }
         let help = if from_vpc == to_vpc {
             None
         } else {
