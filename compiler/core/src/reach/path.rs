@@ -1196,7 +1196,11 @@ impl Walk<'_> {
                 self.push_hop(
                     leg,
                     direction,
-                    self.hop(v, self.model.node(v).kind().keyword(), format!("to {}", self.name(onprem))),
+                    self.hop(
+                        v,
+                        self.model.get(v).map_or("vpn", |n| n.kind().keyword()),
+                        format!("to {}", self.name(onprem)),
+                    ),
                 );
                 return;
             }
