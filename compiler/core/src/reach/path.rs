@@ -1109,7 +1109,24 @@ impl Walk<'_> {
                 }
             }
         }
+        let before = leg.blockers.len();
         let nat = self.to_internet(leg, from, s, ports);
+        // No way out to a regional service: an endpoint is the other way.
+        if regional {
+            let line = match (tk, crate::plan::integrations::service_name(tk)) {
+                (Kind::S3 | Kind::Dynamodb, Some(svc)) => Some(format!("`gateway endpoint {svc}_ep {svc}` in the VPC")),
+                (_, Some(svc)) => {
+                    Some(format!("`interface endpoint {}_ep {svc} in {}`", svc.replace('-', "_"), self.name(s)))
+                }
+                _ => None,
+            };
+            if let Some(line) = line {
+                for b in leg.blockers[before..].iter_mut().filter(|b| b.cause == Cause::NoWayOut) {
+                    let h = b.help.take().unwrap_or_default();
+                    b.help = Some(format!("{h}; or reach it privately: {line}"));
+                }
+            }
+        }
         if let (Some(n), true, Some(v)) = (nat, regional && matches!(tk, Kind::S3 | Kind::Dynamodb), vpc) {
             leg.service_via_nat = Some((n, v));
         }
