@@ -155,6 +155,10 @@ pub struct Blocker {
     pub help: Option<String>,
     /// For a network ACL: the rule to add.
     pub acl_fix: Option<AclFix>,
+    /// A text insertion that removes it, when archc knows one that is not
+    /// sure to be what the user wants (a NAT gateway costs money): an
+    /// unsafe fix.
+    pub insert: Option<(Span, String)>,
 }
 
 impl Blocker {

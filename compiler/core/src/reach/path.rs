@@ -280,7 +280,17 @@ impl Walk<'_> {
         message: String,
         help: Option<String>,
     ) -> Blocker {
-        Blocker { reason, component: self.id(at), direction, message, cause, span: self.span(at), help, acl_fix: None }
+        Blocker {
+            reason,
+            component: self.id(at),
+            direction,
+            message,
+            cause,
+            span: self.span(at),
+            help,
+            acl_fix: None,
+            insert: None,
+        }
     }
 
     fn hop(&self, at: NodeId, kind: &'static str, via: String) -> Hop {
@@ -405,6 +415,7 @@ impl Walk<'_> {
                         span: e.and_then(|e| e.span).or(span),
                         help,
                         acl_fix,
+                        insert: None,
                     });
                 }
             }
@@ -615,6 +626,7 @@ impl Walk<'_> {
                 span: peering.map(|p| p.name.span).or_else(|| self.span(from_vpc)),
                 help: Some(format!("add a direct peering: `peering {a}_{c} {a} <-> {c}`")),
                 acl_fix: None,
+                insert: None,
             });
             return;
         }
@@ -1020,9 +1032,11 @@ impl Walk<'_> {
                     "give vpc `{vn}` its own way out: `igw` and a `nat` in a public subnet of each zone"
                 )),
                 acl_fix: None,
+                insert: None,
             };
         }
         let zone = address::zone(self.model, s).map(|z| self.name(z)).unwrap_or_default();
+        let mut insert = None;
         let (message, help) = match address::tier(self.model, s) {
             Some(Tier::Isolated) => (
                 format!("`{src}` stands in isolated subnet `{sn}`, which has no route to the internet"),
@@ -1035,6 +1049,7 @@ impl Walk<'_> {
             _ => (
                 format!("private subnet `{sn}` has no NAT gateway to reach the internet through"),
                 if let (Some(_), Some(p)) = (self.vpc_igw(vpc), self.public_subnet_in(vpc, address::zone(self.model, s))) {
+                    insert = self.nat_insert(p, &zone);
                     format!("add `nat nat_{zone}` inside `public subnet {}` (zone {zone})", self.name(p))
                 } else if self.vpc_igw(vpc).is_some() {
                     format!("add `nat nat_{zone}` inside a public subnet of zone {zone} of vpc `{vn}`")
@@ -1043,7 +1058,35 @@ impl Walk<'_> {
                 },
             ),
         };
-        self.blocker(Reason::NoRouteToDestination, Cause::NoWayOut, s, Forward, message, Some(help))
+        let mut b = self.blocker(Reason::NoRouteToDestination, Cause::NoWayOut, s, Forward, message, Some(help));
+        b.insert = insert;
+        b
+    }
+
+    /// `nat nat_ZONE` inside public subnet `p`: after its declaration when
+    /// it has no block (` { nat nat_a }`), else before its closing brace.
+    /// None when the name is taken.
+    fn nat_insert(&self, p: NodeId, zone: &str) -> Option<(Span, String)> {
+        let name = format!("nat_{zone}");
+        if self.model.nodes().iter().any(|n| n.name == name) {
+            return None;
+        }
+        let node = self.model.get(p)?;
+        let NodeKind::Subnet(sub) = &node.kind else { return None };
+        let head_end = match &sub.cidr {
+            crate::model::SubnetBlock::Written(c) => c.span.end,
+            _ => node.name_span.end,
+        };
+        let span = node.span;
+        if span.is_detached() || !node.expansion.is_empty() {
+            return None;
+        }
+        if span.end == head_end {
+            Some((Span { file: span.file, start: span.end, end: span.end }, format!(" {{ nat {name} }}")))
+        } else {
+            let at = span.end.checked_sub(1)?;
+            Some((Span { file: span.file, start: at, end: at }, format!("nat {name}; ")))
+        }
     }
 
     /// The first public subnet of `vpc` in `zone`.
@@ -1269,6 +1312,7 @@ impl Walk<'_> {
                 span: Some(p.name.span),
                 help: Some(format!("connect vpc `{vn}` itself: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or attach both to one `tgw`")),
                 acl_fix: None,
+                insert: None,
             });
             return;
         }
