@@ -18,6 +18,7 @@ mod output;
 mod plan;
 mod project;
 mod report;
+mod route;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -105,6 +106,30 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Print the path a flow takes over the network plan, hop by hop both
+    /// ways, or the would-be path and every blocker with its reason.
+    ///
+    /// FROM and TO are qualified ids or plain names of one resource each. The
+    /// ports are `--port`, else the flow FROM -> TO's, else TO's natural
+    /// port. Exit 0 when the path exists both ways, 1 when it is blocked (or
+    /// the file has errors), 2 on bad use.
+    Route {
+        /// The `.arch` file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where the connection starts: `web` or `us-east-1.shop.web`.
+        #[arg(value_name = "FROM")]
+        from: String,
+        /// Where it goes.
+        #[arg(value_name = "TO")]
+        to: String,
+        /// The port: `443`, `8000-8100`, `tcp/443`, `udp/53` or a name (`https`).
+        #[arg(long, value_name = "P")]
+        port: Option<String>,
+        /// `human`: the path as text; `json`: one JSON document (INTERFACES.md).
+        #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
+        format: ModelFormat,
+    },
     /// Print the documentation of a diagnostic code, e.g. `archc explain E0106`.
     Explain {
         /// The code (`E0106`); its name (`duplicate-name`) works too.
@@ -172,6 +197,7 @@ fn main() -> ExitCode {
         Command::Model { file, format } => model::run(&file, format),
         Command::Plan { file, format } => plan::run(&file, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Route { file, from, to, port, format } => route::run(&file, &from, &to, port.as_deref(), format),
         Command::Explain { code, list } => explain::run(code.as_deref(), list),
     };
     outcome.into()

@@ -352,11 +352,13 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
     if let Some(fix) = &d.fix {
         for e in &fix.edits {
             // A line inserted with its indentation reads as the line; a fix
-            // whose every line the help already says (braces aside) is not
-            // said twice.
+            // whose every line the help already says (braces and `;`
+            // aside: an inserted statement reads `; line` or ` { line }`)
+            // is not said twice.
             let shown = e.replacement.trim();
+            let core = shown.trim_matches(|c: char| matches!(c, ';' | '{' | '}') || c.is_whitespace());
             let said = |h: &str| {
-                h.contains(shown)
+                h.contains(core)
                     || shown.contains('\n')
                         && shown.lines().map(str::trim).filter(|l| !matches!(*l, "" | "{" | "}")).all(|l| h.contains(l))
             };
@@ -365,6 +367,9 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
                 notes.push(format!("help: {verb} `{}`", escape(shown)));
             }
         }
+    }
+    for b in &d.blockers {
+        notes.push(format!("note: {} {} at `{}`: {}", b.direction, b.reason, escape(&b.component), escape(&b.message)));
     }
     out = out.with_labels(labels).with_notes(notes);
     (out, files)
@@ -493,6 +498,9 @@ pub fn diagnostic_json(db: &SourceDb, d: &Diagnostic) -> Value {
         "labels": d.labels.iter().map(|l| json!({"span": span_json(db, l.span), "message": l.message})).collect::<Vec<_>>(),
         "help": d.help,
     });
+    if !d.blockers.is_empty() {
+        v["blockers"] = blockers_json(&d.blockers);
+    }
     if let Some(fix) = &d.fix {
         // `suggestion` is the contract of INTERFACES.md for a one-edit fix a
         // tool may apply; `fix` adds every edit and how far it can be trusted.
@@ -505,6 +513,17 @@ pub fn diagnostic_json(db: &SourceDb, d: &Diagnostic) -> Value {
         });
     }
     v
+}
+
+/// A flow's blockers as INTERFACES.md gives them:
+/// `[{"reason", "component", "direction", "message"}]`.
+pub fn blockers_json(blockers: &[archc_syntax::FlowBlocker]) -> Value {
+    Value::Array(
+        blockers
+            .iter()
+            .map(|b| json!({"reason": b.reason, "component": b.component, "direction": b.direction, "message": b.message}))
+            .collect(),
+    )
 }
 
 /// `archc check --format json`: `{"diagnostics": […], "errors": N, "warnings": N}`.
@@ -620,6 +639,9 @@ pub fn to_sarif(db: &SourceDb, diags: &[Diagnostic], tool_version: &str) -> Valu
             });
             if !related.is_empty() {
                 r["relatedLocations"] = Value::Array(related);
+            }
+            if !d.blockers.is_empty() {
+                r["properties"] = json!({"blockers": blockers_json(&d.blockers)});
             }
             // SARIF consumers apply fixes unasked: only safe ones go there.
             if let Some(fix) = d.fix.as_ref().filter(|f| f.is_safe()) {
