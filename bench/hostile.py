@@ -76,6 +76,43 @@ def subnets(n):
     return region(f"  vpc v 10.0.0.0/12 {{\n    az a {{\n{body}    }}\n  }}\n")
 
 
+def wide_flows(n):
+    """Two groups placed in the same n subnets and a flow between them: the
+    checker proves it for pairs of subnets, which it must bound."""
+    subnets = "".join(f"      private subnet s{i} {{ size: /28 }}\n" for i in range(n))
+    names = ", ".join(f"s{i}" for i in range(n))
+    vpc = f"  vpc v 10.0.0.0/16 {{\n    igw\n    az a {{\n{subnets}    }}\n    asg a in {names}\n    asg b in {names}\n  }}\n"
+    return region(vpc) + "a -> b : 443\n"
+
+
+def peering_star(n):
+    """A hub VPC peered with n spokes; each spoke talks to the hub and, in
+    vain, to the next spoke (peering is not transitive): n blocked flows,
+    each with its blockers."""
+    out = ["  vpc hub 172.16.0.0/16 {\n    az a { private subnet hub_s 172.16.0.0/24 { ec2 hub_vm } }\n  }\n"]
+    for i in range(n):
+        block = f"10.{i // 256}.{i % 256}.0"
+        out.append(f"  vpc v{i} {block}/24 {{\n    az a {{ private subnet s{i} {block}/28 {{ ec2 vm{i} }} }}\n  }}\n")
+    peerings = "".join(f"peering p{i} hub <-> v{i}\n" for i in range(n))
+    flows = "".join(f"vm{i} -> hub_vm : 443\nvm{i} -> vm{(i + 1) % n} : 443\n" for i in range(n))
+    return region("".join(out)) + peerings + flows
+
+
+def nacl_rules(n):
+    """A network ACL of n rules and n flows through it: every flow is
+    evaluated against the rules in order, forward and back."""
+    rules = "".join(f"      allow in {i + 1} tcp/{1000 + i} from 10.0.0.0/24\n" for i in range(n))
+    vms = "".join(f"        ec2 c{i}\n" for i in range(n))
+    vpc = (
+        "  vpc v 10.0.0.0/16 {\n    az a {\n"
+        f"      private subnet a 10.0.0.0/24 {{\n{vms}      }}\n"
+        "      private subnet b 10.0.1.0/24 { ec2 target { port: 1000-9999 } }\n    }\n"
+        f"    nacl acl in b {{\n{rules}      allow out 32000 1024-65535 to 10.0.0.0/24\n    }}\n  }}\n"
+    )
+    flows = "".join(f"c{i} -> target : {1000 + i}\n" for i in range(n))
+    return region(vpc) + flows
+
+
 # name, the N to try, the text for a size, and whether `fmt` runs too.
 CASES = [
     ("deep braces", 500, lambda n: "x " + "{" * n + "\n", True),
@@ -92,6 +129,9 @@ CASES = [
     ("errors on many lines", 5_000, lambda n: region("".join(f"  qeue q{i}\n" for i in range(n))), False),
     ("allocated subnets", 1_000, subnets, False),
     ("huge numbers", 20_000, lambda n: region(f"  lambda f {{ memory: 1.{'0' * n}1B; timeout: {'9' * n}s }}\n  asg a {{ max: {'9' * n} }}\n"), False),
+    ("checker: wide flows", 100, wide_flows, False),
+    ("checker: peering star", 50, peering_star, False),
+    ("checker: nacl rules", 200, nacl_rules, False),
     ("many long numbers", 1_000, lambda n: region("".join(f"  sqs q{i} {{ retention: 1.{'0' * 40}d }}\n" for i in range(n))), False),
 ]
 
