@@ -1,0 +1,279 @@
+//! Random small designs as .arch text (so they go through the real
+//! compiler): 1–3 VPCs with public, private and isolated subnets in one to
+//! three zones, an igw or not, NATs (zonal, regional, private, sometimes in
+//! the wrong subnet), gateway endpoints, peerings (chains A–B–C included),
+//! NACLs with random allow and deny rules (some that break replies), EC2
+//! instances, ALBs, RDS databases, Lambda functions in and out of a VPC,
+//! buckets, queues, tables, users, and random flows between them.
+//!
+//! Deterministic: the same seed gives the same text.
+
+/// xorshift64*: small, seeded, deterministic.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// True with probability `percent`/100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const REGIONS: &[&str] = &["us-east-1", "eu-west-1"];
+const ZONES: &[&str] = &["a", "b", "c"];
+const TIERS: &[&str] = &["public", "private", "isolated"];
+
+struct Subnet {
+    name: String,
+    tier: usize,
+    block: String,
+}
+
+struct Vpc {
+    name: String,
+    block: String,
+}
+
+/// One random design.
+pub fn design(seed: u64) -> String {
+    let mut r = Rng::new(seed);
+    let mut out = vec![format!("# generated design, seed {seed}"), "users people".to_string()];
+    let vpc_count = 1 + r.below(3);
+    let mut vpcs: Vec<Vpc> = Vec::new();
+    // Flow sources and targets.
+    let mut sources: Vec<String> = vec!["people".into()];
+    let mut targets: Vec<(String, &'static str)> = vec![("internet".into(), "")];
+    let mut services: Vec<String> = Vec::new();
+    let mut inside_lambdas: Vec<String> = Vec::new();
+    let second_region = r.chance(25);
+    for (ri, region) in REGIONS.iter().enumerate() {
+        if ri == 1 && !second_region {
+            break;
+        }
+        out.push(format!("region {region} {{"));
+        for v in 0..vpc_count {
+            // With a second region, the last VPC lives there.
+            let here = if second_region && vpc_count > 1 && v == vpc_count - 1 { 1 } else { 0 };
+            if here != ri {
+                continue;
+            }
+            let name = format!("v{v}");
+            let block = format!("10.{v}.0.0/16");
+            out.push(format!("  vpc {name} {block} {{"));
+            if r.chance(75) {
+                out.push("    igw".into());
+            }
+            let zones = 1 + r.below(3);
+            let mut subnets = Vec::new();
+            for (zi, z) in ZONES.iter().take(zones).enumerate() {
+                out.push(format!("    az {z} {{"));
+                for (ti, tier) in TIERS.iter().enumerate() {
+                    if !r.chance(70) && ti != 1 {
+                        continue;
+                    }
+                    let sname = format!("{name}_{}{z}", &tier[..3]);
+                    let sblock = format!("10.{v}.{}.0/24", zi * 3 + ti);
+                    let mut body = Vec::new();
+                    // A zonal NAT: mostly in a public subnet, sometimes in the wrong one.
+                    let nat_here = match ti {
+                        0 => r.chance(55),
+                        1 => r.chance(8),
+                        _ => false,
+                    };
+                    if nat_here {
+                        if r.chance(12) {
+                            body.push(format!("nat {sname}_nat {{ type: private }}"));
+                        } else {
+                            body.push(format!("nat {sname}_nat"));
+                        }
+                    }
+                    if ti != 2 && r.chance(45) {
+                        let ec2 = format!("{sname}_vm");
+                        let port = *r.pick(&[80u16, 443, 8080, 22]);
+                        let public_ip = if ti == 0 && r.chance(25) { "; public_ip: false" } else { "" };
+                        body.push(format!("ec2 {ec2} {{ instance: t3.micro; port: {port}{public_ip} }}"));
+                        sources.push(ec2.clone());
+                        targets.push((ec2, ""));
+                    }
+                    out.push(format!("      {tier} subnet {sname} {sblock} {{ {} }}", body.join("; ")));
+                    subnets.push(Subnet { name: sname, tier: ti, block: sblock });
+                }
+                out.push("    }".into());
+            }
+            if r.chance(15) {
+                out.push(format!("    nat {name}_rnat {{ mode: regional }}"));
+            }
+            if r.chance(40) {
+                out.push(format!("    gateway endpoint {name}_s3e s3"));
+            }
+            if r.chance(20) {
+                out.push(format!("    gateway endpoint {name}_ddbe dynamodb"));
+            }
+            let of_tier = |t: usize| subnets.iter().filter(|s| s.tier == t).map(|s| s.name.clone()).collect::<Vec<_>>();
+            let (public, private, isolated) = (of_tier(0), of_tier(1), of_tier(2));
+            // A load balancer over one subnet per zone.
+            if r.chance(50) {
+                let internal = r.chance(30);
+                let at = if internal && !private.is_empty() { &private } else { &public };
+                if !at.is_empty() {
+                    let lb = format!("{name}_lb");
+                    let kw = if internal { "internal alb" } else { "alb" };
+                    out.push(format!("    {kw} {lb} in {} {{ listen: 443 }}", at.join(", ")));
+                    targets.push((lb.clone(), ""));
+                    sources.push(lb);
+                }
+            }
+            if r.chance(45) && !isolated.is_empty() {
+                let db = format!("{name}_db");
+                out.push(format!("    rds {db} in {} {{ engine: postgres }}", isolated.join(", ")));
+                targets.push((db, ""));
+            }
+            if r.chance(40) {
+                let at = if r.chance(75) { &private } else { &public };
+                if !at.is_empty() {
+                    let f = format!("{name}_fn");
+                    out.push(format!("    lambda {f} in {} {{ runtime: python3.12 }}", at.join(", ")));
+                    sources.push(f.clone());
+                    inside_lambdas.push(f);
+                }
+            }
+            // NACLs over random subnets.
+            for k in 0..r.below(3) {
+                let chosen: Vec<&Subnet> = subnets.iter().filter(|_| r.chance(50)).collect();
+                if chosen.is_empty() {
+                    continue;
+                }
+                let names: Vec<&str> = chosen.iter().map(|s| s.name.as_str()).collect();
+                out.push(format!("    nacl {name}_acl{k} in {} {{", names.join(", ")));
+                let cidrs = {
+                    let mut c = vec!["0.0.0.0/0".to_string(), block.clone(), "10.0.0.0/8".into()];
+                    c.extend(subnets.iter().map(|s| s.block.clone()));
+                    c.extend(vpcs.iter().map(|o| o.block.clone()));
+                    c.push(format!("10.{}.0.0/16", (v + 1) % 3));
+                    c
+                };
+                let ports = ["443", "80", "8080", "22", "5432", "1024-65535", "all", "32768-65535", "1024-2000", "0-1023"];
+                let mut number = 100;
+                for dir in ["in", "out"] {
+                    if r.chance(45) {
+                        // A realistic base: everything allowed, then denies above it.
+                        for _ in 0..r.below(2) {
+                            let c = r.pick(&cidrs).clone();
+                            let p = r.pick(&ports);
+                            out.push(format!("      deny {dir} {number} {p} {} {c}", if dir == "in" { "from" } else { "to" }));
+                            number += 10;
+                        }
+                        out.push(format!("      allow {dir} {number} all {} 0.0.0.0/0", if dir == "in" { "from" } else { "to" }));
+                        number += 10;
+                    } else {
+                        for _ in 0..1 + r.below(4) {
+                            let act = if r.chance(75) { "allow" } else { "deny" };
+                            let c = r.pick(&cidrs).clone();
+                            let p = r.pick(&ports);
+                            out.push(format!("      {act} {dir} {number} {p} {} {c}", if dir == "in" { "from" } else { "to" }));
+                            number += 10;
+                        }
+                    }
+                }
+                out.push("    }".into());
+            }
+            out.push("  }".into());
+            vpcs.push(Vpc { name, block });
+        }
+        // Regional services.
+        let tag = &region[..2];
+        if r.chance(70) {
+            let s = format!("bucket_{tag}");
+            out.push(format!("  s3 {s}"));
+            services.push(s);
+        }
+        if r.chance(50) {
+            let s = format!("queue_{tag}");
+            out.push(format!("  sqs {s}"));
+            services.push(s);
+        }
+        if r.chance(35) {
+            let s = format!("table_{tag}");
+            out.push(format!("  dynamodb {s} {{ key: id }}"));
+            services.push(s);
+        }
+        if r.chance(30) {
+            let s = format!("edge_fn_{tag}");
+            out.push(format!("  lambda {s} {{ runtime: python3.12 }}"));
+            sources.push(s);
+        }
+        out.push("}".into());
+    }
+    // Peerings: random pairs, sometimes a chain A–B–C.
+    let names: Vec<String> = vpcs.iter().map(|v| v.name.clone()).collect();
+    if names.len() >= 2 {
+        let mut pairs = Vec::new();
+        if names.len() == 3 && r.chance(40) {
+            pairs.push((0, 1));
+            pairs.push((1, 2));
+        } else {
+            for i in 0..names.len() {
+                for j in i + 1..names.len() {
+                    if r.chance(45) {
+                        pairs.push((i, j));
+                    }
+                }
+            }
+        }
+        for (i, j) in pairs {
+            out.push(format!("peering p{i}{j} {} <-> {}", names[i], names[j]));
+        }
+    }
+    // Flows.
+    for t in &services {
+        targets.push((t.clone(), ""));
+    }
+    let flow_count = 1 + r.below(6);
+    let mut seen = Vec::new();
+    for _ in 0..flow_count {
+        let from = r.pick(&sources).clone();
+        let (to, _) = r.pick(&targets).clone();
+        if from == to || (from == "people" && (to == "internet" || services.contains(&to))) {
+            continue;
+        }
+        if from.starts_with("edge_fn") && to == "internet" {
+            continue;
+        }
+        if seen.contains(&(from.clone(), to.clone())) {
+            continue;
+        }
+        seen.push((from.clone(), to.clone()));
+        let ports = if to == "internet" || r.chance(20) {
+            format!(" : {}", r.pick(&["443", "80", "8080"]))
+        } else {
+            String::new()
+        };
+        out.push(format!("{from} -> {to}{ports}"));
+    }
+    // Integrations: a bucket or a queue invoking a function.
+    if !inside_lambdas.is_empty() && r.chance(20) {
+        let f = r.pick(&inside_lambdas).clone();
+        if let Some(s) = services.iter().find(|s| s.starts_with("bucket") || s.starts_with("queue")) {
+            out.push(format!("{s} -> {f}"));
+        }
+    }
+    out.join("\n") + "\n"
+}

@@ -1,0 +1,469 @@
+//! A deliberately naive second prover: it walks ONE concrete packet hop by
+//! hop through the [`Plan`] and says whether it arrives, forward and back.
+//!
+//! It shares no logic with `archc_core::reach`: only the plan (route tables,
+//! ACL entries, security groups, permissions) and the model (kinds, tiers,
+//! placement) are read, and every decision is made here again, the slow and
+//! obvious way:
+//! - addresses are concrete: a resource stands at the 5th address of each of
+//!   its subnets; the internet is 198.51.100.7; a service is an address in a
+//!   pretend range of its region (s3 and dynamodb inside the range their
+//!   prefix list stands for);
+//! - a route table lookup tries every route and keeps the longest that
+//!   contains the address (its own mask arithmetic, not `Cidr::contains`);
+//! - a NACL is evaluated by trying concrete ports: every port of the flow's
+//!   ranges forward, and for replies every boundary of every entry inside
+//!   1024..=65535 (the decision is constant between boundaries, so this is
+//!   the same as trying all 64,512 ports);
+//! - a security group admits a port when some ingress rule's peer matches
+//!   the concrete source and its range holds the port.
+
+use archc_core::model::cidr::Cidr;
+use archc_core::model::kinds::Kind;
+use archc_core::model::ports::{PortRange, Protocol};
+use archc_core::model::{Action, Model, NatMode, NodeId, NodeKind, Tier};
+use archc_core::plan::{AclEntry, Destination, GatewayService, Plan, RouteTarget, SgPeer};
+
+/// What the walker concluded about one flow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub forward: bool,
+    pub back: bool,
+    /// Each check that failed, for the report on a disagreement.
+    pub why: Vec<String>,
+}
+
+pub const INTERNET: u32 = ip(198, 51, 100, 7);
+/// A Lambda function outside any VPC: an address of AWS's public space.
+pub const OUTSIDE_LAMBDA: u32 = ip(203, 0, 113, 77);
+const EPHEMERAL: (u16, u16) = (1024, 65535);
+
+pub const fn ip(a: u8, b: u8, c: u8, d: u8) -> u32 {
+    (a as u32) << 24 | (b as u32) << 16 | (c as u32) << 8 | d as u32
+}
+
+fn dotted(a: u32) -> String {
+    let [x, y, z, w] = a.to_be_bytes();
+    format!("{x}.{y}.{z}.{w}")
+}
+
+/// Whether `addr` lies in the block `c` denotes (own arithmetic).
+fn inside(c: Cidr, addr: u32) -> bool {
+    let bits = u32::from(c.prefix);
+    if bits == 0 {
+        return true;
+    }
+    let shift = 32 - bits;
+    (addr >> shift) == (c.address() >> shift)
+}
+
+/// The pretend ranges of a region's public service endpoints: region number
+/// `r` (its order among the design's regions). s3 and dynamodb are the
+/// ranges their managed prefix lists hold.
+fn s3_range(r: usize) -> (u32, u8) {
+    (ip(52, 216, r as u8, 0), 24)
+}
+fn dynamodb_range(r: usize) -> (u32, u8) {
+    (ip(52, 94, r as u8, 0), 24)
+}
+fn other_service(r: usize, kind: Kind) -> u32 {
+    ip(54, 240, r as u8, kind as u8)
+}
+
+/// Where one end of a flow stands.
+#[derive(Clone, Debug)]
+enum End {
+    /// In a VPC: the node, and per subnet (subnet, address).
+    InVpc(NodeId, Vec<(NodeId, u32)>),
+    Internet,
+    /// A Lambda function with no subnets.
+    OutsideLambda(NodeId),
+    /// A regional service, at its public address.
+    Service(Kind, u32),
+}
+
+struct Walk<'a> {
+    m: &'a Model,
+    p: &'a Plan,
+    why: Vec<String>,
+}
+
+/// Walks flow `flow` of `m` through `p`. None when the flow is of a shape
+/// this walker does not model (it is then left out of the comparison).
+pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
+    let f = m.flows().get(flow)?;
+    let mut w = Walk { m, p, why: Vec::new() };
+    let from = w.end(f.from.value)?;
+    let to = w.end(f.to.value)?;
+    let ports = f.ports.clone();
+    if ports.iter().any(|r| !matches!(r.protocol, Protocol::Tcp | Protocol::Udp)) {
+        return None;
+    }
+    let (forward, back) = match (&from, &to) {
+        (End::InVpc(a, sa), End::InVpc(b, sb)) => {
+            let (mut fw, mut bk) = (true, true);
+            for &(ss, src) in sa {
+                for &(ds, dst) in sb {
+                    fw &= w.vpc_to_vpc_forward(*a, ss, src, *b, ds, dst, &ports);
+                    bk &= w.vpc_to_vpc_back(ss, src, ds, dst);
+                }
+            }
+            (fw, bk)
+        }
+        (End::InVpc(a, sa), End::Internet) => {
+            let (mut fw, mut bk) = (true, true);
+            for &(ss, src) in sa {
+                let (f, b) = w.out_to_public(*a, ss, src, INTERNET, &ports, None);
+                fw &= f;
+                bk &= b;
+            }
+            (fw, bk)
+        }
+        (End::InVpc(a, sa), End::Service(kind, addr)) => {
+            let (mut fw, mut bk) = (true, true);
+            for &(ss, src) in sa {
+                let (f, b) = w.out_to_public(*a, ss, src, *addr, &ports, Some(*kind));
+                fw &= f;
+                bk &= b;
+            }
+            (fw, bk)
+        }
+        (End::Internet, End::InVpc(b, sb)) => w.into_vpc(None, INTERNET, *b, sb, &ports),
+        (End::OutsideLambda(l), End::InVpc(b, sb)) => w.into_vpc(Some(*l), OUTSIDE_LAMBDA, *b, sb, &ports),
+        (End::OutsideLambda(_), End::Service(..) | End::Internet) => (true, true),
+        (End::Service(..), _) => {
+            // An integration: AWS runs it under a permission, not a route.
+            let ok = p.permissions.iter().any(|q| q.flow == flow);
+            if !ok {
+                w.why.push("no permission for the integration".into());
+            }
+            (ok, ok)
+        }
+        _ => return None,
+    };
+    Some(Verdict { forward, back, why: w.why })
+}
+
+impl Walk<'_> {
+    fn end(&self, n: NodeId) -> Option<End> {
+        let node = self.m.get(n)?;
+        match node.kind() {
+            Kind::Internet | Kind::Users => return Some(End::Internet),
+            Kind::Lambda if node.placement.is_empty() => return Some(End::OutsideLambda(n)),
+            Kind::S3 | Kind::Sqs | Kind::Sns | Kind::Dynamodb | Kind::Kinesis | Kind::Stepfn | Kind::Eventbridge => {
+                let r = self.region_number(node.region?);
+                let addr = match node.kind() {
+                    Kind::S3 => s3_range(r).0 + 9,
+                    Kind::Dynamodb => dynamodb_range(r).0 + 9,
+                    k => other_service(r, k),
+                };
+                return Some(End::Service(node.kind(), addr));
+            }
+            _ => {}
+        }
+        if node.placement.is_empty() {
+            return None;
+        }
+        let mut at = Vec::new();
+        for &s in &node.placement {
+            let NodeKind::Subnet(sub) = &self.m.get(s)?.kind else { return None };
+            let block = sub.cidr.cidr()?;
+            let base = block.address() & !host_mask(block.prefix);
+            at.push((s, base + 4));
+        }
+        Some(End::InVpc(n, at))
+    }
+
+    fn region_number(&self, region: NodeId) -> usize {
+        self.m.nodes().iter().enumerate().filter(|(_, n)| n.kind() == Kind::Region).position(|(i, _)| i == region.0).unwrap_or(0)
+    }
+
+    fn vpc_of(&self, n: NodeId) -> Option<NodeId> {
+        self.m.get(n)?.vpc
+    }
+
+    fn name(&self, n: NodeId) -> String {
+        self.m.get(n).map_or_else(|| format!("#{}", n.0), |n| n.id.clone())
+    }
+
+    fn fail(&mut self, what: String) -> bool {
+        self.why.push(what);
+        false
+    }
+
+    /// The route the subnet's table sends `addr` by: the longest destination
+    /// holding it, the first of equals.
+    fn lookup(&self, subnet: NodeId, addr: u32) -> Option<RouteTarget> {
+        let table = self.p.route_tables.iter().find(|t| t.subnet == subnet)?;
+        let region = self.m.get(table.vpc).and_then(|v| v.region).map_or(0, |r| self.region_number(r));
+        let mut best: Option<(u8, RouteTarget)> = None;
+        for route in &table.routes {
+            let (base, len) = match route.destination {
+                Destination::Cidr(c) => (c.address(), c.prefix),
+                Destination::PrefixList(GatewayService::S3) => s3_range(region),
+                Destination::PrefixList(GatewayService::DynamoDb) => dynamodb_range(region),
+            };
+            let block = Cidr::new(base & !host_mask(len), len)?;
+            if inside(block, addr) && best.is_none_or(|(l, _)| len > l) {
+                best = Some((len, route.target));
+            }
+        }
+        best.map(|(_, t)| t)
+    }
+
+    fn acl_of(&self, subnet: NodeId) -> Option<&archc_core::plan::NetworkAcl> {
+        self.p.network_acls.iter().find(|a| a.subnets.contains(&subnet))
+    }
+
+    /// Whether a NACL's entries let one packet through.
+    fn acl_passes(entries: &[AclEntry], remote: u32, proto: Protocol, port: u16) -> bool {
+        for e in entries {
+            let proto_ok = e.ports.protocol == Protocol::All || e.ports.protocol == proto;
+            if inside(e.cidr, remote) && proto_ok && e.ports.from <= port && port <= e.ports.to {
+                return e.action == Action::Allow;
+            }
+        }
+        false
+    }
+
+    /// Whether the subnet's ACL lets every port of `ranges` through one way.
+    fn acl(&mut self, subnet: NodeId, inbound: bool, remote: u32, ranges: &[PortRange], what: &str) -> bool {
+        let Some(acl) = self.acl_of(subnet) else {
+            return self.fail(format!("{what}: subnet {} has no ACL", self.name(subnet)));
+        };
+        let entries = if inbound { &acl.inbound } else { &acl.outbound };
+        for r in ranges {
+            for port in r.from..=r.to {
+                if !Self::acl_passes(entries, remote, r.protocol, port) {
+                    let dir = if inbound { "in" } else { "out" };
+                    return self.fail(format!(
+                        "{what}: ACL of {} ({dir}) stops {}/{port} {} {}",
+                        self.name(subnet),
+                        if r.protocol == Protocol::Udp { "udp" } else { "tcp" },
+                        if inbound { "from" } else { "to" },
+                        dotted(remote)
+                    ));
+                }
+            }
+        }
+        true
+    }
+
+    /// Replies on every ephemeral port: tried at every boundary of every
+    /// entry inside the range (exhaustive, as the decision is constant
+    /// between boundaries).
+    fn acl_ephemeral(&mut self, subnet: NodeId, inbound: bool, remote: u32, proto: Protocol, what: &str) -> bool {
+        let Some(acl) = self.acl_of(subnet) else {
+            return self.fail(format!("{what}: subnet {} has no ACL", self.name(subnet)));
+        };
+        let entries = if inbound { &acl.inbound } else { &acl.outbound };
+        let mut ports = vec![EPHEMERAL.0, EPHEMERAL.1];
+        for e in entries {
+            for q in [e.ports.from.saturating_sub(1), e.ports.from, e.ports.to, e.ports.to.saturating_add(1)] {
+                if (EPHEMERAL.0..=EPHEMERAL.1).contains(&q) {
+                    ports.push(q);
+                }
+            }
+        }
+        for port in ports {
+            if !Self::acl_passes(entries, remote, proto, port) {
+                let dir = if inbound { "in" } else { "out" };
+                return self.fail(format!(
+                    "{what}: ACL of {} ({dir}) stops reply port {port} {} {}",
+                    self.name(subnet),
+                    if inbound { "from" } else { "to" },
+                    dotted(remote)
+                ));
+            }
+        }
+        true
+    }
+
+    /// Whether `target`'s security group admits every port of `ranges` from
+    /// `source` (a node, or None for the internet) at `addr`.
+    fn sg_admits(&mut self, target: NodeId, source: Option<NodeId>, addr: u32, ranges: &[PortRange]) -> bool {
+        let Some(sg) = self.p.security_groups.iter().find(|g| g.owner == target) else {
+            return self.fail(format!("{} has no security group", self.name(target)));
+        };
+        for r in ranges {
+            for port in r.from..=r.to {
+                let admitted = sg.ingress.iter().any(|rule| {
+                    let proto_ok = rule.ports.protocol == Protocol::All || rule.ports.protocol == r.protocol;
+                    let port_ok = rule.ports.from <= port && port <= rule.ports.to;
+                    let peer_ok = match rule.peer {
+                        SgPeer::Group(g) => Some(g) == source,
+                        SgPeer::Cidr(c) => inside(c, addr),
+                        SgPeer::CloudFrontOrigins => {
+                            source.is_some_and(|s| self.m.get(s).is_some_and(|n| n.kind() == Kind::Cloudfront))
+                        }
+                        SgPeer::VpcLink(api) => Some(api) == source,
+                    };
+                    proto_ok && port_ok && peer_ok
+                });
+                if !admitted {
+                    return self.fail(format!("security group of {} stops port {port} from {}", self.name(target), dotted(addr)));
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether a resource in `subnet` has a public IPv4 address.
+    fn public_ip(&self, node: NodeId, subnet: NodeId) -> bool {
+        let public_subnet = matches!(&self.m.get(subnet).map(|s| &s.kind),
+            Some(NodeKind::Subnet(s)) if s.tier.as_ref().is_some_and(|t| t.value == Tier::Public));
+        let Some(n) = self.m.get(node) else { return false };
+        let kind_has = match &n.kind {
+            NodeKind::Lambda(_) | NodeKind::Rds(_) | NodeKind::Aurora(_) | NodeKind::Elasticache(_) | NodeKind::Efs(_) => false,
+            NodeKind::Endpoint(_) => false,
+            NodeKind::Alb(lb) | NodeKind::Nlb(lb) => lb.internet_facing,
+            NodeKind::Ec2(e) => e.public_ip.as_ref().is_none_or(|p| p.value),
+            _ => true,
+        };
+        public_subnet && kind_has
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn vpc_to_vpc_forward(
+        &mut self,
+        a: NodeId,
+        ss: NodeId,
+        src: u32,
+        b: NodeId,
+        ds: NodeId,
+        dst: u32,
+        ports: &[PortRange],
+    ) -> bool {
+        let mut ok = true;
+        if ss != ds {
+            ok &= self.acl(ss, false, dst, ports, "forward");
+        }
+        ok &= self.crosses(ss, dst, self.vpc_of(a), self.vpc_of(b), "forward");
+        if ss != ds {
+            ok &= self.acl(ds, true, src, ports, "forward");
+        }
+        ok &= self.sg_admits(b, Some(a), src, ports);
+        ok
+    }
+
+    fn vpc_to_vpc_back(&mut self, ss: NodeId, src: u32, ds: NodeId, dst: u32) -> bool {
+        let mut ok = true;
+        if ss != ds {
+            ok &= self.acl_ephemeral(ds, false, src, Protocol::Tcp, "return");
+        }
+        let (va, vb) = (self.vpc_of(ss), self.vpc_of(ds));
+        ok &= self.crosses(ds, src, vb, va, "return");
+        if ss != ds {
+            ok &= self.acl_ephemeral(ss, true, dst, Protocol::Tcp, "return");
+        }
+        ok
+    }
+
+    /// Whether the route `subnet` (in VPC `here`) takes to `addr` leads into
+    /// VPC `there`: local inside one VPC, or a peering that joins the two.
+    fn crosses(&mut self, subnet: NodeId, addr: u32, here: Option<NodeId>, there: Option<NodeId>, what: &str) -> bool {
+        match self.lookup(subnet, addr) {
+            Some(RouteTarget::Local) if here == there => true,
+            Some(RouteTarget::Peering(i)) => {
+                let joins = self.m.peerings().get(i).is_some_and(|p| {
+                    let (l, r) = (Some(p.left.value), Some(p.right.value));
+                    (l == here && r == there) || (l == there && r == here)
+                });
+                joins || self.fail(format!("{what}: peering #{i} from {} does not join the VPCs", self.name(subnet)))
+            }
+            t => self.fail(format!("{what}: route of {} to {} is {t:?}", self.name(subnet), dotted(addr))),
+        }
+    }
+
+    /// A VPC resource opening a connection to a public address (the
+    /// internet, or a service's endpoint). Forward and back.
+    fn out_to_public(
+        &mut self,
+        a: NodeId,
+        ss: NodeId,
+        src: u32,
+        addr: u32,
+        ports: &[PortRange],
+        service: Option<Kind>,
+    ) -> (bool, bool) {
+        let mut fw = self.acl(ss, false, addr, ports, "forward");
+        let mut bk = self.acl_ephemeral(ss, true, addr, Protocol::Tcp, "return");
+        match self.lookup(ss, addr) {
+            Some(RouteTarget::InternetGateway(_)) => {
+                if !self.public_ip(a, ss) {
+                    fw = self.fail(format!("forward: {} has no public IP in {}", self.name(a), self.name(ss)));
+                }
+            }
+            Some(RouteTarget::GatewayEndpoint(ep)) => {
+                let serves = match (&self.m.get(ep).map(|n| &n.kind), service) {
+                    (Some(NodeKind::Endpoint(e)), Some(k)) => {
+                        let s = e.service.as_ref().map(|s| s.value.as_str());
+                        (s == Some("s3") && k == Kind::S3) || (s == Some("dynamodb") && k == Kind::Dynamodb)
+                    }
+                    _ => false,
+                };
+                if !serves {
+                    fw = self.fail("forward: gateway endpoint does not serve the address".into());
+                    bk = false;
+                }
+            }
+            Some(RouteTarget::NatGateway(nat)) => {
+                let Some(NodeKind::Nat(n)) = self.m.get(nat).map(|n| &n.kind) else {
+                    return (self.fail("forward: NAT route to a non-NAT".into()), false);
+                };
+                let (mode, nat_subnet) = (n.mode.value, n.subnet);
+                if mode == NatMode::Regional {
+                    let vpc = self.vpc_of(ss);
+                    let igw = self.m.nodes().iter().any(|x| x.kind() == Kind::Igw && x.vpc == vpc && vpc.is_some());
+                    if !igw {
+                        fw = self.fail("forward: regional NAT in a VPC with no igw".into());
+                        bk = false;
+                    }
+                } else if let Some(ns) = nat_subnet {
+                    if ns != ss {
+                        fw &= self.acl(ns, true, src, ports, "forward (NAT subnet)");
+                    }
+                    if !matches!(self.lookup(ns, addr), Some(RouteTarget::InternetGateway(_))) {
+                        fw = self.fail(format!("forward: NAT subnet {} has no route to the igw", self.name(ns)));
+                        bk = false;
+                    }
+                    fw &= self.acl(ns, false, addr, ports, "forward (NAT subnet)");
+                    bk &= self.acl_ephemeral(ns, true, addr, Protocol::Tcp, "return (NAT subnet)");
+                    if ns != ss {
+                        bk &= self.acl_ephemeral(ns, false, src, Protocol::Tcp, "return (NAT subnet)");
+                    }
+                } else {
+                    fw = self.fail("forward: zonal NAT without a subnet".into());
+                }
+            }
+            t => {
+                fw = self.fail(format!("forward: route of {} to {} is {t:?}", self.name(ss), dotted(addr)));
+            }
+        }
+        (fw, bk)
+    }
+
+    /// The internet (or a Lambda function outside any VPC) opening a
+    /// connection to a VPC resource: it must be a public entry point.
+    fn into_vpc(&mut self, source: Option<NodeId>, addr: u32, b: NodeId, sb: &[(NodeId, u32)], ports: &[PortRange]) -> (bool, bool) {
+        let (mut fw, mut bk) = (true, true);
+        for &(ds, _) in sb {
+            let via_igw = matches!(self.lookup(ds, addr), Some(RouteTarget::InternetGateway(_)));
+            if !via_igw || !self.public_ip(b, ds) {
+                fw = self.fail(format!("forward: {} in {} is not a public entry point", self.name(b), self.name(ds)));
+            }
+            fw &= self.acl(ds, true, addr, ports, "forward");
+            fw &= self.sg_admits(b, source, addr, ports);
+            bk &= self.acl_ephemeral(ds, false, addr, Protocol::Tcp, "return");
+        }
+        (fw, bk)
+    }
+}
+
+fn host_mask(prefix: u8) -> u32 {
+    if prefix >= 32 {
+        0
+    } else {
+        u32::MAX >> prefix
+    }
+}
