@@ -43,7 +43,11 @@ fn most_generated_designs_lower() {
             first_bad = Some(format!("{text}\n{}", archc_core::diag::render_human(&db, &errors, false)));
         }
     }
-    assert!(clean >= 190, "only {clean} of 200 generated designs lower; the first that does not:\n{}", first_bad.unwrap_or_default());
+    assert!(
+        clean >= 190,
+        "only {clean} of 200 generated designs lower; the first that does not:\n{}",
+        first_bad.unwrap_or_default()
+    );
 }
 
 #[test]
@@ -195,17 +199,56 @@ fn allow_all() -> Vec<AclEntry> {
 fn small_plan(m: &CheckedModel) -> Plan {
     let (v, w, x) = (id(m, "v"), id(m, "w"), id(m, "x"));
     let (pub_, app, data, far, farther) = (id(m, "pub"), id(m, "app"), id(m, "data"), id(m, "far"), id(m, "farther"));
-    let (igw, gw, s3e) = (m.nodes().iter().position(|n| n.kind() == archc_core::model::kinds::Kind::Igw).map(NodeId).expect("igw"), id(m, "gw"), id(m, "s3e"));
-    let pl = Route { destination: Destination::PrefixList(archc_core::plan::GatewayService::S3), target: RouteTarget::GatewayEndpoint(s3e) };
+    let (igw, gw, s3e) = (
+        m.nodes().iter().position(|n| n.kind() == archc_core::model::kinds::Kind::Igw).map(NodeId).expect("igw"),
+        id(m, "gw"),
+        id(m, "s3e"),
+    );
+    let pl = Route {
+        destination: Destination::PrefixList(archc_core::plan::GatewayService::S3),
+        target: RouteTarget::GatewayEndpoint(s3e),
+    };
     let table = |subnet, vpc, mut routes: Vec<Route>| {
-        routes.insert(0, route(if vpc == v { "10.0.0.0/16" } else if vpc == w { "10.1.0.0/16" } else { "10.2.0.0/16" }, RouteTarget::Local));
+        routes.insert(
+            0,
+            route(
+                if vpc == v {
+                    "10.0.0.0/16"
+                } else if vpc == w {
+                    "10.1.0.0/16"
+                } else {
+                    "10.2.0.0/16"
+                },
+                RouteTarget::Local,
+            ),
+        );
         RouteTable { subnet, vpc, routes }
     };
     let route_tables = vec![
-        table(pub_, v, vec![route("0.0.0.0/0", RouteTarget::InternetGateway(igw)), route("10.1.0.0/16", RouteTarget::Peering(0)), pl.clone()]),
-        table(app, v, vec![route("0.0.0.0/0", RouteTarget::NatGateway(gw)), route("10.1.0.0/16", RouteTarget::Peering(0)), pl.clone()]),
+        table(
+            pub_,
+            v,
+            vec![
+                route("0.0.0.0/0", RouteTarget::InternetGateway(igw)),
+                route("10.1.0.0/16", RouteTarget::Peering(0)),
+                pl.clone(),
+            ],
+        ),
+        table(
+            app,
+            v,
+            vec![
+                route("0.0.0.0/0", RouteTarget::NatGateway(gw)),
+                route("10.1.0.0/16", RouteTarget::Peering(0)),
+                pl.clone(),
+            ],
+        ),
         table(data, v, vec![route("10.1.0.0/16", RouteTarget::Peering(0)), pl]),
-        table(far, w, vec![route("10.0.0.0/16", RouteTarget::Peering(0)), route("10.2.0.0/16", RouteTarget::Peering(1))]),
+        table(
+            far,
+            w,
+            vec![route("10.0.0.0/16", RouteTarget::Peering(0)), route("10.2.0.0/16", RouteTarget::Peering(1))],
+        ),
         table(farther, x, vec![route("10.1.0.0/16", RouteTarget::Peering(1))]),
     ];
     let sg = |owner: &str, vpc, ingress: Vec<(PortRange, SgPeer, usize)>| SecurityGroup {
@@ -216,12 +259,32 @@ fn small_plan(m: &CheckedModel) -> Plan {
     };
     let security_groups = vec![
         sg("web", v, vec![(PortRange::tcp(443), SgPeer::Cidr(c("0.0.0.0/0")), 0)]),
-        sg("api", v, vec![(PortRange::tcp(8080), SgPeer::Cidr(c("0.0.0.0/0")), 1), (PortRange::tcp(8080), SgPeer::Group(id(m, "web")), 2)]),
+        sg(
+            "api",
+            v,
+            vec![
+                (PortRange::tcp(8080), SgPeer::Cidr(c("0.0.0.0/0")), 1),
+                (PortRange::tcp(8080), SgPeer::Group(id(m, "web")), 2),
+            ],
+        ),
         sg("store", v, vec![]),
         sg("peer", w, vec![(PortRange::tcp(22), SgPeer::Cidr(c("10.0.1.0/24")), 8)]),
-        sg("third", x, vec![(PortRange::tcp(22), SgPeer::Cidr(c("10.0.1.0/24")), 9), (PortRange::tcp(22), SgPeer::Cidr(c("10.1.0.0/24")), 10)]),
+        sg(
+            "third",
+            x,
+            vec![
+                (PortRange::tcp(22), SgPeer::Cidr(c("10.0.1.0/24")), 9),
+                (PortRange::tcp(22), SgPeer::Cidr(c("10.1.0.0/24")), 10),
+            ],
+        ),
     ];
-    let acl = |vpc, subnets: Vec<NodeId>| NetworkAcl { nacl: None, vpc, subnets, inbound: allow_all(), outbound: allow_all() };
+    let acl = |vpc, subnets: Vec<NodeId>| NetworkAcl {
+        nacl: None,
+        vpc,
+        subnets,
+        inbound: allow_all(),
+        outbound: allow_all(),
+    };
     let network_acls = vec![acl(v, vec![pub_, app, data]), acl(w, vec![far]), acl(x, vec![farther])];
     let permissions = vec![Permission {
         flow: 11,
@@ -265,18 +328,18 @@ fn walker_on_a_hand_built_plan() {
     let p = small_plan(m);
     let got = verdicts(m, &p);
     let want = [
-        ("people -> web", true, true),          // an instance with a public IP in a public subnet
-        ("people -> api", false, true),         // private: not an entry point; replies' ACL is open
-        ("web -> api", true, true),             // local, SG admits web's group
-        ("api -> internet", true, true),        // through the NAT in pub, whose table has the igw
-        ("store -> internet", false, true),     // isolated: no default route
-        ("api -> bucket", true, true),          // the gateway endpoint's prefix list route
-        ("store -> bucket", true, true),        // the endpoint serves every tier
-        ("store -> queue", false, true),        // sqs is not on a prefix list: no route
-        ("api -> peer", true, true),            // direct peering, SG admits app's block
-        ("api -> third", false, false),         // v-w-x: peering is not transitive (both ways)
-        ("peer -> third", true, true),          // the second peering
-        ("bucket -> api", true, true),          // an integration with its permission
+        ("people -> web", true, true),      // an instance with a public IP in a public subnet
+        ("people -> api", false, true),     // private: not an entry point; replies' ACL is open
+        ("web -> api", true, true),         // local, SG admits web's group
+        ("api -> internet", true, true),    // through the NAT in pub, whose table has the igw
+        ("store -> internet", false, true), // isolated: no default route
+        ("api -> bucket", true, true),      // the gateway endpoint's prefix list route
+        ("store -> bucket", true, true),    // the endpoint serves every tier
+        ("store -> queue", false, true),    // sqs is not on a prefix list: no route
+        ("api -> peer", true, true),        // direct peering, SG admits app's block
+        ("api -> third", false, false),     // v-w-x: peering is not transitive (both ways)
+        ("peer -> third", true, true),      // the second peering
+        ("bucket -> api", true, true),      // an integration with its permission
     ];
     let want: Vec<(String, bool, bool)> = want.iter().map(|(n, f, b)| (n.to_string(), *f, *b)).collect();
     assert_eq!(got, want);

@@ -170,7 +170,8 @@ pub fn design(seed: u64) -> String {
                     c.push(format!("10.{}.0.0/16", (v + 1) % 3));
                     c
                 };
-                let ports = ["443", "80", "8080", "22", "5432", "1024-65535", "all", "32768-65535", "1024-2000", "0-1023"];
+                let ports =
+                    ["443", "80", "8080", "22", "5432", "1024-65535", "all", "32768-65535", "1024-2000", "0-1023"];
                 let mut number = 100;
                 for dir in ["in", "out"] {
                     if r.chance(45) {
@@ -178,17 +179,26 @@ pub fn design(seed: u64) -> String {
                         for _ in 0..r.below(2) {
                             let c = r.pick(&cidrs).clone();
                             let p = r.pick(&ports);
-                            out.push(format!("      deny {dir} {number} {p} {} {c}", if dir == "in" { "from" } else { "to" }));
+                            out.push(format!(
+                                "      deny {dir} {number} {p} {} {c}",
+                                if dir == "in" { "from" } else { "to" }
+                            ));
                             number += 10;
                         }
-                        out.push(format!("      allow {dir} {number} all {} 0.0.0.0/0", if dir == "in" { "from" } else { "to" }));
+                        out.push(format!(
+                            "      allow {dir} {number} all {} 0.0.0.0/0",
+                            if dir == "in" { "from" } else { "to" }
+                        ));
                         number += 10;
                     } else {
                         for _ in 0..1 + r.below(4) {
                             let act = if r.chance(75) { "allow" } else { "deny" };
                             let c = r.pick(&cidrs).clone();
                             let p = r.pick(&ports);
-                            out.push(format!("      {act} {dir} {number} {p} {} {c}", if dir == "in" { "from" } else { "to" }));
+                            out.push(format!(
+                                "      {act} {dir} {number} {p} {} {c}",
+                                if dir == "in" { "from" } else { "to" }
+                            ));
                             number += 10;
                         }
                     }
@@ -246,7 +256,7 @@ pub fn design(seed: u64) -> String {
     for t in &services {
         targets.push((t.clone(), ""));
     }
-    let flow_count = 1 + r.below(6);
+    let flow_count = 2 + r.below(7);
     let mut seen = Vec::new();
     for _ in 0..flow_count {
         let from = r.pick(&sources).clone();

@@ -175,7 +175,13 @@ impl Walk<'_> {
     }
 
     fn region_number(&self, region: NodeId) -> usize {
-        self.m.nodes().iter().enumerate().filter(|(_, n)| n.kind() == Kind::Region).position(|(i, _)| i == region.0).unwrap_or(0)
+        self.m
+            .nodes()
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.kind() == Kind::Region)
+            .position(|(i, _)| i == region.0)
+            .unwrap_or(0)
     }
 
     fn vpc_of(&self, n: NodeId) -> Option<NodeId> {
@@ -301,7 +307,11 @@ impl Walk<'_> {
                     proto_ok && port_ok && peer_ok
                 });
                 if !admitted {
-                    return self.fail(format!("security group of {} stops port {port} from {}", self.name(target), dotted(addr)));
+                    return self.fail(format!(
+                        "security group of {} stops port {port} from {}",
+                        self.name(target),
+                        dotted(addr)
+                    ));
                 }
             }
         }
@@ -314,7 +324,11 @@ impl Walk<'_> {
             Some(NodeKind::Subnet(s)) if s.tier.as_ref().is_some_and(|t| t.value == Tier::Public));
         let Some(n) = self.m.get(node) else { return false };
         let kind_has = match &n.kind {
-            NodeKind::Lambda(_) | NodeKind::Rds(_) | NodeKind::Aurora(_) | NodeKind::Elasticache(_) | NodeKind::Efs(_) => false,
+            NodeKind::Lambda(_)
+            | NodeKind::Rds(_)
+            | NodeKind::Aurora(_)
+            | NodeKind::Elasticache(_)
+            | NodeKind::Efs(_) => false,
             NodeKind::Endpoint(_) => false,
             NodeKind::Alb(lb) | NodeKind::Nlb(lb) => lb.internet_facing,
             NodeKind::Ec2(e) => e.public_ip.as_ref().is_none_or(|p| p.value),
@@ -445,7 +459,14 @@ impl Walk<'_> {
 
     /// The internet (or a Lambda function outside any VPC) opening a
     /// connection to a VPC resource: it must be a public entry point.
-    fn into_vpc(&mut self, source: Option<NodeId>, addr: u32, b: NodeId, sb: &[(NodeId, u32)], ports: &[PortRange]) -> (bool, bool) {
+    fn into_vpc(
+        &mut self,
+        source: Option<NodeId>,
+        addr: u32,
+        b: NodeId,
+        sb: &[(NodeId, u32)],
+        ports: &[PortRange],
+    ) -> (bool, bool) {
         let (mut fw, mut bk) = (true, true);
         for &(ds, _) in sb {
             let via_igw = matches!(self.lookup(ds, addr), Some(RouteTarget::InternetGateway(_)));
