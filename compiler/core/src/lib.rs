@@ -14,7 +14,7 @@ pub mod plan;
 pub mod reach;
 pub mod source;
 
-pub use archc_syntax::{Applicability, Code, Diagnostic, Edit, FileId, Fix, Label, Severity, Span};
+pub use archc_syntax::{Applicability, Code, Diagnostic, Edit, FileId, Fix, FlowBlocker, Label, Severity, Span};
 pub use lower::stdlib::is_stdlib_source;
 pub use lower::Trees;
 pub use model::{CheckedModel, Model};

@@ -210,12 +210,29 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// For a diagnostic about a flow: every blocker of the flow, both ways
+    /// (INTERFACES.md, `"blockers"`); empty otherwise.
+    pub blockers: Vec<FlowBlocker>,
+}
+
+/// One thing that stops a flow one way, as a diagnostic carries it: plain
+/// data, so the syntax crate need not know the network plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowBlocker {
+    /// In the vocabulary of AWS's Reachability Analyzer where it has a word
+    /// (`NO_ROUTE_TO_DESTINATION`), archc's own UPPER_SNAKE word otherwise.
+    pub reason: &'static str,
+    /// The layout id of the component that stops it.
+    pub component: String,
+    /// `forward` or `return`.
+    pub direction: &'static str,
+    pub message: String,
 }
 
 impl Diagnostic {
     /// A diagnostic of `code`, at the code's severity.
     pub fn new(code: &'static Code, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, message: message.into(), span, span_label: None, labels: Vec::new(), help: None, fix: None }
+        Diagnostic { code, message: message.into(), span, span_label: None, labels: Vec::new(), help: None, fix: None, blockers: Vec::new() }
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
@@ -237,6 +254,12 @@ impl Diagnostic {
 
     pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
         self.fix = Some(fix);
+        self
+    }
+
+    /// The blockers of the flow this diagnostic is about.
+    pub fn with_blockers(mut self, blockers: Vec<FlowBlocker>) -> Diagnostic {
+        self.blockers = blockers;
         self
     }
 

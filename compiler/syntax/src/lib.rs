@@ -16,6 +16,6 @@ mod remap;
 pub mod span;
 
 pub use comments::{comments, Comment};
-pub use diag::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity};
+pub use diag::{Applicability, Code, Diagnostic, Edit, Fix, FlowBlocker, Label, Severity};
 pub use parser::{nesting_bound, parse, parse_fast, parse_with_pest, MAX_NESTING};
 pub use span::{FileId, Span};

@@ -356,6 +356,15 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
             }
         }
     }
+    for b in &d.blockers {
+        notes.push(format!(
+            "note: {} {} at `{}`: {}",
+            b.direction,
+            b.reason,
+            escape(&b.component),
+            escape(&b.message)
+        ));
+    }
     out = out.with_labels(labels).with_notes(notes);
     (out, files)
 }
@@ -483,6 +492,9 @@ pub fn diagnostic_json(db: &SourceDb, d: &Diagnostic) -> Value {
         "labels": d.labels.iter().map(|l| json!({"span": span_json(db, l.span), "message": l.message})).collect::<Vec<_>>(),
         "help": d.help,
     });
+    if !d.blockers.is_empty() {
+        v["blockers"] = blockers_json(&d.blockers);
+    }
     if let Some(fix) = &d.fix {
         // `suggestion` is the contract of INTERFACES.md for a one-edit fix a
         // tool may apply; `fix` adds every edit and how far it can be trusted.
@@ -495,6 +507,17 @@ pub fn diagnostic_json(db: &SourceDb, d: &Diagnostic) -> Value {
         });
     }
     v
+}
+
+/// A flow's blockers as INTERFACES.md gives them:
+/// `[{"reason", "component", "direction", "message"}]`.
+pub fn blockers_json(blockers: &[archc_syntax::FlowBlocker]) -> Value {
+    Value::Array(
+        blockers
+            .iter()
+            .map(|b| json!({"reason": b.reason, "component": b.component, "direction": b.direction, "message": b.message}))
+            .collect(),
+    )
 }
 
 /// `archc check --format json`: `{"diagnostics": […], "errors": N, "warnings": N}`.
@@ -610,6 +633,9 @@ pub fn to_sarif(db: &SourceDb, diags: &[Diagnostic], tool_version: &str) -> Valu
             });
             if !related.is_empty() {
                 r["relatedLocations"] = Value::Array(related);
+            }
+            if !d.blockers.is_empty() {
+                r["properties"] = json!({"blockers": blockers_json(&d.blockers)});
             }
             // SARIF consumers apply fixes unasked: only safe ones go there.
             if let Some(fix) = d.fix.as_ref().filter(|f| f.is_safe()) {

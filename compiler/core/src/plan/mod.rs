@@ -11,8 +11,16 @@
 //! Order is part of the value: every list follows declaration order (routes
 //! by the rule in docs/plan.md), so the printed plan is byte-stable.
 
+mod access;
+mod acls;
 mod derive;
+pub mod integrations;
+mod permissions;
+mod routes;
+mod security_groups;
+mod tgw;
 
+pub use access::{service_access, ServiceAccess};
 pub use derive::derive;
 
 use crate::model::cidr::Cidr;
@@ -71,6 +79,66 @@ impl Plan {
     pub fn network_acl(&self, subnet: NodeId) -> Option<&NetworkAcl> {
         let i = (*self.index.network_acl.get(subnet.0)?)?;
         self.network_acls.get(i)
+    }
+
+    /// The route tables of a VPC's subnets, in subnet order.
+    pub fn route_tables_of(&self, vpc: NodeId) -> impl Iterator<Item = &RouteTable> + '_ {
+        self.route_tables.iter().filter(move |t| t.vpc == vpc)
+    }
+
+    /// The plan of a transit gateway.
+    pub fn transit_gateway(&self, tgw: NodeId) -> Option<&TransitGatewayPlan> {
+        self.transit_gateways.iter().find(|t| t.tgw == tgw)
+    }
+
+    /// The transit gateways a VPC is attached to, in declaration order.
+    pub fn transit_gateways_of(&self, vpc: NodeId) -> impl Iterator<Item = &TransitGatewayPlan> + '_ {
+        self.transit_gateways
+            .iter()
+            .filter(move |t| t.attachments.iter().any(|a| a.target == AttachmentTarget::Vpc(vpc)))
+    }
+
+    /// The permission of an integration flow.
+    pub fn permission(&self, flow: FlowIndex) -> Option<&Permission> {
+        self.permissions.iter().find(|p| p.flow == flow)
+    }
+}
+
+impl RouteTable {
+    /// The route an address takes: the longest prefix that covers it (a
+    /// prefix-list route never matches a plain address: see
+    /// [`RouteTable::lookup_service`]).
+    pub fn lookup(&self, addr: u32) -> Option<&Route> {
+        self.routes
+            .iter()
+            .filter_map(|r| match r.destination {
+                Destination::Cidr(c) if c.first() <= addr && addr <= c.last() => Some((c.prefix, r)),
+                _ => None,
+            })
+            .max_by_key(|(prefix, _)| *prefix)
+            .map(|(_, r)| r)
+    }
+
+    /// The route to a gateway service's public addresses: its prefix-list
+    /// route, else the default route (0.0.0.0/0).
+    pub fn lookup_service(&self, service: GatewayService) -> Option<&Route> {
+        self.routes.iter().find(|r| r.destination == Destination::PrefixList(service)).or_else(|| self.default_route())
+    }
+
+    /// The 0.0.0.0/0 route, if any.
+    pub fn default_route(&self) -> Option<&Route> {
+        self.routes.iter().find(|r| matches!(r.destination, Destination::Cidr(c) if c.prefix == 0))
+    }
+}
+
+impl TransitGatewayPlan {
+    /// The route an address takes in the transit gateway's route table
+    /// (longest prefix).
+    pub fn lookup(&self, addr: u32) -> Option<&TgwRoute> {
+        self.routes
+            .iter()
+            .filter(|r| r.destination.first() <= addr && addr <= r.destination.last())
+            .max_by_key(|r| r.destination.prefix)
     }
 }
 
@@ -236,3 +304,6 @@ pub struct Permission {
     /// The actions granted (`lambda:InvokeFunction`).
     pub actions: &'static [&'static str],
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,9 +7,23 @@
 //! Blocker reasons use the vocabulary of AWS's VPC Reachability Analyzer
 //! where it has a word ([`Reason`]).
 
+mod acl;
+mod address;
+mod integration;
+mod path;
+
+use archc_syntax::Span;
+
 use crate::model::ports::PortRange;
 use crate::model::{CheckedModel, NodeId};
 use crate::plan::{FlowIndex, Plan};
+
+pub use integration::valid_targets;
+
+/// How many (source subnet, target subnet) pairs one flow is proven for;
+/// the pairs past it are reported as not proven (`PAIRS_NOT_PROVEN`), so
+/// the work per flow is bounded whatever the design.
+pub const MAX_PAIRS: usize = 64;
 
 /// One way a packet goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,6 +53,18 @@ pub enum Reason {
     NgwRequiresSourceInVpc,
     VpceGatewayProtocolRestriction,
     TgwRtbCannotRoute,
+    /// archc's own: an integration pair that AWS does not run.
+    InvalidIntegration,
+    /// archc's own: a resource without a public IPv4 address behind an
+    /// internet gateway.
+    NoPublicIp,
+    /// archc's own: a transit gateway attachment with no subnet in the
+    /// source's zone.
+    TgwAttachmentNotInZone,
+    /// archc's own: a kind or feature archc does not model.
+    NotModelled,
+    /// archc's own: more (source, target) subnet pairs than [`MAX_PAIRS`].
+    PairsNotProven,
 }
 
 impl Reason {
@@ -52,6 +78,11 @@ impl Reason {
             Reason::NgwRequiresSourceInVpc => "NGW_REQUIRES_SOURCE_IN_VPC",
             Reason::VpceGatewayProtocolRestriction => "VPCE_GATEWAY_PROTOCOL_RESTRICTION",
             Reason::TgwRtbCannotRoute => "TGW_RTB_CANNOT_ROUTE",
+            Reason::InvalidIntegration => "INVALID_INTEGRATION",
+            Reason::NoPublicIp => "NO_PUBLIC_IP",
+            Reason::TgwAttachmentNotInZone => "TGW_ATTACHMENT_NOT_IN_ZONE",
+            Reason::NotModelled => "NOT_MODELLED",
+            Reason::PairsNotProven => "PAIRS_NOT_PROVEN",
         }
     }
 }
@@ -68,6 +99,46 @@ pub struct Hop {
     pub via: String,
 }
 
+/// Which rule reports a blocker: what the fix is, rather than what AWS's
+/// analyzer would call it. Ordered from the most fundamental (a diagnostic
+/// takes the code of its flow's first cause in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cause {
+    /// A managed-service pair that is not an integration (E0406).
+    InvalidIntegration,
+    /// No way to the internet from where the source stands (E0305).
+    NoWayOut,
+    /// A peering crossed twice (E0402).
+    NotTransitive,
+    /// A peer's internet gateway, NAT or VPN (E0403).
+    EdgeToEdge,
+    /// No route (E0401).
+    NoRoute,
+    /// Inbound from outside a VPC to what is not a public entry point (E0601).
+    EntryPoint,
+    /// A network ACL (E0405).
+    Acl,
+    /// A security group (E0408 via `flow-not-proven`: flows make their own
+    /// rules, so only `archc route` on another port meets it).
+    SecurityGroup,
+    /// Not modelled, or past the bound of pairs (E0408).
+    NotProven,
+}
+
+/// The network ACL rule that would let the packet through: what E0405's
+/// fix inserts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AclFix {
+    /// The `nacl` to add it to.
+    pub nacl: NodeId,
+    /// The rule line: `allow in 110 1024-65535 from 10.0.0.0/16`.
+    pub line: String,
+    /// Insert before this rule (the one that denies), or after it when
+    /// `after` is set (the last rule, when the `*` rule denies).
+    pub at: Span,
+    pub after: bool,
+}
+
 /// Something that stops a flow one way.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Blocker {
@@ -76,6 +147,26 @@ pub struct Blocker {
     pub component: String,
     pub direction: Direction,
     pub message: String,
+    /// Which rule reports it.
+    pub cause: Cause,
+    /// Where the component is written (a secondary label), if anywhere.
+    pub span: Option<Span>,
+    /// The exact change in the language that removes it, if archc knows one.
+    pub help: Option<String>,
+    /// For a network ACL: the rule to add.
+    pub acl_fix: Option<AclFix>,
+}
+
+impl Blocker {
+    /// The blocker as the diagnostic carries it.
+    pub fn to_flow_blocker(&self) -> archc_syntax::FlowBlocker {
+        archc_syntax::FlowBlocker {
+            reason: self.reason.as_str(),
+            component: self.component.clone(),
+            direction: self.direction.as_str(),
+            message: self.message.clone(),
+        }
+    }
 }
 
 /// What proving one flow (or one `archc route` question) found.
@@ -87,11 +178,20 @@ pub struct Proof {
     pub reply: Vec<Hop>,
     /// Every blocker, both ways; empty when the flow is proven.
     pub blockers: Vec<Blocker>,
+    /// Set when an S3 or DynamoDB flow goes out through this NAT gateway
+    /// although a gateway endpoint would serve it (W0306); the VPC is the
+    /// source's.
+    pub service_via_nat: Option<(NodeId, NodeId)>,
 }
 
 impl Proof {
     pub fn reachable(&self) -> bool {
         self.blockers.is_empty()
+    }
+
+    /// The most fundamental cause among the blockers (the diagnostic's code).
+    pub fn cause(&self) -> Option<Cause> {
+        self.blockers.iter().map(|b| b.cause).min()
     }
 }
 
@@ -102,13 +202,14 @@ pub fn prove_flows(model: &CheckedModel, plan: &Plan) -> Vec<Proof> {
 
 /// The proof of flow `flow`.
 pub fn prove_flow(model: &CheckedModel, plan: &Plan, flow: FlowIndex) -> Proof {
-    let f = &model.flows()[flow];
-    route(model, plan, f.from.value, f.to.value, &f.ports)
+    match model.flows().get(flow) {
+        Some(f) => path::prove(model, plan, f.from.value, f.to.value, &f.ports, Some(flow)),
+        None => Proof::default(),
+    }
 }
 
 /// Whether `from` can open connections to `to` on `ports`, and how
 /// (`archc route`): the same proof as a flow's, for any pair.
 pub fn route(model: &CheckedModel, plan: &Plan, from: NodeId, to: NodeId, ports: &[PortRange]) -> Proof {
-    let _ = (model, plan, from, to, ports);
-    Proof::default()
+    path::prove(model, plan, from, to, ports, None)
 }

@@ -1,0 +1,129 @@
+//! Transit gateways: attachments and the one route table of each
+//! (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html).
+//!
+//! A VPC attachment holds one subnet per zone, so the transit gateway can
+//! reach that zone's resources; VPC and BGP VPN/Direct Connect attachments
+//! propagate their blocks; a peering attachment never propagates, so archc
+//! writes static routes for the peer's VPCs
+//! (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html).
+
+use super::derive::Facts;
+use super::{AttachmentTarget, TgwAttachment, TgwRoute, TransitGatewayPlan};
+use crate::model::kinds::Kind;
+use crate::model::{NodeId, NodeKind, Tier, VpnRouting};
+
+pub(crate) fn derive(facts: &Facts<'_>) -> Vec<TransitGatewayPlan> {
+    let model = facts.model;
+    let tgws: Vec<NodeId> = model.of_kind(Kind::Tgw).map(|(id, _)| id).collect();
+    tgws.iter().map(|&g| plan_of(facts, g, &tgws)).collect()
+}
+
+fn tgw_data<'m>(facts: &Facts<'m>, g: NodeId) -> Option<&'m crate::model::TransitGateway> {
+    match facts.model.get(g).map(|n| &n.kind) {
+        Some(NodeKind::Tgw(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// The VPCs in a transit gateway's `attach`.
+fn attached_vpcs(facts: &Facts<'_>, g: NodeId) -> Vec<NodeId> {
+    tgw_data(facts, g)
+        .map(|t| t.attach.iter().map(|a| a.value).filter(|&v| facts.kind(v) == Some(Kind::Vpc)).collect())
+        .unwrap_or_default()
+}
+
+/// `(tgw:, to:)` of a vpn or dx.
+fn link_of(facts: &Facts<'_>, id: NodeId) -> (Option<NodeId>, Option<NodeId>) {
+    match facts.model.get(id).map(|n| &n.kind) {
+        Some(NodeKind::Vpn(v)) => (v.tgw.as_ref().map(|t| t.value), v.to.as_ref().map(|t| t.value)),
+        Some(NodeKind::Dx(d)) => (d.tgw.as_ref().map(|t| t.value), d.to.as_ref().map(|t| t.value)),
+        _ => (None, None),
+    }
+}
+
+fn plan_of(facts: &Facts<'_>, g: NodeId, tgws: &[NodeId]) -> TransitGatewayPlan {
+    let model = facts.model;
+    let mut attachments: Vec<TgwAttachment> = Vec::new();
+    let push = |attachments: &mut Vec<TgwAttachment>, target: AttachmentTarget| {
+        if !attachments.iter().any(|a| a.target == target) {
+            let subnets = match target {
+                AttachmentTarget::Vpc(v) => attachment_subnets(facts, v),
+                _ => Vec::new(),
+            };
+            attachments.push(TgwAttachment { target, subnets });
+        }
+    };
+    if let Some(t) = tgw_data(facts, g) {
+        for a in &t.attach {
+            match facts.kind(a.value) {
+                Some(Kind::Vpc) => push(&mut attachments, AttachmentTarget::Vpc(a.value)),
+                Some(Kind::Vpn) => push(&mut attachments, AttachmentTarget::Vpn(a.value)),
+                Some(Kind::Dx) => push(&mut attachments, AttachmentTarget::DirectConnect(a.value)),
+                _ => {}
+            }
+        }
+    }
+    for (id, node) in model.nodes().iter().enumerate().map(|(i, n)| (NodeId(i), n)) {
+        let target = match node.kind() {
+            Kind::Vpn => AttachmentTarget::Vpn(id),
+            Kind::Dx => AttachmentTarget::DirectConnect(id),
+            _ => continue,
+        };
+        if link_of(facts, id).0 == Some(g) {
+            push(&mut attachments, target);
+        }
+    }
+    if let Some(t) = tgw_data(facts, g) {
+        for h in &t.peer {
+            if h.value != g && facts.kind(h.value) == Some(Kind::Tgw) {
+                push(&mut attachments, AttachmentTarget::Peer(h.value));
+            }
+        }
+    }
+    for &h in tgws {
+        if h != g && tgw_data(facts, h).is_some_and(|t| t.peer.iter().any(|p| p.value == g)) {
+            push(&mut attachments, AttachmentTarget::Peer(h));
+        }
+    }
+
+    let mut routes: Vec<TgwRoute> = Vec::new();
+    for (i, a) in attachments.iter().enumerate() {
+        let (blocks, propagated) = match a.target {
+            AttachmentTarget::Vpc(v) => (facts.vpc_blocks(v), true),
+            AttachmentTarget::Vpn(id) | AttachmentTarget::DirectConnect(id) => {
+                let block = link_of(facts, id).1.and_then(|o| facts.onprem_block(o));
+                let propagated = match model.get(id).map(|n| &n.kind) {
+                    Some(NodeKind::Vpn(v)) => v.routing.value != VpnRouting::Static,
+                    _ => true,
+                };
+                (block.into_iter().collect(), propagated)
+            }
+            AttachmentTarget::Peer(h) => {
+                (attached_vpcs(facts, h).into_iter().flat_map(|v| facts.vpc_blocks(v)).collect(), false)
+            }
+        };
+        for destination in blocks {
+            if !routes.iter().any(|r| r.destination == destination) {
+                routes.push(TgwRoute { destination, attachment: i, propagated });
+            }
+        }
+    }
+    routes.sort_by_key(|r| r.destination);
+    TransitGatewayPlan { tgw: g, attachments, routes }
+}
+
+/// Per zone of the VPC, in declaration order: its first private subnet, else
+/// its first isolated, else its first public one.
+fn attachment_subnets(facts: &Facts<'_>, vpc: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    for zone in facts.zones_of(vpc) {
+        let in_zone: Vec<_> = facts.subnets_of(vpc).filter(|s| s.zone == Some(zone)).collect();
+        let pick = [Tier::Private, Tier::Isolated, Tier::Public]
+            .iter()
+            .find_map(|&t| in_zone.iter().find(|s| s.tier == Some(t)));
+        if let Some(s) = pick {
+            out.push(s.id);
+        }
+    }
+    out
+}

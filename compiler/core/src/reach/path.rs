@@ -1,0 +1,1312 @@
+//! The walk: a flow's path forward and back over the plan, hop by hop,
+//! collecting every blocker (docs: "Proving a flow").
+//!
+//! A flow is proven for each (source subnet, target subnet) pair, at most
+//! [`MAX_PAIRS`] of them; every lookup is a scan of one plan list, so the
+//! work per flow is bounded by the plan's size times the pairs.
+
+use archc_syntax::Span;
+
+use super::acl::{evaluate, Remote, Verdict};
+use super::address::{self, classify, is_managed, End};
+use super::integration::{is_integration, is_network_pair, valid_targets};
+use super::{AclFix, Blocker, Cause, Direction, Hop, Proof, Reason, MAX_PAIRS};
+use crate::model::cidr::Cidr;
+use crate::model::kinds::Kind;
+use crate::model::ports::{PortRange, Protocol};
+use crate::model::{CheckedModel, Connectivity, EndpointType, NatMode, NodeId, NodeKind, Tier};
+use crate::plan::{
+    AclEntry, AttachmentTarget, Destination, FlowIndex, GatewayService, NetworkAcl, Plan, Route, RouteTable,
+    RouteTarget, SgPeer,
+};
+
+use Direction::{Forward, Return};
+
+/// Proves `from -> to` on `ports` (`flow` when it is a flow of the model).
+pub(crate) fn prove(
+    model: &CheckedModel,
+    plan: &Plan,
+    from: NodeId,
+    to: NodeId,
+    ports: &[PortRange],
+    flow: Option<FlowIndex>,
+) -> Proof {
+    let w = Walk { model, plan, vpc_blocks: address::vpc_blocks(model) };
+    let mut proof = Proof::default();
+    let (Some(src), Some(dst)) = (model.get(from), model.get(to)) else {
+        return proof;
+    };
+    let (fk, tk) = (src.kind(), dst.kind());
+    if is_managed(fk) {
+        w.managed(&mut proof, from, to, ports, flow);
+        return finish(proof);
+    }
+    let source = classify(model, from, false);
+    let target = classify(model, to, true);
+    match (&source, &target) {
+        (End::Vpc { subnets: ss, .. }, End::Vpc { subnets: ts, .. }) => {
+            let pairs: Vec<(NodeId, NodeId)> = ss.iter().flat_map(|&s| ts.iter().map(move |&t| (s, t))).collect();
+            w.pairs(&mut proof, from, &pairs, |leg, (s, t)| w.vpc_to_vpc(leg, from, s, to, t, ports));
+        }
+        (End::Vpc { subnets, .. }, End::Internet) => {
+            let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
+            w.pairs(&mut proof, from, &pairs, |leg, (s, _)| {
+                w.to_internet(leg, from, s, ports);
+            });
+        }
+        (End::Vpc { subnets, .. }, End::Service { region }) => {
+            let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
+            w.pairs(&mut proof, from, &pairs, |leg, (s, _)| w.to_service(leg, from, s, to, *region, ports));
+        }
+        (End::Vpc { subnets, .. }, End::GatewayEndpoint { vpc }) => {
+            let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
+            w.pairs(&mut proof, from, &pairs, |leg, (s, _)| w.to_gateway_endpoint(leg, s, to, *vpc, ports));
+        }
+        (End::Vpc { subnets, .. }, End::Onprem(block)) => {
+            let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
+            w.pairs(&mut proof, from, &pairs, |leg, (s, _)| w.to_onprem(leg, s, to, *block, ports));
+        }
+        (End::Vpc { vpc, .. }, End::Dns) => {
+            let via = "Route 53 Resolver at the VPC's +2 address".to_string();
+            proof.forward.push(Hop { component: w.id(*vpc), kind: "vpc", via: via.clone() });
+            proof.reply.push(Hop { component: w.id(*vpc), kind: "vpc", via });
+        }
+        (End::Internet | End::Service { .. } | End::Onprem(_), End::Dns | End::Service { .. }) => {
+            let via = match source {
+                End::Service { .. } => "the AWS network (outside any VPC)",
+                _ => "the service's public endpoint",
+            };
+            proof.forward.push(Hop { component: w.id(to), kind: tk.keyword(), via: via.to_string() });
+            proof.reply.push(Hop { component: w.id(from), kind: fk.keyword(), via: via.to_string() });
+        }
+        (End::Service { .. }, End::Internet) => {
+            let via = "the internet, from outside any VPC".to_string();
+            proof.forward.push(Hop { component: w.id(to), kind: "internet", via: via.clone() });
+            proof.reply.push(Hop { component: w.id(from), kind: fk.keyword(), via });
+        }
+        (End::Internet | End::Service { .. }, End::Vpc { subnets, .. }) => {
+            let pairs: Vec<_> = subnets.iter().map(|&t| (t, t)).collect();
+            w.pairs(&mut proof, from, &pairs, |leg, (t, _)| w.from_outside(leg, from, to, t, ports, Who::Internet));
+        }
+        (End::Onprem(block), End::Vpc { subnets, .. }) => {
+            let pairs: Vec<_> = subnets.iter().map(|&t| (t, t)).collect();
+            w.pairs(&mut proof, from, &pairs, |leg, (t, _)| w.from_onprem(leg, from, *block, to, t, ports));
+        }
+        (End::Unknown(what), _) | (_, End::Unknown(what)) => {
+            let at = if matches!(source, End::Unknown(_)) { from } else { to };
+            proof.blockers.push(w.blocker(
+                Reason::NotModelled,
+                Cause::NotProven,
+                at,
+                Forward,
+                format!("archc does not model flows to or from {what} (`{}`)", w.name(at)),
+                None,
+            ));
+        }
+        _ => {
+            proof.blockers.push(w.blocker(
+                Reason::NotModelled,
+                Cause::NotProven,
+                from,
+                Forward,
+                format!(
+                    "archc does not model a flow from {} to {}: it cannot prove it",
+                    fk.a(),
+                    tk.a()
+                ),
+                None,
+            ));
+        }
+    }
+    finish(proof)
+}
+
+/// Blockers once each, in the order found.
+fn finish(mut proof: Proof) -> Proof {
+    let mut seen: Vec<(Reason, String, Direction, String)> = Vec::new();
+    proof.blockers.retain(|b| {
+        let key = (b.reason, b.component.clone(), b.direction, b.message.clone());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    proof
+}
+
+/// Who knocks at a VPC from outside, as a security group sees them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    /// `internet`, `users`, or a service outside any VPC (0.0.0.0/0).
+    Internet,
+    CloudFront,
+    VpcLink(NodeId),
+}
+
+/// Who a security group rule must admit.
+#[derive(Clone, Copy, Debug)]
+enum SgSource {
+    Node(NodeId, u32),
+    Outside(Who),
+    Addr(u32),
+}
+
+/// Where a route lookup goes.
+#[derive(Clone, Copy, Debug)]
+enum Dst {
+    Addr(u32),
+    Internet,
+    Service(GatewayService),
+}
+
+struct Walk<'a> {
+    model: &'a CheckedModel,
+    plan: &'a Plan,
+    vpc_blocks: Vec<Cidr>,
+}
+
+/// The reply's ports: the ephemeral range of each protocol of the flow.
+fn ephemeral(ports: &[PortRange]) -> Vec<PortRange> {
+    let mut out: Vec<PortRange> = Vec::new();
+    for p in ports {
+        let r = match p.protocol {
+            Protocol::Tcp | Protocol::Udp => PortRange { protocol: p.protocol, from: 1024, to: 65535 },
+            _ => *p,
+        };
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Ports as a NACL rule writes them.
+fn ports_text(p: PortRange) -> String {
+    match p.protocol {
+        Protocol::Tcp if p.from == p.to => p.from.to_string(),
+        Protocol::Tcp => format!("{}-{}", p.from, p.to),
+        _ => p.to_string(),
+    }
+}
+
+fn dest_text(d: Destination) -> String {
+    match d {
+        Destination::Cidr(c) => c.to_string(),
+        Destination::PrefixList(GatewayService::S3) => "pl-s3".to_string(),
+        Destination::PrefixList(GatewayService::DynamoDb) => "pl-dynamodb".to_string(),
+    }
+}
+
+fn in_cidr(c: Cidr, a: u32) -> bool {
+    c.first() <= a && a <= c.last()
+}
+
+/// Longest prefix match in one route table.
+fn lookup(rt: &RouteTable, dst: Dst) -> Option<&Route> {
+    let mut best: Option<(&Route, i32)> = None;
+    for r in &rt.routes {
+        let score = match (r.destination, dst) {
+            (Destination::Cidr(c), Dst::Addr(a)) if in_cidr(c, a) => i32::from(c.prefix),
+            (Destination::Cidr(c), Dst::Internet | Dst::Service(_)) if c.prefix == 0 => 0,
+            (Destination::PrefixList(s), Dst::Service(t)) if s == t => 100,
+            _ => continue,
+        };
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((r, score));
+        }
+    }
+    best.map(|(r, _)| r)
+}
+
+impl Walk<'_> {
+    fn id(&self, n: NodeId) -> String {
+        self.model.get(n).map_or_else(String::new, |n| n.id.clone())
+    }
+
+    fn name(&self, n: NodeId) -> String {
+        self.model.get(n).map_or_else(String::new, |n| n.name.clone())
+    }
+
+    fn span(&self, n: NodeId) -> Option<Span> {
+        self.model.get(n).map(|n| n.name_span).filter(|s| !s.is_detached())
+    }
+
+    fn vpc_of(&self, n: NodeId) -> Option<NodeId> {
+        self.model.get(n).and_then(|n| n.vpc)
+    }
+
+    fn blocker(
+        &self,
+        reason: Reason,
+        cause: Cause,
+        at: NodeId,
+        direction: Direction,
+        message: String,
+        help: Option<String>,
+    ) -> Blocker {
+        Blocker {
+            reason,
+            component: self.id(at),
+            direction,
+            message,
+            cause,
+            span: self.span(at),
+            help,
+            acl_fix: None,
+        }
+    }
+
+    fn hop(&self, at: NodeId, kind: &'static str, via: String) -> Hop {
+        Hop { component: self.id(at), kind, via }
+    }
+
+    /// Runs `leg` for each pair (at most [`MAX_PAIRS`]) and merges: every
+    /// blocker once; the hops of the first blocked pair, else the first.
+    fn pairs(&self, proof: &mut Proof, from: NodeId, pairs: &[(NodeId, NodeId)], mut leg: impl FnMut(&mut Proof, (NodeId, NodeId))) {
+        let mut hops: Option<(Vec<Hop>, Vec<Hop>, bool)> = None;
+        for &pair in pairs.iter().take(MAX_PAIRS) {
+            let mut one = Proof::default();
+            leg(&mut one, pair);
+            let blocked = !one.blockers.is_empty();
+            if hops.as_ref().is_none_or(|(_, _, b)| blocked && !b) {
+                hops = Some((one.forward, one.reply, blocked));
+            }
+            proof.blockers.extend(one.blockers);
+            if proof.service_via_nat.is_none() {
+                proof.service_via_nat = one.service_via_nat;
+            }
+        }
+        if let Some((f, r, _)) = hops {
+            proof.forward = f;
+            proof.reply = r;
+        }
+        if pairs.len() > MAX_PAIRS {
+            proof.blockers.push(self.blocker(
+                Reason::PairsNotProven,
+                Cause::NotProven,
+                from,
+                Forward,
+                format!(
+                    "only the first {MAX_PAIRS} of {} (source subnet, target subnet) pairs were proven",
+                    pairs.len()
+                ),
+                Some("split the flow between resources placed in fewer subnets".to_string()),
+            ));
+        }
+    }
+
+    fn maybe_public(&self, c: Cidr) -> bool {
+        !address::private_block(c) && !self.vpc_blocks.iter().any(|b| b.contains(c))
+    }
+
+    /// Checks `subnet`'s ACL one way (`inbound`) for `ports` to or from
+    /// `remote`; `fix_cidr` is the block a rule to add would name.
+    #[allow(clippy::too_many_arguments)]
+    fn acl(
+        &self,
+        leg: &mut Proof,
+        subnet: NodeId,
+        inbound: bool,
+        remote: Remote,
+        ports: &[PortRange],
+        direction: Direction,
+        fix_cidr: Option<Cidr>,
+    ) {
+        let Some(acl) = self.plan.network_acl(subnet) else {
+            leg.blockers.push(self.blocker(
+                Reason::NotModelled,
+                Cause::NotProven,
+                subnet,
+                direction,
+                format!("the plan gives subnet `{}` no network ACL", self.name(subnet)),
+                None,
+            ));
+            return;
+        };
+        let entries = if inbound { &acl.inbound } else { &acl.outbound };
+        let way = if inbound { "in" } else { "out" };
+        let remote_text = match remote {
+            Remote::Addr(a) => address::ip(a),
+            Remote::Internet => "the internet".to_string(),
+        };
+        let (component, span) = match acl.nacl {
+            Some(n) => (n, self.span(n)),
+            None => (subnet, self.span(subnet)),
+        };
+        let mut allowed: Vec<String> = Vec::new();
+        for &p in ports {
+            match evaluate(entries, remote, p, &|c| self.maybe_public(c)) {
+                Verdict::Allow(numbers) => {
+                    let nums: Vec<String> =
+                        numbers.iter().map(|n| n.map_or_else(|| "*".to_string(), |n| n.to_string())).collect();
+                    allowed.push(format!("rule {} allows {way} {p}", nums.join(", ")));
+                }
+                Verdict::Deny { entry, ports: denied, uncertain } => {
+                    let e = entries.get(entry);
+                    let rule = e.and_then(|e| e.number).map_or_else(|| "*".to_string(), |n| n.to_string());
+                    let whose = match acl.nacl {
+                        Some(n) => format!("network ACL `{}`", self.name(n)),
+                        None => format!("the default network ACL of subnet `{}`", self.name(subnet)),
+                    };
+                    let dir_word = if inbound { "from" } else { "to" };
+                    let message = if uncertain {
+                        format!(
+                            "{whose} rule {rule} denies {way} {denied} {dir_word} {}, which may be an internet address: archc cannot prove it passes",
+                            e.map_or_else(String::new, |e| e.cidr.to_string())
+                        )
+                    } else {
+                        format!("{whose} rule {rule} denies {way} {denied} {dir_word} {remote_text}")
+                    };
+                    let acl_fix = if uncertain { None } else { self.acl_fix(acl, inbound, entries, entry, denied, fix_cidr) };
+                    let help = acl_fix.as_ref().map(|f| {
+                        format!("add `{}` to network ACL `{}` before rule {rule}", f.line, self.name(f.nacl))
+                    });
+                    leg.blockers.push(Blocker {
+                        reason: Reason::SubnetAclRestriction,
+                        component: self.id(component),
+                        direction,
+                        message,
+                        cause: Cause::Acl,
+                        span: e.and_then(|e| e.span).or(span),
+                        help,
+                        acl_fix,
+                    });
+                }
+            }
+        }
+        if !allowed.is_empty() {
+            let hop = format!("nacl {}", allowed.join("; "));
+            let hops = if direction == Forward { &mut leg.forward } else { &mut leg.reply };
+            hops.push(Hop { component: self.id(component), kind: "nacl", via: hop });
+        }
+    }
+
+    /// The NACL rule that would let `ports` through, and where it goes.
+    fn acl_fix(
+        &self,
+        acl: &NetworkAcl,
+        inbound: bool,
+        entries: &[AclEntry],
+        blocking: usize,
+        ports: PortRange,
+        cidr: Option<Cidr>,
+    ) -> Option<AclFix> {
+        let nacl = acl.nacl?;
+        let cidr = cidr?;
+        let NodeKind::Nacl(written) = &self.model.get(nacl)?.kind else { return None };
+        let used: Vec<u32> = entries.iter().filter_map(|e| e.number).collect();
+        let e = entries.get(blocking)?;
+        let (number, at, after) = match e.number {
+            Some(d) => {
+                let below = entries[..blocking].iter().filter_map(|e| e.number).max().unwrap_or(0);
+                // The largest round number between the rule before and the
+                // deny, else any free number there.
+                let round = (below / 10 + 1..).map(|k| k * 10).take_while(|&k| k < d).last();
+                let n = round.or_else(|| (below + 1..d).find(|k| !used.contains(k)))?;
+                (n, e.span?, false)
+            }
+            None => {
+                let max = used.iter().copied().max().unwrap_or(90);
+                let n = (max / 10 + 1) * 10;
+                if n > 32766 {
+                    return None;
+                }
+                (n, written.rules.last().map(|r| r.span).filter(|s| !s.is_detached())?, true)
+            }
+        };
+        let (way, dir_word) = if inbound { ("in", "from") } else { ("out", "to") };
+        let line = format!("allow {way} {number} {} {dir_word} {cidr}", ports_text(ports));
+        Some(AclFix { nacl, line, at, after })
+    }
+
+    fn route_table(&self, leg: &mut Proof, subnet: NodeId, direction: Direction) -> Option<&RouteTable> {
+        let rt = self.plan.route_table(subnet);
+        if rt.is_none() {
+            leg.blockers.push(self.blocker(
+                Reason::NotModelled,
+                Cause::NotProven,
+                subnet,
+                direction,
+                format!("the plan gives subnet `{}` no route table", self.name(subnet)),
+                None,
+            ));
+        }
+        rt
+    }
+
+    fn push_hop(&self, leg: &mut Proof, direction: Direction, hop: Hop) {
+        if direction == Forward {
+            leg.forward.push(hop);
+        } else {
+            leg.reply.push(hop);
+        }
+    }
+
+    /// Checks that `target`'s security group admits `source` on `ports`.
+    fn sg(&self, leg: &mut Proof, target: NodeId, source: SgSource, ports: &[PortRange]) {
+        let Some(node) = self.model.get(target) else { return };
+        if !node.takes_security_group() {
+            return;
+        }
+        let Some(sg) = self.plan.security_group(target) else {
+            leg.blockers.push(self.blocker(
+                Reason::NotModelled,
+                Cause::NotProven,
+                target,
+                Forward,
+                format!("the plan gives `{}` no security group", node.name),
+                None,
+            ));
+            return;
+        };
+        for &p in ports {
+            let hit = sg.ingress.iter().find(|r| {
+                let ports_ok = (r.ports.protocol == Protocol::All || r.ports.protocol == p.protocol)
+                    && (matches!(p.protocol, Protocol::Icmp | Protocol::All)
+                        || matches!(r.ports.protocol, Protocol::All | Protocol::Icmp)
+                        || (r.ports.from <= p.from && p.to <= r.ports.to));
+                let peer_ok = match (r.peer, source) {
+                    (SgPeer::Group(g), SgSource::Node(n, _)) => g == n,
+                    (SgPeer::Cidr(c), SgSource::Node(_, a) | SgSource::Addr(a)) => in_cidr(c, a),
+                    (SgPeer::Cidr(c), SgSource::Outside(_)) => c.prefix == 0,
+                    (SgPeer::CloudFrontOrigins, SgSource::Outside(Who::CloudFront)) => true,
+                    (SgPeer::VpcLink(a), SgSource::Outside(Who::VpcLink(b))) => a == b,
+                    _ => false,
+                };
+                ports_ok && peer_ok
+            });
+            match hit {
+                Some(r) => {
+                    let peer = match r.peer {
+                        SgPeer::Group(g) => format!("sg of {}", self.name(g)),
+                        SgPeer::Cidr(c) => c.to_string(),
+                        SgPeer::CloudFrontOrigins => "CloudFront origin-facing prefix list".to_string(),
+                        SgPeer::VpcLink(a) => format!("VPC link of {}", self.name(a)),
+                    };
+                    leg.forward.push(self.hop(target, "security-group", format!("sg rule {} from {peer}", r.ports)));
+                }
+                None => {
+                    let who = match source {
+                        SgSource::Node(n, _) => format!("`{}`", self.name(n)),
+                        SgSource::Outside(Who::CloudFront) => "CloudFront".to_string(),
+                        SgSource::Outside(Who::VpcLink(a)) => format!("the VPC link of `{}`", self.name(a)),
+                        SgSource::Outside(Who::Internet) => "the internet".to_string(),
+                        SgSource::Addr(a) => address::ip(a),
+                    };
+                    leg.blockers.push(self.blocker(
+                        Reason::EniSgRulesMismatch,
+                        Cause::SecurityGroup,
+                        target,
+                        Forward,
+                        format!("the security group of `{}` does not admit {who} on {p}", node.name),
+                        Some(format!("draw the flow to `{}` on {p}: flows are what open security groups", node.name)),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// A route from `from_subnet` to an address in `to_subnet` (both in
+    /// VPCs), one way.
+    fn vpc_route(&self, leg: &mut Proof, from_subnet: NodeId, to_subnet: NodeId, dst: u32, direction: Direction) {
+        let Some(rt) = self.route_table(leg, from_subnet, direction) else { return };
+        let (from_vpc, to_vpc) = (rt.vpc, self.vpc_of(to_subnet));
+        let route = lookup(rt, Dst::Addr(dst));
+        if let Some(r) = route {
+            let dest = dest_text(r.destination);
+            match r.target {
+                RouteTarget::Local if Some(from_vpc) == to_vpc => {
+                    self.push_hop(leg, direction, self.hop(from_subnet, "subnet", format!("route {dest} local")));
+                    return;
+                }
+                RouteTarget::Peering(p) => {
+                    if let Some(peering) = self.model.peerings().get(p) {
+                        let other =
+                            if peering.left.value == from_vpc { peering.right.value } else { peering.left.value };
+                        self.push_hop(
+                            leg,
+                            direction,
+                            self.hop(from_subnet, "subnet", format!("route {dest} -> peering {}", peering.name.value)),
+                        );
+                        if Some(other) == to_vpc {
+                            self.push_hop(
+                                leg,
+                                direction,
+                                Hop {
+                                    component: peering.name.value.clone(),
+                                    kind: "peering",
+                                    via: format!("peering {} to {}", peering.name.value, self.name(other)),
+                                },
+                            );
+                            return;
+                        }
+                    }
+                }
+                RouteTarget::TransitGateway(g) => {
+                    self.push_hop(leg, direction, self.hop(from_subnet, "subnet", format!("route {dest} -> tgw {}", self.name(g))));
+                    let want = to_vpc;
+                    self.tgw(leg, from_subnet, g, dst, direction, &|t| matches!(t, AttachmentTarget::Vpc(v) if Some(v) == want));
+                    return;
+                }
+                _ => {}
+            }
+        }
+        // No route that reaches the target's VPC.
+        let (Some(to_vpc), from_name) = (to_vpc, self.name(from_subnet)) else { return };
+        let ip = address::ip(dst);
+        if let Some((via, first)) = self.transitive(from_vpc, to_vpc) {
+            let (a, c) = (self.name(from_vpc), self.name(to_vpc));
+            let peering = self.model.peerings().get(first);
+            leg.blockers.push(Blocker {
+                reason: Reason::PcxRequiresAddressInVpcCidr,
+                component: peering.map_or_else(|| self.id(from_vpc), |p| p.name.value.clone()),
+                direction,
+                message: format!(
+                    "subnet `{from_name}` has no route to {ip} in vpc `{c}`: peering is not transitive, and `{a}` reaches `{c}` only through `{}`",
+                    self.name(via)
+                ),
+                cause: Cause::NotTransitive,
+                span: peering.map(|p| p.name.span).or_else(|| self.span(from_vpc)),
+                help: Some(format!("add a direct peering: `peering {a}_{c} {a} <-> {c}`")),
+                acl_fix: None,
+            });
+            return;
+        }
+        let (a, c) = (self.name(from_vpc), self.name(to_vpc));
+        let help = if from_vpc == to_vpc {
+            None
+        } else {
+            Some(format!("connect the VPCs: `peering {a}_{c} {a} <-> {c}`, or attach both to one `tgw`"))
+        };
+        leg.blockers.push(self.blocker(
+            Reason::NoRouteToDestination,
+            Cause::NoRoute,
+            from_subnet,
+            direction,
+            match route {
+                Some(r) => format!(
+                    "subnet `{from_name}` sends {ip} (vpc `{c}`) to its route {} -> {}, which does not lead there",
+                    dest_text(r.destination),
+                    self.target_text(r.target)
+                ),
+                None => format!("subnet `{from_name}` has no route to {ip} in vpc `{c}`"),
+            },
+            help,
+        ));
+    }
+
+    fn target_text(&self, t: RouteTarget) -> String {
+        match t {
+            RouteTarget::Local => "local".to_string(),
+            RouteTarget::InternetGateway(n) => format!("igw {}", self.name(n)),
+            RouteTarget::NatGateway(n) => format!("nat {}", self.name(n)),
+            RouteTarget::GatewayEndpoint(n) => format!("endpoint {}", self.name(n)),
+            RouteTarget::Peering(p) => {
+                format!("peering {}", self.model.peerings().get(p).map_or("?", |p| p.name.value.as_str()))
+            }
+            RouteTarget::TransitGateway(n) => format!("tgw {}", self.name(n)),
+            RouteTarget::VirtualPrivateGateway(n) => format!("vgw of {}", self.name(n)),
+        }
+    }
+
+    /// A VPC peered with both `a` and `c` (which are not peered): the
+    /// middle VPC and the peering of `a` with it.
+    fn transitive(&self, a: NodeId, c: NodeId) -> Option<(NodeId, usize)> {
+        let peers = |v: NodeId| -> Vec<(NodeId, usize)> {
+            self.model
+                .peerings()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    if p.left.value == v {
+                        Some((p.right.value, i))
+                    } else if p.right.value == v {
+                        Some((p.left.value, i))
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        };
+        let of_c = peers(c);
+        if of_c.iter().any(|(w, _)| *w == a) {
+            return None;
+        }
+        peers(a).into_iter().find(|(w, _)| *w != c && of_c.iter().any(|(x, _)| x == w))
+    }
+
+    /// Through transit gateway `g` from `from_subnet` to `dst`, arriving at
+    /// an attachment `want` accepts (one TGW peering hop at most).
+    fn tgw(
+        &self,
+        leg: &mut Proof,
+        from_subnet: NodeId,
+        g: NodeId,
+        dst: u32,
+        direction: Direction,
+        want: &dyn Fn(AttachmentTarget) -> bool,
+    ) {
+        let Some(tp) = self.plan.transit_gateways.iter().find(|t| t.tgw == g) else {
+            leg.blockers.push(self.blocker(
+                Reason::NotModelled,
+                Cause::NotProven,
+                g,
+                direction,
+                format!("the plan has no transit gateway `{}`", self.name(g)),
+                None,
+            ));
+            return;
+        };
+        let from_vpc = self.vpc_of(from_subnet);
+        let zone = address::zone(self.model, from_subnet);
+        let attached = tp.attachments.iter().find(|a| Some(a.target) == from_vpc.map(AttachmentTarget::Vpc));
+        if let Some(att) = attached {
+            if !att.subnets.iter().any(|s| address::zone(self.model, *s) == zone) {
+                leg.blockers.push(self.blocker(
+                    Reason::TgwAttachmentNotInZone,
+                    Cause::NoRoute,
+                    g,
+                    direction,
+                    format!(
+                        "transit gateway `{}`'s attachment to vpc `{}` has no subnet in the zone of subnet `{}`",
+                        self.name(g),
+                        from_vpc.map_or_else(String::new, |v| self.name(v)),
+                        self.name(from_subnet)
+                    ),
+                    Some(format!("add a subnet in that zone of vpc `{}`", from_vpc.map_or_else(String::new, |v| self.name(v)))),
+                ));
+            }
+        }
+        let find = |routes: &[crate::plan::TgwRoute]| {
+            routes
+                .iter()
+                .filter(|r| in_cidr(r.destination, dst))
+                .max_by_key(|r| r.destination.prefix)
+                .map(|r| (r.destination, r.attachment))
+        };
+        let ip = address::ip(dst);
+        let Some((dest, a)) = find(&tp.routes) else {
+            leg.blockers.push(self.blocker(
+                Reason::TgwRtbCannotRoute,
+                Cause::NoRoute,
+                g,
+                direction,
+                format!("transit gateway `{}` has no route to {ip}", self.name(g)),
+                Some(format!(
+                    "attach the destination to `{}` (`attach:`), or, in another region, peer it with that region's transit gateway (`peer:`)",
+                    self.name(g)
+                )),
+            ));
+            return;
+        };
+        let Some(att) = tp.attachments.get(a) else { return };
+        self.push_hop(leg, direction, self.hop(g, "tgw", format!("tgw route {dest} -> {}", self.attachment_text(att.target))));
+        if want(att.target) {
+            return;
+        }
+        if let AttachmentTarget::Peer(h) = att.target {
+            if let Some(hp) = self.plan.transit_gateways.iter().find(|t| t.tgw == h) {
+                if let Some((dest2, a2)) = find(&hp.routes) {
+                    if let Some(att2) = hp.attachments.get(a2) {
+                        if want(att2.target) {
+                            self.push_hop(
+                                leg,
+                                direction,
+                                self.hop(h, "tgw", format!("tgw route {dest2} -> {}", self.attachment_text(att2.target))),
+                            );
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        leg.blockers.push(self.blocker(
+            Reason::TgwRtbCannotRoute,
+            Cause::NoRoute,
+            g,
+            direction,
+            format!(
+                "transit gateway `{}` sends {ip} to {}, which does not hold it",
+                self.name(g),
+                self.attachment_text(att.target)
+            ),
+            None,
+        ));
+    }
+
+    fn attachment_text(&self, t: AttachmentTarget) -> String {
+        match t {
+            AttachmentTarget::Vpc(n) => format!("attachment vpc {}", self.name(n)),
+            AttachmentTarget::Vpn(n) => format!("attachment vpn {}", self.name(n)),
+            AttachmentTarget::DirectConnect(n) => format!("attachment dx {}", self.name(n)),
+            AttachmentTarget::Peer(n) => format!("peering attachment to tgw {}", self.name(n)),
+        }
+    }
+
+    fn vpc_to_vpc(&self, leg: &mut Proof, from: NodeId, s: NodeId, to: NodeId, t: NodeId, ports: &[PortRange]) {
+        let (Some(a_s), Some(a_t)) = (address::address(self.model, s), address::address(self.model, t)) else {
+            leg.blockers.push(self.blocker(
+                Reason::NotModelled,
+                Cause::NotProven,
+                if address::address(self.model, s).is_none() { s } else { t },
+                Forward,
+                "a subnet without a block".to_string(),
+                None,
+            ));
+            return;
+        };
+        let (b_s, b_t) = (address::subnet_block(self.model, s), address::subnet_block(self.model, t));
+        let eph = ephemeral(ports);
+        let same = s == t;
+        if !same {
+            self.acl(leg, s, false, Remote::Addr(a_t), ports, Forward, b_t);
+        }
+        self.vpc_route(leg, s, t, a_t, Forward);
+        if !same {
+            self.acl(leg, t, true, Remote::Addr(a_s), ports, Forward, b_s);
+        }
+        self.sg(leg, to, SgSource::Node(from, a_s), ports);
+        if !same {
+            self.acl(leg, t, false, Remote::Addr(a_s), &eph, Return, b_s);
+        }
+        self.vpc_route(leg, t, s, a_s, Return);
+        if !same {
+            self.acl(leg, s, true, Remote::Addr(a_t), &eph, Return, b_t);
+        }
+    }
+
+    fn vpc_igw(&self, vpc: NodeId) -> Option<NodeId> {
+        self.model.children(vpc).find(|(_, n)| n.kind() == Kind::Igw).map(|(i, _)| i)
+    }
+
+    /// Out to the internet from `from` in `s`; the NAT it goes through, if
+    /// any.
+    fn to_internet(&self, leg: &mut Proof, from: NodeId, s: NodeId, ports: &[PortRange]) -> Option<NodeId> {
+        let eph = ephemeral(ports);
+        let zero = Cidr::new(0, 0);
+        let a_s = address::address(self.model, s)?;
+        let b_s = address::subnet_block(self.model, s);
+        self.acl(leg, s, false, Remote::Internet, ports, Forward, zero);
+        let rt = self.route_table(leg, s, Forward)?;
+        let vpc = rt.vpc;
+        let src_name = self.name(from);
+        let mut nat_used = None;
+        match lookup(rt, Dst::Internet).map(|r| r.target) {
+            Some(RouteTarget::InternetGateway(g)) => {
+                leg.forward.push(self.hop(s, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
+                let public = address::tier(self.model, s) == Some(Tier::Public)
+                    && self.model.get(from).is_some_and(address::public_ip);
+                if public {
+                    leg.forward.push(self.hop(g, "igw", "public IPv4 address".to_string()));
+                    leg.reply.push(self.hop(g, "igw", "to the public IPv4 address".to_string()));
+                } else {
+                    leg.blockers.push(self.blocker(
+                        Reason::NoPublicIp,
+                        Cause::NoWayOut,
+                        from,
+                        Forward,
+                        format!(
+                            "`{src_name}` has no public IPv4 address, so the internet gateway of subnet `{}` does not carry its traffic",
+                            self.name(s)
+                        ),
+                        Some(format!(
+                            "place `{src_name}` in private subnets of zones with a NAT gateway (`nat NAME` in a public subnet)"
+                        )),
+                    ));
+                }
+            }
+            Some(RouteTarget::NatGateway(n)) => {
+                nat_used = Some(n);
+                leg.forward.push(self.hop(s, "subnet", format!("route 0.0.0.0/0 -> nat {}", self.name(n))));
+                self.through_nat(leg, s, a_s, b_s, vpc, n, ports, &eph);
+            }
+            _ => {
+                leg.blockers.push(self.no_way_out(from, s, vpc));
+            }
+        }
+        self.acl(leg, s, true, Remote::Internet, &eph, Return, zero);
+        nat_used
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn through_nat(
+        &self,
+        leg: &mut Proof,
+        s: NodeId,
+        a_s: u32,
+        b_s: Option<Cidr>,
+        vpc: NodeId,
+        n: NodeId,
+        ports: &[PortRange],
+        eph: &[PortRange],
+    ) {
+        let Some(NodeKind::Nat(nat)) = self.model.get(n).map(|n| &n.kind) else { return };
+        let nat_name = self.name(n);
+        if nat.connectivity.value == Connectivity::Private {
+            leg.blockers.push(self.blocker(
+                Reason::NoRouteToDestination,
+                Cause::NoWayOut,
+                n,
+                Forward,
+                format!("NAT gateway `{nat_name}` is private (`type: private`): it never reaches the internet"),
+                Some(format!("make `{nat_name}` public (remove `type: private`) in a public subnet")),
+            ));
+            return;
+        }
+        let igw_help = format!("add `igw` to vpc `{}`", self.name(vpc));
+        if nat.mode.value == NatMode::Regional || nat.subnet.is_none() {
+            leg.forward.push(self.hop(n, "nat", "regional NAT gateway".to_string()));
+            match self.vpc_igw(vpc) {
+                Some(g) => {
+                    leg.forward.push(self.hop(g, "igw", "NAT gateway's public address".to_string()));
+                    leg.reply.push(self.hop(g, "igw", "to the NAT gateway".to_string()));
+                    leg.reply.push(self.hop(n, "nat", "translated back to the source".to_string()));
+                }
+                None => leg.blockers.push(self.blocker(
+                    Reason::NoRouteToDestination,
+                    Cause::NoWayOut,
+                    n,
+                    Forward,
+                    format!("regional NAT gateway `{nat_name}` is in a VPC without an internet gateway"),
+                    Some(igw_help),
+                )),
+            }
+            return;
+        }
+        let Some(ns) = nat.subnet else { return };
+        let zero = Cidr::new(0, 0);
+        if ns != s {
+            self.acl(leg, ns, true, Remote::Addr(a_s), ports, Forward, b_s);
+        }
+        leg.forward.push(self.hop(n, "nat", format!("NAT gateway in subnet {}", self.name(ns))));
+        let Some(nrt) = self.route_table(leg, ns, Forward) else { return };
+        match lookup(nrt, Dst::Internet).map(|r| r.target) {
+            Some(RouteTarget::InternetGateway(g)) => {
+                leg.forward.push(self.hop(ns, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
+                leg.forward.push(self.hop(g, "igw", "NAT gateway's elastic IP".to_string()));
+                leg.reply.push(self.hop(g, "igw", "to the NAT gateway's elastic IP".to_string()));
+            }
+            _ => leg.blockers.push(self.blocker(
+                Reason::NoRouteToDestination,
+                Cause::NoWayOut,
+                ns,
+                Forward,
+                format!(
+                    "NAT gateway `{nat_name}` stands in subnet `{}`, which has no route to an internet gateway",
+                    self.name(ns)
+                ),
+                Some(if self.vpc_igw(vpc).is_none() {
+                    igw_help
+                } else {
+                    format!("declare `{nat_name}` in a public subnet")
+                }),
+            )),
+        }
+        self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
+        self.acl(leg, ns, true, Remote::Internet, eph, Return, zero);
+        leg.reply.push(self.hop(n, "nat", "translated back to the source".to_string()));
+        if ns != s {
+            self.acl(leg, ns, false, Remote::Addr(a_s), eph, Return, b_s);
+        }
+    }
+
+    /// The blocker of a subnet with no default route: the most exact
+    /// change that gives it one.
+    fn no_way_out(&self, from: NodeId, s: NodeId, vpc: NodeId) -> Blocker {
+        let (sn, vn, src) = (self.name(s), self.name(vpc), self.name(from));
+        // A peer that has a way out: edge-to-edge, which peering never carries.
+        let peer_out = self.model.peerings().iter().find_map(|p| {
+            let other = if p.left.value == vpc {
+                p.right.value
+            } else if p.right.value == vpc {
+                p.left.value
+            } else {
+                return None;
+            };
+            let has_way_out = self.vpc_igw(other).is_some()
+                || self.model.of_kind(Kind::Nat).any(|(_, n)| n.vpc == Some(other));
+            has_way_out.then_some((p, other))
+        });
+        if let Some((p, other)) = peer_out {
+            return Blocker {
+                reason: Reason::NoRouteToDestination,
+                component: p.name.value.clone(),
+                direction: Forward,
+                message: format!(
+                    "subnet `{sn}` has no way to the internet: vpc `{}` has one, but peering `{}` never carries traffic to a peer's internet gateway, NAT or VPN",
+                    self.name(other),
+                    p.name.value
+                ),
+                cause: Cause::EdgeToEdge,
+                span: Some(p.name.span),
+                help: Some(format!(
+                    "give vpc `{vn}` its own way out: `igw` and a `nat` in a public subnet of each zone"
+                )),
+                acl_fix: None,
+            };
+        }
+        let zone = address::zone(self.model, s).map(|z| self.name(z)).unwrap_or_default();
+        let (message, help) = match address::tier(self.model, s) {
+            Some(Tier::Isolated) => (
+                format!("`{src}` stands in isolated subnet `{sn}`, which has no route to the internet"),
+                format!("place `{src}` in a private subnet of zone {zone} with a NAT gateway, or reach AWS services through an endpoint"),
+            ),
+            Some(Tier::Public) => (
+                format!("public subnet `{sn}` has no route to an internet gateway"),
+                format!("add `igw` to vpc `{vn}`"),
+            ),
+            _ => (
+                format!("private subnet `{sn}` has no NAT gateway to reach the internet through"),
+                if self.vpc_igw(vpc).is_some() {
+                    format!("add `nat nat_{zone}` inside a public subnet of zone {zone} of vpc `{vn}`")
+                } else {
+                    format!("add `igw` to vpc `{vn}` and `nat nat_{zone}` inside a public subnet of zone {zone}")
+                },
+            ),
+        };
+        self.blocker(Reason::NoRouteToDestination, Cause::NoWayOut, s, Forward, message, Some(help))
+    }
+
+    fn to_service(&self, leg: &mut Proof, from: NodeId, s: NodeId, to: NodeId, region: Option<NodeId>, ports: &[PortRange]) {
+        let Some(tk) = self.model.get(to).map(|n| n.kind()) else { return };
+        let src_region = self.model.get(from).and_then(|n| n.region);
+        let regional = region.is_some() && region == src_region && !matches!(tk, Kind::Cloudfront | Kind::Route53);
+        let vpc = self.vpc_of(from);
+        if regional {
+            let gateway = match tk {
+                Kind::S3 => Some(GatewayService::S3),
+                Kind::Dynamodb => Some(GatewayService::DynamoDb),
+                _ => None,
+            };
+            if let Some(gs) = gateway {
+                let rt = self.plan.route_table(s);
+                if let Some(Route { destination, target: RouteTarget::GatewayEndpoint(ep) }) =
+                    rt.and_then(|rt| lookup(rt, Dst::Service(gs)))
+                {
+                    let zero = Cidr::new(0, 0);
+                    self.acl(leg, s, false, Remote::Internet, ports, Forward, zero);
+                    leg.forward.push(self.hop(
+                        s,
+                        "subnet",
+                        format!("route {} -> gateway endpoint {}", dest_text(*destination), self.name(*ep)),
+                    ));
+                    leg.forward.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
+                    leg.reply.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
+                    self.acl(leg, s, true, Remote::Internet, &ephemeral(ports), Return, zero);
+                    return;
+                }
+            }
+            if let Some(ep) = vpc.and_then(|v| self.interface_endpoint(v, tk)) {
+                let Some(epn) = self.model.get(ep) else { return };
+                let subnets = address::positions(epn);
+                let zone = address::zone(self.model, s);
+                let t = subnets.iter().copied().find(|t| address::zone(self.model, *t) == zone).or(subnets.first().copied());
+                if let Some(t) = t {
+                    leg.forward.push(self.hop(ep, "endpoint", "interface endpoint (private DNS)".to_string()));
+                    self.vpc_to_vpc(leg, from, s, ep, t, &[PortRange::tcp(443)]);
+                    return;
+                }
+            }
+        }
+        let nat = self.to_internet(leg, from, s, ports);
+        if let (Some(n), true, Some(v)) = (nat, regional && matches!(tk, Kind::S3 | Kind::Dynamodb), vpc) {
+            leg.service_via_nat = Some((n, v));
+        }
+    }
+
+    /// The interface endpoint of `vpc` for the service of kind `k`.
+    fn interface_endpoint(&self, vpc: NodeId, k: Kind) -> Option<NodeId> {
+        let service = match k {
+            Kind::S3 => "s3",
+            Kind::Dynamodb => "dynamodb",
+            Kind::Sqs => "sqs",
+            Kind::Sns => "sns",
+            Kind::Kinesis => "kinesis-streams",
+            Kind::Stepfn => "states",
+            Kind::Apigw => "execute-api",
+            Kind::Eventbridge => "events",
+            Kind::Lambda => "lambda",
+            _ => return None,
+        };
+        self.model.of_kind(Kind::Endpoint).find_map(|(i, n)| match &n.kind {
+            NodeKind::Endpoint(e)
+                if n.vpc == Some(vpc)
+                    && e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface)
+                    && e.service.as_ref().is_some_and(|s| s.value == service) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        })
+    }
+
+    fn to_gateway_endpoint(&self, leg: &mut Proof, s: NodeId, ep: NodeId, ep_vpc: NodeId, ports: &[PortRange]) {
+        let Some(NodeKind::Endpoint(e)) = self.model.get(ep).map(|n| &n.kind) else { return };
+        let service = match e.service.as_ref().map(|s| s.value.as_str()) {
+            Some("s3") => GatewayService::S3,
+            Some("dynamodb") => GatewayService::DynamoDb,
+            other => {
+                leg.blockers.push(self.blocker(
+                    Reason::VpceGatewayProtocolRestriction,
+                    Cause::NoRoute,
+                    ep,
+                    Forward,
+                    format!("a gateway endpoint serves only S3 and DynamoDB, not `{}`", other.unwrap_or("?")),
+                    Some(format!("make `{}` an `interface endpoint`", self.name(ep))),
+                ));
+                return;
+            }
+        };
+        if self.vpc_of(s) != Some(ep_vpc) {
+            leg.blockers.push(self.blocker(
+                Reason::NoRouteToDestination,
+                Cause::NoRoute,
+                ep,
+                Forward,
+                format!("gateway endpoint `{}` serves only its own VPC", self.name(ep)),
+                None,
+            ));
+            return;
+        }
+        let zero = Cidr::new(0, 0);
+        self.acl(leg, s, false, Remote::Internet, ports, Forward, zero);
+        let rt = self.route_table(leg, s, Forward);
+        match rt.and_then(|rt| lookup(rt, Dst::Service(service))) {
+            Some(r) if r.target == RouteTarget::GatewayEndpoint(ep) => {
+                leg.forward.push(self.hop(s, "subnet", format!("route {} -> gateway endpoint {}", dest_text(r.destination), self.name(ep))));
+                leg.forward.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+                leg.reply.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+            }
+            _ if rt.is_some() => leg.blockers.push(self.blocker(
+                Reason::NoRouteToDestination,
+                Cause::NoRoute,
+                s,
+                Forward,
+                format!("subnet `{}` has no route to gateway endpoint `{}`", self.name(s), self.name(ep)),
+                None,
+            )),
+            _ => {}
+        }
+        self.acl(leg, s, true, Remote::Internet, &ephemeral(ports), Return, zero);
+    }
+
+    /// The vpn or dx whose `to` is `onprem`, reached from `rt` by route
+    /// `target`, or through transit gateway `g`.
+    fn connects(&self, conn: NodeId, onprem: NodeId) -> bool {
+        match self.model.get(conn).map(|n| &n.kind) {
+            Some(NodeKind::Vpn(v)) => v.to.as_ref().is_some_and(|t| t.value == onprem),
+            Some(NodeKind::Dx(d)) => d.to.as_ref().is_some_and(|t| t.value == onprem),
+            _ => false,
+        }
+    }
+
+    /// A route from `s` to on-premises `onprem` at `addr`, one way.
+    fn onprem_route(&self, leg: &mut Proof, s: NodeId, onprem: NodeId, addr: u32, direction: Direction) {
+        let Some(rt) = self.route_table(leg, s, direction) else { return };
+        let vpc = rt.vpc;
+        let route = lookup(rt, Dst::Addr(addr));
+        match route.map(|r| (r.destination, r.target)) {
+            Some((d, RouteTarget::VirtualPrivateGateway(v))) if self.connects(v, onprem) => {
+                self.push_hop(leg, direction, self.hop(s, "subnet", format!("route {} -> vgw", dest_text(d))));
+                self.push_hop(leg, direction, self.hop(v, self.model.node(v).kind().keyword(), format!("to {}", self.name(onprem))));
+                return;
+            }
+            Some((d, RouteTarget::TransitGateway(g))) => {
+                self.push_hop(leg, direction, self.hop(s, "subnet", format!("route {} -> tgw {}", dest_text(d), self.name(g))));
+                self.tgw(leg, s, g, addr, direction, &|t| match t {
+                    AttachmentTarget::Vpn(c) | AttachmentTarget::DirectConnect(c) => self.connects(c, onprem),
+                    _ => false,
+                });
+                return;
+            }
+            _ => {}
+        }
+        let (on, vn) = (self.name(onprem), self.name(vpc));
+        // A peer VPC with a VPN to it: edge-to-edge.
+        let via_peer = self.model.peerings().iter().find(|p| {
+            let other = if p.left.value == vpc { p.right.value } else if p.right.value == vpc { p.left.value } else { return false };
+            self.model.nodes().iter().any(|n| match &n.kind {
+                NodeKind::Vpn(v) => v.vgw.as_ref().is_some_and(|g| g.value == other) && v.to.as_ref().is_some_and(|t| t.value == onprem),
+                NodeKind::Dx(d) => d.vgw.as_ref().is_some_and(|g| g.value == other) && d.to.as_ref().is_some_and(|t| t.value == onprem),
+                _ => false,
+            })
+        });
+        if let Some(p) = via_peer {
+            leg.blockers.push(Blocker {
+                reason: Reason::NoRouteToDestination,
+                component: p.name.value.clone(),
+                direction,
+                message: format!(
+                    "subnet `{}` has no route to `{on}`: a peer has a VPN to it, but peering `{}` never carries traffic to a peer's VPN",
+                    self.name(s),
+                    p.name.value
+                ),
+                cause: Cause::EdgeToEdge,
+                span: Some(p.name.span),
+                help: Some(format!("connect vpc `{vn}` itself: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or attach both to one `tgw`")),
+                acl_fix: None,
+            });
+            return;
+        }
+        leg.blockers.push(self.blocker(
+            Reason::NoRouteToDestination,
+            Cause::NoRoute,
+            s,
+            direction,
+            format!("subnet `{}` has no route to `{on}` ({})", self.name(s), address::ip(addr)),
+            Some(format!("connect vpc `{vn}` to `{on}`: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or a `tgw` that attaches both")),
+        ));
+    }
+
+    fn to_onprem(&self, leg: &mut Proof, s: NodeId, onprem: NodeId, block: Cidr, ports: &[PortRange]) {
+        let Some(a_s) = address::address(self.model, s) else { return };
+        let addr = block.first().saturating_add(if block.size() > 4 { 4 } else { 0 });
+        let eph = ephemeral(ports);
+        self.acl(leg, s, false, Remote::Addr(addr), ports, Forward, Some(block));
+        self.onprem_route(leg, s, onprem, addr, Forward);
+        leg.forward.push(self.hop(onprem, "onprem", format!("{} on {}", address::ip(addr), block)));
+        // Replies come back over the same connection to the VPC.
+        leg.reply.push(self.hop(onprem, "onprem", format!("back to {}", address::ip(a_s))));
+        self.acl(leg, s, true, Remote::Addr(addr), &eph, Return, Some(block));
+    }
+
+    fn from_onprem(&self, leg: &mut Proof, onprem: NodeId, block: Cidr, to: NodeId, t: NodeId, ports: &[PortRange]) {
+        let addr = block.first().saturating_add(if block.size() > 4 { 4 } else { 0 });
+        let eph = ephemeral(ports);
+        // The way in is the way back: the VPC's route to the network.
+        let mut probe = Proof::default();
+        self.onprem_route(&mut probe, t, onprem, addr, Forward);
+        leg.forward.push(self.hop(onprem, "onprem", format!("from {}", address::ip(addr))));
+        leg.forward.extend(probe.forward.iter().rev().cloned());
+        let b_t = address::subnet_block(self.model, t);
+        self.acl(leg, t, true, Remote::Addr(addr), ports, Forward, Some(block));
+        self.sg(leg, to, SgSource::Addr(addr), ports);
+        self.acl(leg, t, false, Remote::Addr(addr), &eph, Return, Some(block));
+        let _ = b_t;
+        self.onprem_route(leg, t, onprem, addr, Return);
+    }
+
+    /// Into a VPC from outside it: the target must be a public entry point.
+    fn from_outside(&self, leg: &mut Proof, from: NodeId, to: NodeId, t: NodeId, ports: &[PortRange], who: Who) {
+        let Some(node) = self.model.get(to) else { return };
+        let eph = ephemeral(ports);
+        let zero = Cidr::new(0, 0);
+        let tier = address::tier(self.model, t);
+        let (tn, sn) = (node.name.clone(), self.name(t));
+        if tier == Some(Tier::Public) && address::public_ip(node) {
+            let Some(rt) = self.route_table(leg, t, Forward) else { return };
+            match lookup(rt, Dst::Internet).map(|r| r.target) {
+                Some(RouteTarget::InternetGateway(g)) => {
+                    leg.forward.push(self.hop(g, "igw", format!("to the public address of {tn}")));
+                    leg.reply.push(self.hop(t, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
+                    leg.reply.push(self.hop(g, "igw", "from the public address".to_string()));
+                }
+                _ => leg.blockers.push(self.blocker(
+                    Reason::NoRouteToDestination,
+                    Cause::NoRoute,
+                    t,
+                    Forward,
+                    format!("public subnet `{sn}` has no route to an internet gateway, so nothing outside reaches `{tn}`"),
+                    Some(format!("add `igw` to vpc `{}`", self.name(rt.vpc))),
+                )),
+            }
+        } else {
+            let why = match tier {
+                Some(Tier::Public) => format!("`{tn}` has no public address"),
+                Some(t) => format!("`{tn}` stands in {} subnet `{sn}`", t.as_str()),
+                None => format!("`{tn}` has no public address"),
+            };
+            leg.blockers.push(self.blocker(
+                Reason::IgwPrivateIpAssociationForIngress,
+                Cause::EntryPoint,
+                to,
+                Forward,
+                format!("{why}: nothing outside its VPC reaches it from `{}`", self.name(from)),
+                Some(format!(
+                    "put a public entry point in front: an internet-facing `alb NAME in PUBLIC_SUBNETS {{ listen: 443 }}` with `{} -> NAME` and `NAME -> {tn}`, or CloudFront or API Gateway",
+                    self.name(from)
+                )),
+            ));
+        }
+        self.acl(leg, t, true, Remote::Internet, ports, Forward, zero);
+        self.sg(leg, to, SgSource::Outside(who), ports);
+        self.acl(leg, t, false, Remote::Internet, &eph, Return, zero);
+    }
+
+    /// A flow out of a managed service: an integration, one of the network
+    /// pairs into a VPC, or invalid (E0406).
+    fn managed(&self, proof: &mut Proof, from: NodeId, to: NodeId, ports: &[PortRange], flow: Option<FlowIndex>) {
+        let (Some(src), Some(dst)) = (self.model.get(from), self.model.get(to)) else { return };
+        let (fk, tk) = (src.kind(), dst.kind());
+        if is_integration(fk, tk) {
+            let permission = self.plan.permissions.iter().find(|p| match flow {
+                Some(f) => p.flow == f,
+                None => p.source == from && p.target == to,
+            });
+            match permission {
+                Some(p) => {
+                    let actions = if p.actions.is_empty() { String::new() } else { format!(" {}", p.actions.join(", ")) };
+                    proof.forward.push(self.hop(to, "permission", format!("{}: {}{actions}", p.integration, p.principal)));
+                }
+                None => proof.blockers.push(self.blocker(
+                    Reason::NotModelled,
+                    Cause::NotProven,
+                    to,
+                    Forward,
+                    format!("the plan has no permission for `{}` -> `{}`", src.name, dst.name),
+                    None,
+                )),
+            }
+            return;
+        }
+        if is_network_pair(fk, tk) {
+            if let End::Vpc { subnets, .. } = classify(self.model, to, true) {
+                let internal = matches!(&dst.kind, NodeKind::Alb(lb) | NodeKind::Nlb(lb) if !lb.internet_facing);
+                if fk == Kind::Cloudfront && internal {
+                    proof.blockers.push(self.blocker(
+                        Reason::NotModelled,
+                        Cause::NotProven,
+                        to,
+                        Forward,
+                        format!("CloudFront to internal load balancer `{}` (a VPC origin) is not modelled", dst.name),
+                        Some(format!("make `{}` internet-facing in public subnets", dst.name)),
+                    ));
+                    return;
+                }
+                let pairs: Vec<_> = subnets.iter().map(|&t| (t, t)).collect();
+                self.pairs(proof, from, &pairs, |leg, (t, _)| {
+                    if fk == Kind::Cloudfront {
+                        self.from_outside(leg, from, to, t, ports, Who::CloudFront);
+                    } else {
+                        leg.forward.push(self.hop(from, "vpc-link", format!("VPC link of {}", src.name)));
+                        self.sg(leg, to, SgSource::Outside(Who::VpcLink(from)), ports);
+                        leg.reply.push(self.hop(from, "vpc-link", "replies over the VPC link".to_string()));
+                    }
+                });
+                return;
+            }
+        }
+        let (integrations, network) = valid_targets(fk);
+        let list: Vec<&str> = integrations.iter().chain(network).map(|k| k.keyword()).collect();
+        let help = if list.is_empty() {
+            format!(
+                "{} starts no flows: draw the flow from the resource that calls it, or the other way round (`{} -> {}`)",
+                fk.a(),
+                dst.name,
+                src.name
+            )
+        } else {
+            format!("{} sends only to {}", fk.a(), list.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+        };
+        proof.blockers.push(self.blocker(
+            Reason::InvalidIntegration,
+            Cause::InvalidIntegration,
+            from,
+            Forward,
+            format!("`{}` ({}) -> `{}` ({}) is not an integration AWS runs", src.name, fk.keyword(), dst.name, tk.keyword()),
+            Some(help),
+        ));
+    }
+}
