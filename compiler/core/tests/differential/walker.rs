@@ -418,7 +418,6 @@ impl Walk<'_> {
                 };
                 if !serves {
                     fw = self.fail("forward: gateway endpoint does not serve the address".into());
-                    bk = false;
                 }
             }
             Some(RouteTarget::NatGateway(nat)) => {
@@ -431,7 +430,6 @@ impl Walk<'_> {
                     let igw = self.m.nodes().iter().any(|x| x.kind() == Kind::Igw && x.vpc == vpc && vpc.is_some());
                     if !igw {
                         fw = self.fail("forward: regional NAT in a VPC with no igw".into());
-                        bk = false;
                     }
                 } else if let Some(ns) = nat_subnet {
                     if ns != ss {
@@ -439,7 +437,6 @@ impl Walk<'_> {
                     }
                     if !matches!(self.lookup(ns, addr), Some(RouteTarget::InternetGateway(_))) {
                         fw = self.fail(format!("forward: NAT subnet {} has no route to the igw", self.name(ns)));
-                        bk = false;
                     }
                     fw &= self.acl(ns, false, addr, ports, "forward (NAT subnet)");
                     bk &= self.acl_ephemeral(ns, true, addr, Protocol::Tcp, "return (NAT subnet)");
