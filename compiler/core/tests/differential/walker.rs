@@ -31,6 +31,10 @@ pub struct Verdict {
     pub back: bool,
     /// Each check that failed, for the report on a disagreement.
     pub why: Vec<String>,
+    /// The kinds of hop the packet took (`local`, `peering`, `igw`, `nat`,
+    /// `regional-nat`, `endpoint`, `entry`, `integration`, `direct`), so a
+    /// test can see that every kind of path was walked.
+    pub paths: Vec<&'static str>,
 }
 
 pub const INTERNET: u32 = ip(198, 51, 100, 7);
@@ -86,13 +90,14 @@ struct Walk<'a> {
     m: &'a Model,
     p: &'a Plan,
     why: Vec<String>,
+    paths: Vec<&'static str>,
 }
 
 /// Walks flow `flow` of `m` through `p`. None when the flow is of a shape
 /// this walker does not model (it is then left out of the comparison).
 pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
     let f = m.flows().get(flow)?;
-    let mut w = Walk { m, p, why: Vec::new() };
+    let mut w = Walk { m, p, why: Vec::new(), paths: Vec::new() };
     let from = w.end(f.from.value)?;
     let to = w.end(f.to.value)?;
     let ports = f.ports.clone();
@@ -130,18 +135,26 @@ pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
         }
         (End::Internet, End::InVpc(b, sb)) => w.into_vpc(None, INTERNET, *b, sb, &ports),
         (End::OutsideLambda(l), End::InVpc(b, sb)) => w.into_vpc(Some(*l), OUTSIDE_LAMBDA, *b, sb, &ports),
-        (End::OutsideLambda(_), End::Service(..) | End::Internet) => (true, true),
+        (End::OutsideLambda(_), End::Service(..) | End::Internet) => {
+            w.paths.push("direct");
+            (true, true)
+        }
         (End::Service(..), _) => {
+            w.paths.push("integration");
             // An integration: AWS runs it under a permission, not a route.
+            // No network reply travels back, so nothing can stop one: a
+            // missing permission stops it forward only.
             let ok = p.permissions.iter().any(|q| q.flow == flow);
             if !ok {
                 w.why.push("no permission for the integration".into());
             }
-            (ok, ok)
+            (ok, true)
         }
         _ => return None,
     };
-    Some(Verdict { forward, back, why: w.why })
+    w.paths.sort_unstable();
+    w.paths.dedup();
+    Some(Verdict { forward, back, why: w.why, paths: w.paths })
 }
 
 impl Walk<'_> {
@@ -377,8 +390,12 @@ impl Walk<'_> {
     /// VPC `there`: local inside one VPC, or a peering that joins the two.
     fn crosses(&mut self, subnet: NodeId, addr: u32, here: Option<NodeId>, there: Option<NodeId>, what: &str) -> bool {
         match self.lookup(subnet, addr) {
-            Some(RouteTarget::Local) if here == there => true,
+            Some(RouteTarget::Local) if here == there => {
+                self.paths.push("local");
+                true
+            }
             Some(RouteTarget::Peering(i)) => {
+                self.paths.push("peering");
                 let joins = self.m.peerings().get(i).is_some_and(|p| {
                     let (l, r) = (Some(p.left.value), Some(p.right.value));
                     (l == here && r == there) || (l == there && r == here)
@@ -404,11 +421,13 @@ impl Walk<'_> {
         let mut bk = self.acl_ephemeral(ss, true, addr, Protocol::Tcp, "return");
         match self.lookup(ss, addr) {
             Some(RouteTarget::InternetGateway(_)) => {
+                self.paths.push("igw");
                 if !self.public_ip(a, ss) {
                     fw = self.fail(format!("forward: {} has no public IP in {}", self.name(a), self.name(ss)));
                 }
             }
             Some(RouteTarget::GatewayEndpoint(ep)) => {
+                self.paths.push("endpoint");
                 let serves = match (&self.m.get(ep).map(|n| &n.kind), service) {
                     (Some(NodeKind::Endpoint(e)), Some(k)) => {
                         let s = e.service.as_ref().map(|s| s.value.as_str());
@@ -425,6 +444,7 @@ impl Walk<'_> {
                     return (self.fail("forward: NAT route to a non-NAT".into()), false);
                 };
                 let (mode, nat_subnet) = (n.mode.value, n.subnet);
+                self.paths.push(if mode == NatMode::Regional { "regional-nat" } else { "nat" });
                 if mode == NatMode::Regional {
                     let vpc = self.vpc_of(ss);
                     let igw = self.m.nodes().iter().any(|x| x.kind() == Kind::Igw && x.vpc == vpc && vpc.is_some());
@@ -465,6 +485,7 @@ impl Walk<'_> {
         ports: &[PortRange],
     ) -> (bool, bool) {
         let (mut fw, mut bk) = (true, true);
+        self.paths.push("entry");
         for &(ds, _) in sb {
             let via_igw = matches!(self.lookup(ds, addr), Some(RouteTarget::InternetGateway(_)));
             if !via_igw || !self.public_ip(b, ds) {
