@@ -166,6 +166,14 @@ pub fn design(seed: u64) -> String {
                 let cidrs = {
                     let mut c = vec!["0.0.0.0/0".to_string(), block.clone(), "10.0.0.0/8".into()];
                     c.extend(subnets.iter().map(|s| s.block.clone()));
+                    // Parts of a subnet: whoever stands at its 5th address
+                    // is in the lower /25 and /28, not in the upper /25.
+                    if let Some(s) = subnets.first() {
+                        let base = s.block.trim_end_matches(".0/24");
+                        c.push(format!("{base}.0/25"));
+                        c.push(format!("{base}.128/25"));
+                        c.push(format!("{base}.0/28"));
+                    }
                     c.extend(vpcs.iter().map(|o| o.block.clone()));
                     c.push(format!("10.{}.0.0/16", (v + 1) % 3));
                     c
@@ -271,8 +279,8 @@ pub fn design(seed: u64) -> String {
             continue;
         }
         seen.push((from.clone(), to.clone()));
-        let ports = if to == "internet" || r.chance(20) {
-            format!(" : {}", r.pick(&["443", "80", "8080"]))
+        let ports = if to == "internet" || r.chance(25) {
+            format!(" : {}", r.pick(&["443", "80", "8080", "8000-8100", "udp/53", "443, 8443", "22"]))
         } else {
             String::new()
         };

@@ -91,13 +91,15 @@ struct Walk<'a> {
     p: &'a Plan,
     why: Vec<String>,
     paths: Vec<&'static str>,
+    /// The flow's ports.
+    ports: Vec<PortRange>,
 }
 
 /// Walks flow `flow` of `m` through `p`. None when the flow is of a shape
 /// this walker does not model (it is then left out of the comparison).
 pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
     let f = m.flows().get(flow)?;
-    let mut w = Walk { m, p, why: Vec::new(), paths: Vec::new() };
+    let mut w = Walk { m, p, why: Vec::new(), paths: Vec::new(), ports: f.ports.clone() };
     let from = w.end(f.from.value)?;
     let to = w.end(f.to.value)?;
     let ports = f.ports.clone();
@@ -271,7 +273,7 @@ impl Walk<'_> {
     /// Replies on every ephemeral port: tried at every boundary of every
     /// entry inside the range (exhaustive, as the decision is constant
     /// between boundaries).
-    fn acl_ephemeral(&mut self, subnet: NodeId, inbound: bool, remote: u32, proto: Protocol, what: &str) -> bool {
+    fn acl_ephemeral(&mut self, subnet: NodeId, inbound: bool, remote: u32, what: &str) -> bool {
         let Some(acl) = self.acl_of(subnet) else {
             return self.fail(format!("{what}: subnet {} has no ACL", self.name(subnet)));
         };
@@ -284,11 +286,14 @@ impl Walk<'_> {
                 }
             }
         }
-        for port in ports {
+        // Replies go back in the protocol of each of the flow's ranges.
+        let mut protos: Vec<Protocol> = self.ports.iter().map(|r| r.protocol).collect();
+        protos.dedup();
+        for (proto, port) in protos.iter().flat_map(|p| ports.iter().map(move |q| (*p, *q))) {
             if !Self::acl_passes(entries, remote, proto, port) {
                 let dir = if inbound { "in" } else { "out" };
                 return self.fail(format!(
-                    "{what}: ACL of {} ({dir}) stops reply port {port} {} {}",
+                    "{what}: ACL of {} ({dir}) stops reply {proto:?}/{port} {} {}",
                     self.name(subnet),
                     if inbound { "from" } else { "to" },
                     dotted(remote)
@@ -376,12 +381,12 @@ impl Walk<'_> {
     fn vpc_to_vpc_back(&mut self, ss: NodeId, src: u32, ds: NodeId, dst: u32) -> bool {
         let mut ok = true;
         if ss != ds {
-            ok &= self.acl_ephemeral(ds, false, src, Protocol::Tcp, "return");
+            ok &= self.acl_ephemeral(ds, false, src, "return");
         }
         let (va, vb) = (self.vpc_of(ss), self.vpc_of(ds));
         ok &= self.crosses(ds, src, vb, va, "return");
         if ss != ds {
-            ok &= self.acl_ephemeral(ss, true, dst, Protocol::Tcp, "return");
+            ok &= self.acl_ephemeral(ss, true, dst, "return");
         }
         ok
     }
@@ -418,7 +423,7 @@ impl Walk<'_> {
         service: Option<Kind>,
     ) -> (bool, bool) {
         let mut fw = self.acl(ss, false, addr, ports, "forward");
-        let mut bk = self.acl_ephemeral(ss, true, addr, Protocol::Tcp, "return");
+        let mut bk = self.acl_ephemeral(ss, true, addr, "return");
         match self.lookup(ss, addr) {
             Some(RouteTarget::InternetGateway(_)) => {
                 self.paths.push("igw");
@@ -459,9 +464,9 @@ impl Walk<'_> {
                         fw = self.fail(format!("forward: NAT subnet {} has no route to the igw", self.name(ns)));
                     }
                     fw &= self.acl(ns, false, addr, ports, "forward (NAT subnet)");
-                    bk &= self.acl_ephemeral(ns, true, addr, Protocol::Tcp, "return (NAT subnet)");
+                    bk &= self.acl_ephemeral(ns, true, addr, "return (NAT subnet)");
                     if ns != ss {
-                        bk &= self.acl_ephemeral(ns, false, src, Protocol::Tcp, "return (NAT subnet)");
+                        bk &= self.acl_ephemeral(ns, false, src, "return (NAT subnet)");
                     }
                 } else {
                     fw = self.fail("forward: zonal NAT without a subnet".into());
@@ -493,7 +498,7 @@ impl Walk<'_> {
             }
             fw &= self.acl(ds, true, addr, ports, "forward");
             fw &= self.sg_admits(b, source, addr, ports);
-            bk &= self.acl_ephemeral(ds, false, addr, Protocol::Tcp, "return");
+            bk &= self.acl_ephemeral(ds, false, addr, "return");
         }
         (fw, bk)
     }
