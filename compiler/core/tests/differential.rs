@@ -121,7 +121,7 @@ fn the_walker_agrees_with_reach() {
     eprintln!("paths (passed, blocked forward): {coverage:?}");
     assert!(designs as u64 >= DESIGNS * 9 / 10, "too few designs lowered: {designs}");
     // Not vacuous: every kind of path is walked, and both passes and stops.
-    for path in ["local", "peering", "igw", "nat", "regional-nat", "endpoint", "entry", "integration", "direct"] {
+    for path in ["local", "peering", "igw", "nat", "regional-nat", "endpoint", "entry", "integration", "direct", "tgw"] {
         let [passed, stopped] = coverage.get(path).copied().unwrap_or_default();
         assert!(passed > 0 && (stopped > 0 || path == "direct"), "path {path}: {passed} passed, {stopped} blocked");
     }
@@ -436,4 +436,51 @@ fn walker_needs_routes_igw_and_public_ips() {
     let mut p = small_plan(m);
     p.permissions.clear();
     assert_eq!(walker::walk(m, &p, 11).map(|v| (v.forward, v.back)), Some((false, true)));
+}
+
+// ---------------------------------------------------------------------------
+// Disagreements found, minimal designs. Each is a bug for another branch to
+// fix; the test is ignored until then (`cargo test -- --ignored` runs it).
+
+/// A VPC of eu-west-1 listed in the `attach` of a us-east-1 transit gateway.
+/// A transit gateway is regional: it cannot attach a VPC of another region
+/// (that takes a gateway in eu-west-1 and TGW peering), so `y -> x` cannot
+/// travel (issue 11: "a transit gateway is regional (other regions need TGW
+/// peering)"; plan-spec: "A TGW in another region without TGW peering:
+/// TGW_RTB_CANNOT_ROUTE"). `plan::derive` gives `sb` a route to 10.0.0.0/16
+/// through `hub` and an attachment of `b`, and `reach::prove_flow` proves
+/// the flow both ways with no blocker.
+const TGW_ACROSS_REGIONS: &str = "\
+region us-east-1 {
+  vpc a 10.0.0.0/16 { az a { private subnet sa 10.0.0.0/24 { ec2 x { instance: t3.micro; port: 22 } } } }
+  tgw hub { attach: a, b }
+}
+region eu-west-1 {
+  vpc b 10.1.0.0/16 { az a { private subnet sb 10.1.0.0/24 { ec2 y { instance: t3.micro; port: 22 } } } }
+}
+y -> x : 22
+";
+
+#[test]
+fn walker_refuses_a_tgw_attached_across_regions() {
+    let (db, c) = compile(TGW_ACROSS_REGIONS);
+    let (Some(m), Some(p)) = (c.checked(), c.plan()) else {
+        panic!("{}", archc_core::diag::render_human(&db, &c.diagnostics, false))
+    };
+    let v = walker::walk(m, p, 0).expect("modelled");
+    assert!(!v.forward && !v.back, "{v:?}");
+}
+
+// BUG (reach or plan): the walker and reach disagree on this design; see
+// TGW_ACROSS_REGIONS. Reported, not fixed here.
+#[test]
+#[ignore = "reach proves a flow through a transit gateway of another region (TGW_ACROSS_REGIONS)"]
+fn known_tgw_attached_across_regions() {
+    let (_db, c) = compile(TGW_ACROSS_REGIONS);
+    let (m, p) = (c.checked().expect("lowered"), c.plan().expect("plan"));
+    let proof = reach::prove_flow(m, p, 0);
+    let v = walker::walk(m, p, 0).expect("modelled");
+    let forward = !proof.blockers.iter().any(|b| b.direction == Direction::Forward);
+    let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
+    assert_eq!((forward, back), (v.forward, v.back), "{}", describe(TGW_ACROSS_REGIONS, m, 0, &v, &proof));
 }

@@ -260,6 +260,26 @@ pub fn design(seed: u64) -> String {
             out.push(format!("peering p{i}{j} {} <-> {}", names[i], names[j]));
         }
     }
+    // Transit gateways: a hub in the first region attached to some of its
+    // VPCs; sometimes a second hub in the second region, peered with the
+    // first. (A VPC of another region attached to the hub is left out: reach
+    // proves flows through it, see `known_tgw_attached_across_regions`.)
+    let in_first = vpc_count - usize::from(second_region && vpc_count > 1);
+    let tgws = if names.len() >= 2 && r.chance(30) {
+        let attach: Vec<&str> = names.iter().take(in_first).filter(|_| r.chance(70)).map(String::as_str).collect();
+        let mut t = Vec::new();
+        if !attach.is_empty() {
+            t.push(format!("region {} {{ tgw hub {{ attach: {} }} }}", REGIONS[0], attach.join(", ")));
+            if second_region && r.chance(50) {
+                let last = names.last().map_or("v0", String::as_str);
+                t.push(format!("region {} {{ tgw hub2 {{ attach: {last}; peer: hub }} }}", REGIONS[1]));
+            }
+        }
+        t
+    } else {
+        Vec::new()
+    };
+    out.extend(tgws);
     // Flows.
     for t in &services {
         targets.push((t.clone(), ""));

@@ -22,7 +22,7 @@ use archc_core::model::cidr::Cidr;
 use archc_core::model::kinds::Kind;
 use archc_core::model::ports::{PortRange, Protocol};
 use archc_core::model::{Action, Model, NatMode, NodeId, NodeKind, Tier};
-use archc_core::plan::{AclEntry, Destination, GatewayService, Plan, RouteTarget, SgPeer};
+use archc_core::plan::{AclEntry, AttachmentTarget, Destination, GatewayService, Plan, RouteTarget, SgPeer};
 
 /// What the walker concluded about one flow.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub struct Verdict {
     /// Each check that failed, for the report on a disagreement.
     pub why: Vec<String>,
     /// The kinds of hop the packet took (`local`, `peering`, `igw`, `nat`,
-    /// `regional-nat`, `endpoint`, `entry`, `integration`, `direct`), so a
+    /// `regional-nat`, `endpoint`, `entry`, `integration`, `direct`, `tgw`), so a
     /// test can see that every kind of path was walked.
     pub paths: Vec<&'static str>,
 }
@@ -407,8 +407,68 @@ impl Walk<'_> {
                 });
                 joins || self.fail(format!("{what}: peering #{i} from {} does not join the VPCs", self.name(subnet)))
             }
+            Some(RouteTarget::TransitGateway(g)) => {
+                self.paths.push("tgw");
+                self.through_tgw(g, subnet, addr, here, there, what)
+            }
             t => self.fail(format!("{what}: route of {} to {} is {t:?}", self.name(subnet), dotted(addr))),
         }
+    }
+
+    /// A packet from `subnet` (VPC `here`) handed to transit gateway `g`:
+    /// the gateway must be in the VPC's region and attached to it with a
+    /// subnet in the packet's zone; then its route table (longest prefix)
+    /// sends `addr` to an attachment: VPC `there` in the gateway's region,
+    /// or a peering attachment to another gateway, whose own table must
+    /// send it to VPC `there` in that gateway's region (one peering hop:
+    /// TGW peering routes are static and not transitive).
+    fn through_tgw(&mut self, g: NodeId, subnet: NodeId, addr: u32, here: Option<NodeId>, there: Option<NodeId>, what: &str) -> bool {
+        let region_of = |n: Option<NodeId>| n.and_then(|n| self.m.get(n)).and_then(|n| n.region);
+        let zone_of = |s: NodeId| match self.m.get(s).map(|n| &n.kind) {
+            Some(NodeKind::Subnet(sub)) => sub.zone,
+            _ => None,
+        };
+        let Some(gw) = self.p.transit_gateways.iter().find(|t| t.tgw == g) else {
+            return self.fail(format!("{what}: no plan for transit gateway {}", self.name(g)));
+        };
+        if region_of(Some(g)) != region_of(here) {
+            return self.fail(format!("{what}: transit gateway {} is in another region", self.name(g)));
+        }
+        let zone = zone_of(subnet);
+        let entered = gw.attachments.iter().any(|a| {
+            a.target == AttachmentTarget::Vpc(here.unwrap_or(NodeId(usize::MAX)))
+                && a.subnets.iter().any(|s| zone.is_some() && zone_of(*s) == zone)
+        });
+        if !entered {
+            return self.fail(format!("{what}: {} has no attachment subnet in the zone of {}", self.name(g), self.name(subnet)));
+        }
+        let mut table = gw;
+        for _ in 0..2 {
+            let mut best: Option<(u8, usize)> = None;
+            for r in &table.routes {
+                if inside(r.destination, addr) && best.is_none_or(|(l, _)| r.destination.prefix > l) {
+                    best = Some((r.destination.prefix, r.attachment));
+                }
+            }
+            let Some(att) = best.and_then(|(_, i)| table.attachments.get(i)) else {
+                return self.fail(format!("{what}: {} has no route to {}", self.name(table.tgw), dotted(addr)));
+            };
+            match att.target {
+                AttachmentTarget::Vpc(v) if Some(v) == there && region_of(Some(v)) == region_of(Some(table.tgw)) => {
+                    return true;
+                }
+                AttachmentTarget::Peer(h) if table.tgw == g => {
+                    let Some(next) = self.p.transit_gateways.iter().find(|t| t.tgw == h) else {
+                        return self.fail(format!("{what}: no plan for peer {}", self.name(h)));
+                    };
+                    table = next;
+                }
+                t => {
+                    return self.fail(format!("{what}: {} sends {} to {t:?}", self.name(table.tgw), dotted(addr)));
+                }
+            }
+        }
+        self.fail(format!("{what}: more than one TGW peering hop to {}", dotted(addr)))
     }
 
     /// A VPC resource opening a connection to a public address (the
