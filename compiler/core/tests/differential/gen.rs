@@ -127,6 +127,17 @@ pub fn design(seed: u64) -> String {
             if r.chance(20) {
                 out.push(format!("    gateway endpoint {name}_ddbe dynamodb"));
             }
+            // Interface endpoints, each in one private or isolated subnet. (In
+            // several subnets, reach proves the connection to the one in the
+            // source's zone only, the walker to every one: see
+            // `known_interface_endpoint_in_two_zones`.)
+            for service in ["sqs", "s3", "dynamodb"] {
+                let at: Vec<&str> = subnets.iter().filter(|s| s.tier != 0).map(|s| s.name.as_str()).collect();
+                if !at.is_empty() && r.chance(if service == "sqs" { 30 } else { 10 }) {
+                    let one = r.pick(&at);
+                    out.push(format!("    interface endpoint {name}_{service}_ie {service} in {one}"));
+                }
+            }
             let of_tier = |t: usize| subnets.iter().filter(|s| s.tier == t).map(|s| s.name.clone()).collect::<Vec<_>>();
             let (public, private, isolated) = (of_tier(0), of_tier(1), of_tier(2));
             // A load balancer over one subnet per zone.
@@ -258,6 +269,10 @@ pub fn design(seed: u64) -> String {
         }
         for (i, j) in pairs {
             out.push(format!("peering p{i}{j} {} <-> {}", names[i], names[j]));
+            if r.chance(8) {
+                // A second peering of the same pair, written the other way.
+                out.push(format!("peering q{i}{j} {} <-> {}", names[j], names[i]));
+            }
         }
     }
     // Transit gateways: a hub in the first region attached to some of its

@@ -21,7 +21,7 @@
 use archc_core::model::cidr::Cidr;
 use archc_core::model::kinds::Kind;
 use archc_core::model::ports::{PortRange, Protocol};
-use archc_core::model::{Action, Model, NatMode, NodeId, NodeKind, Tier};
+use archc_core::model::{Action, EndpointType, Model, NatMode, NodeId, NodeKind, Tier};
 use archc_core::plan::{AclEntry, AttachmentTarget, Destination, GatewayService, Plan, RouteTarget, SgPeer};
 
 /// What the walker concluded about one flow.
@@ -83,7 +83,7 @@ enum End {
     /// A Lambda function with no subnets.
     OutsideLambda(NodeId),
     /// A regional service, at its public address.
-    Service(Kind, u32),
+    Service(Kind, u32, Option<NodeId>),
 }
 
 struct Walk<'a> {
@@ -126,7 +126,23 @@ pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
             }
             (fw, bk)
         }
-        (End::InVpc(a, sa), End::Service(kind, addr)) => {
+        (End::InVpc(a, sa), End::Service(kind, addr, region)) => {
+            // A DNS decision first: an interface endpoint of the service in
+            // the VPC (and no gateway endpoint for it) takes the connection
+            // inside the VPC, on tcp/443.
+            if let Some((ep, at)) = w.interface_endpoint(*a, *kind, *region) {
+                w.paths.push("interface-endpoint");
+                let https = [PortRange::tcp(443)];
+                w.ports = https.to_vec();
+                let (mut fw, mut bk) = (true, true);
+                for &(ss, src) in sa {
+                    for &(ds, dst) in &at {
+                        fw &= w.vpc_to_vpc_forward(*a, ss, src, ep, ds, dst, &https);
+                        bk &= w.vpc_to_vpc_back(ss, src, ds, dst);
+                    }
+                }
+                return Some(Verdict { forward: fw, back: bk, why: w.why, paths: w.paths });
+            }
             let (mut fw, mut bk) = (true, true);
             for &(ss, src) in sa {
                 let (f, b) = w.out_to_public(*a, ss, src, *addr, &ports, Some(*kind));
@@ -172,7 +188,7 @@ impl Walk<'_> {
                     Kind::Dynamodb => dynamodb_range(r).0 + 9,
                     k => other_service(r, k),
                 };
-                return Some(End::Service(node.kind(), addr));
+                return Some(End::Service(node.kind(), addr, node.region));
             }
             _ => {}
         }
@@ -187,6 +203,43 @@ impl Walk<'_> {
             at.push((s, base + 4));
         }
         Some(End::InVpc(n, at))
+    }
+
+    /// The interface endpoint a resource in VPC `vpc of a` reaches a
+    /// service of `kind` in `region` through, with its (subnet, address)s:
+    /// one whose service is the kind's AWS service name, when the service is
+    /// in the VPC's region and no gateway endpoint serves it.
+    fn interface_endpoint(&self, a: NodeId, kind: Kind, region: Option<NodeId>) -> Option<(NodeId, Vec<(NodeId, u32)>)> {
+        let vpc = self.vpc_of(a)?;
+        if self.m.get(vpc)?.region != region {
+            return None;
+        }
+        let name = match kind {
+            Kind::S3 => "s3",
+            Kind::Dynamodb => "dynamodb",
+            Kind::Sqs => "sqs",
+            Kind::Sns => "sns",
+            Kind::Kinesis => "kinesis-streams",
+            Kind::Stepfn => "states",
+            Kind::Eventbridge => "events",
+            _ => return None,
+        };
+        let endpoints = |t: EndpointType| {
+            self.m.nodes().iter().enumerate().filter(move |(_, n)| {
+                n.vpc == Some(vpc)
+                    && matches!(&n.kind, NodeKind::Endpoint(e)
+                        if e.endpoint_type.as_ref().is_some_and(|x| x.value == t)
+                        && e.service.as_ref().is_some_and(|s| s.value == name))
+            })
+        };
+        if endpoints(EndpointType::Gateway).next().is_some() {
+            return None;
+        }
+        let (i, _) = endpoints(EndpointType::Interface).next()?;
+        match self.end(NodeId(i))? {
+            End::InVpc(ep, at) => Some((ep, at)),
+            _ => None,
+        }
     }
 
     fn region_number(&self, region: NodeId) -> usize {
