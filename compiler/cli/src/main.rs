@@ -15,8 +15,10 @@ mod explain;
 mod fmt;
 mod model;
 mod output;
+mod plan;
 mod project;
 mod report;
+mod route;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,6 +77,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
         format: ModelFormat,
     },
+    /// Print the network a design becomes: each subnet's route table, the
+    /// network ACLs, the security groups, the transit gateways and the
+    /// permissions of its integrations (docs/plan.md).
+    ///
+    /// With errors, the diagnostics are reported as by `check` and the exit
+    /// code is 1; no plan is printed.
+    Plan {
+        /// The `.arch` file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// `human`: the plan as text on standard output; `json`: the plan (or,
+        /// with errors, the diagnostics) as one JSON document on standard
+        /// output.
+        #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
+        format: ModelFormat,
+    },
     /// Rewrite files in the canonical layout.
     ///
     /// Files are rewritten in place; a file with syntax errors is left as it
@@ -87,6 +105,30 @@ enum Command {
         /// Change nothing; exit 1 if any file would be reformatted.
         #[arg(long)]
         check: bool,
+    },
+    /// Print the path a flow takes over the network plan, hop by hop both
+    /// ways, or the would-be path and every blocker with its reason.
+    ///
+    /// FROM and TO are qualified ids or plain names of one resource each. The
+    /// ports are `--port`, else the flow FROM -> TO's, else TO's natural
+    /// port. Exit 0 when the path exists both ways, 1 when it is blocked (or
+    /// the file has errors), 2 on bad use.
+    Route {
+        /// The `.arch` file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where the connection starts: `web` or `us-east-1.shop.web`.
+        #[arg(value_name = "FROM")]
+        from: String,
+        /// Where it goes.
+        #[arg(value_name = "TO")]
+        to: String,
+        /// The port: `443`, `8000-8100`, `tcp/443`, `udp/53` or a name (`https`).
+        #[arg(long, value_name = "P")]
+        port: Option<String>,
+        /// `human`: the path as text; `json`: one JSON document (INTERFACES.md).
+        #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
+        format: ModelFormat,
     },
     /// Print the documentation of a diagnostic code, e.g. `archc explain E0106`.
     Explain {
@@ -107,7 +149,7 @@ pub enum Format {
     Sarif,
 }
 
-/// The formats of `archc model`.
+/// The formats of `archc model` and `archc plan`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ModelFormat {
     Human,
@@ -153,7 +195,9 @@ fn main() -> ExitCode {
             check::run(&files, format, check::FixOptions { fix, unsafe_fixes })
         }
         Command::Model { file, format } => model::run(&file, format),
+        Command::Plan { file, format } => plan::run(&file, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Route { file, from, to, port, format } => route::run(&file, &from, &to, port.as_deref(), format),
         Command::Explain { code, list } => explain::run(code.as_deref(), list),
     };
     outcome.into()

@@ -741,3 +741,124 @@ fn sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris() {
     assert!(got.starts_with("file:///") && got.ends_with("/my%20designs/100%25%20caf%C3%A9.arch"), "{got}");
     assert!(!got.contains(' '), "{got}");
 }
+
+// ---------------------------------------------------------------- route
+
+/// An app server, a database behind a network ACL that forgets the replies,
+/// and a public entry point.
+const ROUTED: &str = "region us-east-1 {
+  vpc shop 10.0.0.0/16 {
+    igw
+    az a {
+      public subnet pub_a 10.0.0.0/24
+      private subnet app_a 10.0.1.0/24 {
+        ec2 app { instance: t3.micro; port: 8080 }
+      }
+      isolated subnet data_a 10.0.2.0/24 {
+        ec2 db { instance: t3.micro; port: 5432 }
+      }
+    }
+    nacl data_acl in data_a {
+      allow in 100 5432 from 10.0.1.0/24
+    }
+  }
+}
+app -> db
+";
+
+#[test]
+fn route_prints_the_path_both_ways_and_exits_0() {
+    let fixed = ROUTED.replace(
+        "allow in 100 5432 from 10.0.1.0/24\n",
+        "allow in 100 5432 from 10.0.1.0/24\n      allow out 100 1024-65535 to 10.0.1.0/24\n",
+    );
+    let p = project(&[("shop.arch", &fixed)]);
+    let r = archc(p.path(), &["route", "shop.arch", "app", "us-east-1.shop.a.data_a.db"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("us-east-1.shop.a.app_a.app -> us-east-1.shop.a.data_a.db on tcp/5432: reachable both ways\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("route 10.0.0.0/16 local"), "{}", r.stdout);
+    assert!(r.stdout.contains("nacl rule 100 allows out tcp/1024-65535"), "{}", r.stdout);
+
+    let r = archc(p.path(), &["route", "shop.arch", "app", "db", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    let v = json(&r.stdout);
+    assert_eq!(v["from"], "us-east-1.shop.a.app_a.app");
+    assert_eq!(v["to"], "us-east-1.shop.a.data_a.db");
+    assert_eq!(v["port"], 5432);
+    assert_eq!(v["reachable"], true);
+    assert_eq!(v["blockers"], json("[]"));
+    let hop = &v["forward"][0];
+    assert!(hop["component"].is_string() && hop["kind"].is_string() && hop["via"].is_string(), "{hop}");
+    assert!(v["return"].as_array().is_some_and(|r| !r.is_empty()));
+}
+
+#[test]
+fn route_names_every_blocker_and_exits_1() {
+    let p = project(&[("shop.arch", ROUTED)]);
+    let r = archc(p.path(), &["route", "shop.arch", "app", "db", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v["reachable"], false);
+    assert_eq!(
+        v["blockers"][0],
+        json(
+            r#"{"reason": "SUBNET_ACL_RESTRICTION", "component": "us-east-1.shop.data_acl", "direction": "return",
+                 "message": "network ACL `data_acl` rule * denies out tcp/1024-65535 to 10.0.1.4"}"#
+        )
+    );
+    // Any port: the database's group admits only the flow's port.
+    let r = archc(p.path(), &["route", "shop.arch", "app", "db", "--port", "22"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("ENI_SG_RULES_MISMATCH"), "{}", r.stdout);
+    // From the internet: not an entry point.
+    let r = archc(p.path(), &["route", "shop.arch", "internet", "app"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"), "{}", r.stdout);
+}
+
+#[test]
+fn route_bad_use_exits_2() {
+    let p = project(&[("shop.arch", ROUTED)]);
+    let r = archc(p.path(), &["route", "shop.arch", "app", "dbb"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `db`?"), "{}", r.stderr);
+    let r = archc(p.path(), &["route", "shop.arch", "app", "db", "--port", "http2"]);
+    assert_eq!(r.code, 2);
+    let r = archc(p.path(), &["route", "missing.arch", "app", "db"]);
+    assert_eq!(r.code, 2);
+    // A file with errors: its diagnostics, exit 1.
+    let q = project(&[("bad.arch", DUPLICATE)]);
+    let r = archc(q.path(), &["route", "bad.arch", "media", "media"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("E0106"), "{}", r.stderr);
+}
+
+#[test]
+fn check_json_lists_a_flows_blockers() {
+    let p = project(&[("shop.arch", ROUTED)]);
+    let r = archc(p.path(), &["check", "--format", "json", "shop.arch"]);
+    assert_eq!(r.code, 1);
+    let d = &json(&r.stdout)["diagnostics"][0];
+    assert_eq!(d["code"], "E0405");
+    assert_eq!(
+        d["blockers"],
+        json(
+            r#"[{"reason": "SUBNET_ACL_RESTRICTION", "component": "us-east-1.shop.data_acl", "direction": "return",
+                  "message": "network ACL `data_acl` rule * denies out tcp/1024-65535 to 10.0.1.4"}]"#
+        )
+    );
+    assert_eq!(d["suggestion"]["replacement"], "; allow out 100 1024-65535 to 10.0.1.0/24");
+    // A diagnostic about no flow has no `blockers`.
+    let q = project(&[("b.arch", "region us-east-1 {\n  vpc v 10.0.0.1/16\n}\n")]);
+    let r = archc(q.path(), &["check", "--format", "json", "b.arch"]);
+    assert!(json(&r.stdout)["diagnostics"][0].get("blockers").is_none());
+    // SARIF carries them as properties.
+    let r = archc(p.path(), &["check", "--format", "sarif", "shop.arch"]);
+    let v = json(&r.stdout);
+    assert_eq!(v["runs"][0]["results"][0]["properties"]["blockers"][0]["reason"], "SUBNET_ACL_RESTRICTION");
+}

@@ -232,7 +232,16 @@ pub struct FlowBlocker {
 impl Diagnostic {
     /// A diagnostic of `code`, at the code's severity.
     pub fn new(code: &'static Code, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, message: message.into(), span, span_label: None, labels: Vec::new(), help: None, fix: None, blockers: Vec::new() }
+        Diagnostic {
+            code,
+            message: message.into(),
+            span,
+            span_label: None,
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+            blockers: Vec::new(),
+        }
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {

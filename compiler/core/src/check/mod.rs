@@ -21,6 +21,17 @@
 //! `core/tests/fixtures/invalid/CODE_what.arch`, a row in docs/diagnostics.md.
 
 mod cidr_host_bits;
+mod cross_az_nat;
+mod edge_to_edge;
+mod flow_no_route;
+mod flow_not_proven;
+mod flows;
+mod internet_no_way_out;
+mod internet_to_private;
+mod invalid_integration;
+mod nacl_blocks_flow;
+mod peering_not_transitive;
+mod service_through_nat;
 
 use archc_syntax::{Code, Diagnostic, Span};
 
@@ -151,6 +162,16 @@ macro_rules! declare_rules {
 
 declare_rules! {
     CIDR_HOST_BITS = "E0201", "cidr-host-bits", Error, "a CIDR block whose host bits are set", cidr_host_bits::CidrHostBits;
+    INTERNET_NO_WAY_OUT = "E0305", "internet-no-way-out", Error, "a flow to the internet from where no route leads out", internet_no_way_out::InternetNoWayOut;
+    FLOW_NO_ROUTE = "E0401", "flow-no-route", Error, "a flow with no route from its source to its target", flow_no_route::FlowNoRoute;
+    PEERING_NOT_TRANSITIVE = "E0402", "peering-not-transitive", Error, "a flow that would cross two peerings", peering_not_transitive::PeeringNotTransitive;
+    EDGE_TO_EDGE = "E0403", "edge-to-edge", Error, "a flow that would use a peer VPC's internet gateway, NAT or VPN", edge_to_edge::EdgeToEdge;
+    NACL_BLOCKS_FLOW = "E0405", "nacl-blocks-flow", Error, "a network ACL that denies a flow or its replies", nacl_blocks_flow::NaclBlocksFlow;
+    INVALID_INTEGRATION = "E0406", "invalid-integration", Error, "a flow between managed services that is not an integration AWS runs", invalid_integration::InvalidIntegration;
+    FLOW_NOT_PROVEN = "E0408", "flow-not-proven", Error, "a flow archc cannot prove: a kind or feature it does not model", flow_not_proven::FlowNotProven;
+    INTERNET_TO_PRIVATE = "E0601", "internet-to-private", Error, "a flow from the internet to a resource that is not a public entry point", internet_to_private::InternetToPrivate;
+    CROSS_AZ_NAT = "W0304", "cross-az-nat", Warning, "a private subnet whose internet route goes to a NAT gateway in another zone", cross_az_nat::CrossAzNat;
+    SERVICE_THROUGH_NAT = "W0306", "service-through-nat", Warning, "S3 or DynamoDB reached through a NAT gateway where a gateway endpoint would serve", service_through_nat::ServiceThroughNat;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,

@@ -8,7 +8,9 @@ pub mod fix;
 mod render;
 pub(crate) mod suggest;
 
+pub use suggest::did_you_mean;
+
 pub use render::{
-    escape, render_human, to_json, to_sarif, to_uri, write_human, MAX_DOCUMENT_PER_FILE, MAX_HUMAN_PER_FILE,
-    MAX_LINE_CHARS,
+    blockers_json, escape, render_human, to_json, to_sarif, to_uri, write_human, MAX_DOCUMENT_PER_FILE,
+    MAX_HUMAN_PER_FILE, MAX_LINE_CHARS,
 };

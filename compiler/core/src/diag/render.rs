@@ -351,19 +351,16 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
     }
     if let Some(fix) = &d.fix {
         for e in &fix.edits {
-            if d.help.as_deref().is_none_or(|h| !h.contains(&e.replacement)) {
+            // An inserted statement reads `; line` or `line; `: the help that
+            // names the line names the edit.
+            let text = e.replacement.trim_matches(|c: char| c == ';' || c.is_whitespace());
+            if d.help.as_deref().is_none_or(|h| !h.contains(text)) {
                 notes.push(format!("help: replace with `{}`", escape(&e.replacement)));
             }
         }
     }
     for b in &d.blockers {
-        notes.push(format!(
-            "note: {} {} at `{}`: {}",
-            b.direction,
-            b.reason,
-            escape(&b.component),
-            escape(&b.message)
-        ));
+        notes.push(format!("note: {} {} at `{}`: {}", b.direction, b.reason, escape(&b.component), escape(&b.message)));
     }
     out = out.with_labels(labels).with_notes(notes);
     (out, files)

@@ -103,3 +103,48 @@ pub fn is_service_api(kind: Kind) -> bool {
             | Kind::Endpoint
     )
 }
+
+/// One port as a user types it on the command line (`archc route --port`):
+/// `443`, `8000-8100`, `tcp/443`, `udp/53`, or a well-known name.
+pub fn parse_port(text: &str) -> Option<PortRange> {
+    if let Some(p) = well_known(text) {
+        return Some(p);
+    }
+    let (protocol, rest) = match text.split_once('/') {
+        Some(("tcp", r)) => (Protocol::Tcp, r),
+        Some(("udp", r)) => (Protocol::Udp, r),
+        Some(_) => return None,
+        None => (Protocol::Tcp, text),
+    };
+    let number = |s: &str| if s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<u16>().ok() } else { None };
+    let (from, to) = match rest.split_once('-') {
+        Some((a, b)) => (number(a)?, number(b)?),
+        None => (number(rest)?, number(rest)?),
+    };
+    (from <= to).then_some(PortRange { protocol, from, to })
+}
+
+/// The port a flow to `node` uses when none is written (LANGUAGE.md §5): a
+/// database's engine port, a load balancer's listeners, a resource's
+/// `port`, 443 for AWS service APIs; None when the target has none.
+pub fn natural_port(node: &crate::model::Node) -> Option<Vec<PortRange>> {
+    use crate::model::{NodeKind, Spanned};
+    let own_or_engine = |port: &Option<Spanned<Vec<PortRange>>>, engine: Option<&'static str>| {
+        port.as_ref().map(|p| p.value.clone()).or_else(|| engine.and_then(engine_port).map(|p| vec![p]))
+    };
+    match &node.kind {
+        NodeKind::Rds(r) => own_or_engine(&r.port, r.engine.as_ref().map(|e| e.value.as_str())),
+        NodeKind::Aurora(a) => own_or_engine(&a.port, a.engine.as_ref().map(|e| e.value.as_str())),
+        NodeKind::Elasticache(e) => own_or_engine(&e.port, e.engine.as_ref().map(|e| e.value.as_str())),
+        NodeKind::Efs(_) => Some(vec![PortRange::tcp(2049)]),
+        NodeKind::Alb(lb) | NodeKind::Nlb(lb) => Some(lb.listen.value.clone()),
+        NodeKind::Ec2(e) => e.port.as_ref().map(|p| p.value.clone()),
+        NodeKind::Asg(a) => a.port.as_ref().map(|p| p.value.clone()),
+        NodeKind::Ecs(e) => e.port.as_ref().map(|p| p.value.clone()),
+        NodeKind::Eks(e) => e.port.as_ref().map(|p| p.value.clone()),
+        NodeKind::Route53(_) => Some(vec![PortRange::udp(53)]),
+        NodeKind::Internet => Some(vec![PortRange::tcp(443)]),
+        _ if is_service_api(node.kind()) => Some(vec![PortRange::tcp(443)]),
+        _ => None,
+    }
+}

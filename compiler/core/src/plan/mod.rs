@@ -14,14 +14,17 @@
 mod access;
 mod acls;
 mod derive;
+mod human;
 pub mod integrations;
 mod permissions;
 mod routes;
 mod security_groups;
 mod tgw;
+pub mod view;
 
 pub use access::{service_access, ServiceAccess};
 pub use derive::derive;
+pub use human::{render_human, render_human_in};
 
 use crate::model::cidr::Cidr;
 use crate::model::ports::PortRange;

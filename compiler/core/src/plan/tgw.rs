@@ -9,6 +9,7 @@
 
 use super::derive::Facts;
 use super::{AttachmentTarget, TgwAttachment, TgwRoute, TransitGatewayPlan};
+use crate::model::cidr::Cidr;
 use crate::model::kinds::Kind;
 use crate::model::{NodeId, NodeKind, Tier, VpnRouting};
 
@@ -30,6 +31,34 @@ fn attached_vpcs(facts: &Facts<'_>, g: NodeId) -> Vec<NodeId> {
     tgw_data(facts, g)
         .map(|t| t.attach.iter().map(|a| a.value).filter(|&v| facts.kind(v) == Some(Kind::Vpc)).collect())
         .unwrap_or_default()
+}
+
+/// What a peering attachment to `h` carries: the blocks of the VPCs attached
+/// to `h`, then the on-premises blocks of the VPNs and Direct Connect links
+/// that end on `h` (a transit gateway routes between any two of its
+/// attachments; only its static routes across a peering must be written).
+/// Not the peers of `h`: archc does not route across two peerings.
+fn peer_blocks(facts: &Facts<'_>, h: NodeId) -> Vec<Cidr> {
+    let mut out: Vec<Cidr> = attached_vpcs(facts, h).into_iter().flat_map(|v| facts.vpc_blocks(v)).collect();
+    let mut links: Vec<NodeId> = tgw_data(facts, h)
+        .map(|t| {
+            t.attach.iter().map(|a| a.value).filter(|&a| matches!(facts.kind(a), Some(Kind::Vpn | Kind::Dx))).collect()
+        })
+        .unwrap_or_default();
+    for (i, n) in facts.model.nodes().iter().enumerate() {
+        if matches!(n.kind(), Kind::Vpn | Kind::Dx)
+            && link_of(facts, NodeId(i)).0 == Some(h)
+            && !links.contains(&NodeId(i))
+        {
+            links.push(NodeId(i));
+        }
+    }
+    for l in links {
+        if let Some(b) = link_of(facts, l).1.and_then(|o| facts.onprem_block(o)) {
+            out.push(b);
+        }
+    }
+    out
 }
 
 /// `(tgw:, to:)` of a vpn or dx.
@@ -98,9 +127,7 @@ fn plan_of(facts: &Facts<'_>, g: NodeId, tgws: &[NodeId]) -> TransitGatewayPlan 
                 };
                 (block.into_iter().collect(), propagated)
             }
-            AttachmentTarget::Peer(h) => {
-                (attached_vpcs(facts, h).into_iter().flat_map(|v| facts.vpc_blocks(v)).collect(), false)
-            }
+            AttachmentTarget::Peer(h) => (peer_blocks(facts, h), false),
         };
         for destination in blocks {
             if !routes.iter().any(|r| r.destination == destination) {

@@ -40,7 +40,12 @@ fn contains(c: Cidr, a: u32) -> bool {
 /// Evaluates `entries` (in order) for packets to or from `remote` on every
 /// port of `range`. `maybe_public` says whether a deny entry's block may
 /// cover an internet address (not private space, not a VPC block).
-pub(crate) fn evaluate(entries: &[AclEntry], remote: Remote, range: PortRange, maybe_public: &dyn Fn(Cidr) -> bool) -> Verdict {
+pub(crate) fn evaluate(
+    entries: &[AclEntry],
+    remote: Remote,
+    range: PortRange,
+    maybe_public: &dyn Fn(Cidr) -> bool,
+) -> Verdict {
     // The ports of `range` not yet decided, as disjoint inclusive intervals;
     // each entry splits an interval at most in two, so there are at most
     // entries + 1 of them.
@@ -101,7 +106,11 @@ pub(crate) fn evaluate(entries: &[AclEntry], remote: Remote, range: PortRange, m
     // No entry decided some ports: an ACL always ends with `*` deny, so this
     // only happens on a plan without one; it denies, as AWS does.
     let (x, y) = open[0];
-    Verdict::Deny { entry: entries.len(), ports: PortRange { protocol: range.protocol, from: x, to: y }, uncertain: false }
+    Verdict::Deny {
+        entry: entries.len(),
+        ports: PortRange { protocol: range.protocol, from: x, to: y },
+        uncertain: false,
+    }
 }
 
 #[cfg(test)]
@@ -134,7 +143,10 @@ mod tests {
             entry(Some(110), Action::Allow, tcp(30001, 65535), "10.0.0.0/8"),
             entry(None, Action::Deny, all(), "0.0.0.0/0"),
         ];
-        assert_eq!(evaluate(&acl2, Remote::Addr(0x0a00_0105), tcp(1024, 65535), &|_| false), Verdict::Allow(vec![Some(100), Some(110)]));
+        assert_eq!(
+            evaluate(&acl2, Remote::Addr(0x0a00_0105), tcp(1024, 65535), &|_| false),
+            Verdict::Allow(vec![Some(100), Some(110)])
+        );
     }
 
     #[test]
@@ -143,8 +155,14 @@ mod tests {
             entry(Some(90), Action::Deny, tcp(443, 443), "10.0.1.0/24"),
             entry(Some(100), Action::Allow, all(), "0.0.0.0/0"),
         ];
-        assert!(matches!(evaluate(&acl, Remote::Addr(0x0a00_0105), tcp(443, 443), &|_| false), Verdict::Deny { entry: 0, .. }));
-        assert_eq!(evaluate(&acl, Remote::Addr(0x0a00_0205), tcp(443, 443), &|_| false), Verdict::Allow(vec![Some(100)]));
+        assert!(matches!(
+            evaluate(&acl, Remote::Addr(0x0a00_0105), tcp(443, 443), &|_| false),
+            Verdict::Deny { entry: 0, .. }
+        ));
+        assert_eq!(
+            evaluate(&acl, Remote::Addr(0x0a00_0205), tcp(443, 443), &|_| false),
+            Verdict::Allow(vec![Some(100)])
+        );
         let acl = vec![
             entry(Some(90), Action::Deny, tcp(443, 443), "203.0.113.0/24"),
             entry(Some(100), Action::Allow, all(), "0.0.0.0/0"),
@@ -154,7 +172,10 @@ mod tests {
             Verdict::Deny { entry: 0, uncertain: true, .. }
         ));
         // An allow of a public block is not sure to cover the internet.
-        let acl = vec![entry(Some(100), Action::Allow, all(), "203.0.113.0/24"), entry(None, Action::Deny, all(), "0.0.0.0/0")];
+        let acl = vec![
+            entry(Some(100), Action::Allow, all(), "203.0.113.0/24"),
+            entry(None, Action::Deny, all(), "0.0.0.0/0"),
+        ];
         assert!(matches!(evaluate(&acl, Remote::Internet, tcp(443, 443), &|_| true), Verdict::Deny { entry: 1, .. }));
     }
 }

@@ -28,20 +28,7 @@ pub(crate) enum End {
 /// Managed services: a flow out of one is an integration (or one of the
 /// network pairs into a VPC), never a connection it opens itself.
 pub(crate) fn is_managed(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::S3
-            | Kind::Sns
-            | Kind::Sqs
-            | Kind::Kinesis
-            | Kind::Dynamodb
-            | Kind::Eventbridge
-            | Kind::Apigw
-            | Kind::Cloudfront
-            | Kind::Stepfn
-            | Kind::Route53
-            | Kind::Waf
-    )
+    crate::plan::integrations::is_managed_source(kind)
 }
 
 /// What `id` is as a source (`as_target` false) or a target. A lambda is a
@@ -140,8 +127,7 @@ pub(crate) fn public_ip(node: &Node) -> bool {
 /// Whether an address is in private space (10/8, 172.16/12, 192.168/16,
 /// 100.64/10).
 pub(crate) fn private_block(c: Cidr) -> bool {
-    const PRIVATE: [(u32, u8); 4] =
-        [(0x0a00_0000, 8), (0xac10_0000, 12), (0xc0a8_0000, 16), (0x6440_0000, 10)];
+    const PRIVATE: [(u32, u8); 4] = [(0x0a00_0000, 8), (0xac10_0000, 12), (0xc0a8_0000, 16), (0x6440_0000, 10)];
     PRIVATE.iter().any(|&(a, p)| Cidr::new(a, p).is_some_and(|b| b.contains(c)))
 }
 

@@ -213,3 +213,6 @@ pub fn prove_flow(model: &CheckedModel, plan: &Plan, flow: FlowIndex) -> Proof {
 pub fn route(model: &CheckedModel, plan: &Plan, from: NodeId, to: NodeId, ports: &[PortRange]) -> Proof {
     path::prove(model, plan, from, to, ports, None)
 }
+
+#[cfg(test)]
+mod tests;

@@ -86,11 +86,11 @@ pub(crate) fn prove(
         }
         (End::Internet | End::Service { .. }, End::Vpc { subnets, .. }) => {
             let pairs: Vec<_> = subnets.iter().map(|&t| (t, t)).collect();
-            w.pairs(&mut proof, from, &pairs, |leg, (t, _)| w.from_outside(leg, from, to, t, ports, Who::Internet));
+            w.pairs(&mut proof, from, &pairs, |leg, (t, _)| w.outside_in(leg, from, to, t, ports, Who::Internet));
         }
         (End::Onprem(block), End::Vpc { subnets, .. }) => {
             let pairs: Vec<_> = subnets.iter().map(|&t| (t, t)).collect();
-            w.pairs(&mut proof, from, &pairs, |leg, (t, _)| w.from_onprem(leg, from, *block, to, t, ports));
+            w.pairs(&mut proof, from, &pairs, |leg, (t, _)| w.onprem_in(leg, from, *block, to, t, ports));
         }
         (End::Unknown(what), _) | (_, End::Unknown(what)) => {
             let at = if matches!(source, End::Unknown(_)) { from } else { to };
@@ -109,11 +109,7 @@ pub(crate) fn prove(
                 Cause::NotProven,
                 from,
                 Forward,
-                format!(
-                    "archc does not model a flow from {} to {}: it cannot prove it",
-                    fk.a(),
-                    tk.a()
-                ),
+                format!("archc does not model a flow from {} to {}: it cannot prove it", fk.a(), tk.a()),
                 None,
             ));
         }
@@ -246,16 +242,7 @@ impl Walk<'_> {
         message: String,
         help: Option<String>,
     ) -> Blocker {
-        Blocker {
-            reason,
-            component: self.id(at),
-            direction,
-            message,
-            cause,
-            span: self.span(at),
-            help,
-            acl_fix: None,
-        }
+        Blocker { reason, component: self.id(at), direction, message, cause, span: self.span(at), help, acl_fix: None }
     }
 
     fn hop(&self, at: NodeId, kind: &'static str, via: String) -> Hop {
@@ -264,7 +251,13 @@ impl Walk<'_> {
 
     /// Runs `leg` for each pair (at most [`MAX_PAIRS`]) and merges: every
     /// blocker once; the hops of the first blocked pair, else the first.
-    fn pairs(&self, proof: &mut Proof, from: NodeId, pairs: &[(NodeId, NodeId)], mut leg: impl FnMut(&mut Proof, (NodeId, NodeId))) {
+    fn pairs(
+        &self,
+        proof: &mut Proof,
+        from: NodeId,
+        pairs: &[(NodeId, NodeId)],
+        mut leg: impl FnMut(&mut Proof, (NodeId, NodeId)),
+    ) {
         let mut hops: Option<(Vec<Hop>, Vec<Hop>, bool)> = None;
         for &pair in pairs.iter().take(MAX_PAIRS) {
             let mut one = Proof::default();
@@ -359,9 +352,11 @@ impl Walk<'_> {
                     } else {
                         format!("{whose} rule {rule} denies {way} {denied} {dir_word} {remote_text}")
                     };
-                    let acl_fix = if uncertain { None } else { self.acl_fix(acl, inbound, entries, entry, denied, fix_cidr) };
+                    let acl_fix =
+                        if uncertain { None } else { self.acl_fix(acl, inbound, entries, entry, denied, fix_cidr) };
                     let help = acl_fix.as_ref().map(|f| {
-                        format!("add `{}` to network ACL `{}` before rule {rule}", f.line, self.name(f.nacl))
+                        let place = if f.after { String::new() } else { format!(" before rule {rule}") };
+                        format!("add `{}` to network ACL `{}`{place}", f.line, self.name(f.nacl))
                     });
                     leg.blockers.push(Blocker {
                         reason: Reason::SubnetAclRestriction,
@@ -545,9 +540,20 @@ impl Walk<'_> {
                     }
                 }
                 RouteTarget::TransitGateway(g) => {
-                    self.push_hop(leg, direction, self.hop(from_subnet, "subnet", format!("route {dest} -> tgw {}", self.name(g))));
+                    self.push_hop(
+                        leg,
+                        direction,
+                        self.hop(from_subnet, "subnet", format!("route {dest} -> tgw {}", self.name(g))),
+                    );
                     let want = to_vpc;
-                    self.tgw(leg, from_subnet, g, dst, direction, &|t| matches!(t, AttachmentTarget::Vpc(v) if Some(v) == want));
+                    self.tgw(
+                        leg,
+                        from_subnet,
+                        g,
+                        dst,
+                        direction,
+                        &|t| matches!(t, AttachmentTarget::Vpc(v) if Some(v) == want),
+                    );
                     return;
                 }
                 _ => {}
@@ -675,7 +681,10 @@ impl Walk<'_> {
                         from_vpc.map_or_else(String::new, |v| self.name(v)),
                         self.name(from_subnet)
                     ),
-                    Some(format!("add a subnet in that zone of vpc `{}`", from_vpc.map_or_else(String::new, |v| self.name(v)))),
+                    Some(format!(
+                        "add a subnet in that zone of vpc `{}`",
+                        from_vpc.map_or_else(String::new, |v| self.name(v))
+                    )),
                 ));
             }
         }
@@ -702,7 +711,11 @@ impl Walk<'_> {
             return;
         };
         let Some(att) = tp.attachments.get(a) else { return };
-        self.push_hop(leg, direction, self.hop(g, "tgw", format!("tgw route {dest} -> {}", self.attachment_text(att.target))));
+        self.push_hop(
+            leg,
+            direction,
+            self.hop(g, "tgw", format!("tgw route {dest} -> {}", self.attachment_text(att.target))),
+        );
         if want(att.target) {
             return;
         }
@@ -714,7 +727,11 @@ impl Walk<'_> {
                             self.push_hop(
                                 leg,
                                 direction,
-                                self.hop(h, "tgw", format!("tgw route {dest2} -> {}", self.attachment_text(att2.target))),
+                                self.hop(
+                                    h,
+                                    "tgw",
+                                    format!("tgw route {dest2} -> {}", self.attachment_text(att2.target)),
+                                ),
                             );
                             return;
                         }
@@ -885,6 +902,7 @@ impl Walk<'_> {
         match lookup(nrt, Dst::Internet).map(|r| r.target) {
             Some(RouteTarget::InternetGateway(g)) => {
                 leg.forward.push(self.hop(ns, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
+                self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
                 leg.forward.push(self.hop(g, "igw", "NAT gateway's elastic IP".to_string()));
                 leg.reply.push(self.hop(g, "igw", "to the NAT gateway's elastic IP".to_string()));
             }
@@ -904,7 +922,6 @@ impl Walk<'_> {
                 }),
             )),
         }
-        self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
         self.acl(leg, ns, true, Remote::Internet, eph, Return, zero);
         leg.reply.push(self.hop(n, "nat", "translated back to the source".to_string()));
         if ns != s {
@@ -925,8 +942,8 @@ impl Walk<'_> {
             } else {
                 return None;
             };
-            let has_way_out = self.vpc_igw(other).is_some()
-                || self.model.of_kind(Kind::Nat).any(|(_, n)| n.vpc == Some(other));
+            let has_way_out =
+                self.vpc_igw(other).is_some() || self.model.of_kind(Kind::Nat).any(|(_, n)| n.vpc == Some(other));
             has_way_out.then_some((p, other))
         });
         if let Some((p, other)) = peer_out {
@@ -959,7 +976,9 @@ impl Walk<'_> {
             ),
             _ => (
                 format!("private subnet `{sn}` has no NAT gateway to reach the internet through"),
-                if self.vpc_igw(vpc).is_some() {
+                if let (Some(_), Some(p)) = (self.vpc_igw(vpc), self.public_subnet_in(vpc, address::zone(self.model, s))) {
+                    format!("add `nat nat_{zone}` inside `public subnet {}` (zone {zone})", self.name(p))
+                } else if self.vpc_igw(vpc).is_some() {
                     format!("add `nat nat_{zone}` inside a public subnet of zone {zone} of vpc `{vn}`")
                 } else {
                     format!("add `igw` to vpc `{vn}` and `nat nat_{zone}` inside a public subnet of zone {zone}")
@@ -969,7 +988,25 @@ impl Walk<'_> {
         self.blocker(Reason::NoRouteToDestination, Cause::NoWayOut, s, Forward, message, Some(help))
     }
 
-    fn to_service(&self, leg: &mut Proof, from: NodeId, s: NodeId, to: NodeId, region: Option<NodeId>, ports: &[PortRange]) {
+    /// The first public subnet of `vpc` in `zone`.
+    fn public_subnet_in(&self, vpc: NodeId, zone: Option<NodeId>) -> Option<NodeId> {
+        self.model.of_kind(Kind::Subnet).find_map(|(i, n)| {
+            (n.vpc == Some(vpc)
+                && address::zone(self.model, i) == zone
+                && address::tier(self.model, i) == Some(Tier::Public))
+            .then_some(i)
+        })
+    }
+
+    fn to_service(
+        &self,
+        leg: &mut Proof,
+        from: NodeId,
+        s: NodeId,
+        to: NodeId,
+        region: Option<NodeId>,
+        ports: &[PortRange],
+    ) {
         let Some(tk) = self.model.get(to).map(|n| n.kind()) else { return };
         let src_region = self.model.get(from).and_then(|n| n.region);
         let regional = region.is_some() && region == src_region && !matches!(tk, Kind::Cloudfront | Kind::Route53);
@@ -1002,7 +1039,11 @@ impl Walk<'_> {
                 let Some(epn) = self.model.get(ep) else { return };
                 let subnets = address::positions(epn);
                 let zone = address::zone(self.model, s);
-                let t = subnets.iter().copied().find(|t| address::zone(self.model, *t) == zone).or(subnets.first().copied());
+                let t = subnets
+                    .iter()
+                    .copied()
+                    .find(|t| address::zone(self.model, *t) == zone)
+                    .or(subnets.first().copied());
                 if let Some(t) = t {
                     leg.forward.push(self.hop(ep, "endpoint", "interface endpoint (private DNS)".to_string()));
                     self.vpc_to_vpc(leg, from, s, ep, t, &[PortRange::tcp(443)]);
@@ -1075,7 +1116,11 @@ impl Walk<'_> {
         let rt = self.route_table(leg, s, Forward);
         match rt.and_then(|rt| lookup(rt, Dst::Service(service))) {
             Some(r) if r.target == RouteTarget::GatewayEndpoint(ep) => {
-                leg.forward.push(self.hop(s, "subnet", format!("route {} -> gateway endpoint {}", dest_text(r.destination), self.name(ep))));
+                leg.forward.push(self.hop(
+                    s,
+                    "subnet",
+                    format!("route {} -> gateway endpoint {}", dest_text(r.destination), self.name(ep)),
+                ));
                 leg.forward.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
                 leg.reply.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
             }
@@ -1110,11 +1155,19 @@ impl Walk<'_> {
         match route.map(|r| (r.destination, r.target)) {
             Some((d, RouteTarget::VirtualPrivateGateway(v))) if self.connects(v, onprem) => {
                 self.push_hop(leg, direction, self.hop(s, "subnet", format!("route {} -> vgw", dest_text(d))));
-                self.push_hop(leg, direction, self.hop(v, self.model.node(v).kind().keyword(), format!("to {}", self.name(onprem))));
+                self.push_hop(
+                    leg,
+                    direction,
+                    self.hop(v, self.model.node(v).kind().keyword(), format!("to {}", self.name(onprem))),
+                );
                 return;
             }
             Some((d, RouteTarget::TransitGateway(g))) => {
-                self.push_hop(leg, direction, self.hop(s, "subnet", format!("route {} -> tgw {}", dest_text(d), self.name(g))));
+                self.push_hop(
+                    leg,
+                    direction,
+                    self.hop(s, "subnet", format!("route {} -> tgw {}", dest_text(d), self.name(g))),
+                );
                 self.tgw(leg, s, g, addr, direction, &|t| match t {
                     AttachmentTarget::Vpn(c) | AttachmentTarget::DirectConnect(c) => self.connects(c, onprem),
                     _ => false,
@@ -1126,10 +1179,20 @@ impl Walk<'_> {
         let (on, vn) = (self.name(onprem), self.name(vpc));
         // A peer VPC with a VPN to it: edge-to-edge.
         let via_peer = self.model.peerings().iter().find(|p| {
-            let other = if p.left.value == vpc { p.right.value } else if p.right.value == vpc { p.left.value } else { return false };
+            let other = if p.left.value == vpc {
+                p.right.value
+            } else if p.right.value == vpc {
+                p.left.value
+            } else {
+                return false;
+            };
             self.model.nodes().iter().any(|n| match &n.kind {
-                NodeKind::Vpn(v) => v.vgw.as_ref().is_some_and(|g| g.value == other) && v.to.as_ref().is_some_and(|t| t.value == onprem),
-                NodeKind::Dx(d) => d.vgw.as_ref().is_some_and(|g| g.value == other) && d.to.as_ref().is_some_and(|t| t.value == onprem),
+                NodeKind::Vpn(v) => {
+                    v.vgw.as_ref().is_some_and(|g| g.value == other) && v.to.as_ref().is_some_and(|t| t.value == onprem)
+                }
+                NodeKind::Dx(d) => {
+                    d.vgw.as_ref().is_some_and(|g| g.value == other) && d.to.as_ref().is_some_and(|t| t.value == onprem)
+                }
                 _ => false,
             })
         });
@@ -1156,7 +1219,9 @@ impl Walk<'_> {
             s,
             direction,
             format!("subnet `{}` has no route to `{on}` ({})", self.name(s), address::ip(addr)),
-            Some(format!("connect vpc `{vn}` to `{on}`: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or a `tgw` that attaches both")),
+            Some(format!(
+                "connect vpc `{vn}` to `{on}`: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or a `tgw` that attaches both"
+            )),
         ));
     }
 
@@ -1172,7 +1237,7 @@ impl Walk<'_> {
         self.acl(leg, s, true, Remote::Addr(addr), &eph, Return, Some(block));
     }
 
-    fn from_onprem(&self, leg: &mut Proof, onprem: NodeId, block: Cidr, to: NodeId, t: NodeId, ports: &[PortRange]) {
+    fn onprem_in(&self, leg: &mut Proof, onprem: NodeId, block: Cidr, to: NodeId, t: NodeId, ports: &[PortRange]) {
         let addr = block.first().saturating_add(if block.size() > 4 { 4 } else { 0 });
         let eph = ephemeral(ports);
         // The way in is the way back: the VPC's route to the network.
@@ -1180,16 +1245,14 @@ impl Walk<'_> {
         self.onprem_route(&mut probe, t, onprem, addr, Forward);
         leg.forward.push(self.hop(onprem, "onprem", format!("from {}", address::ip(addr))));
         leg.forward.extend(probe.forward.iter().rev().cloned());
-        let b_t = address::subnet_block(self.model, t);
         self.acl(leg, t, true, Remote::Addr(addr), ports, Forward, Some(block));
         self.sg(leg, to, SgSource::Addr(addr), ports);
         self.acl(leg, t, false, Remote::Addr(addr), &eph, Return, Some(block));
-        let _ = b_t;
         self.onprem_route(leg, t, onprem, addr, Return);
     }
 
     /// Into a VPC from outside it: the target must be a public entry point.
-    fn from_outside(&self, leg: &mut Proof, from: NodeId, to: NodeId, t: NodeId, ports: &[PortRange], who: Who) {
+    fn outside_in(&self, leg: &mut Proof, from: NodeId, to: NodeId, t: NodeId, ports: &[PortRange], who: Who) {
         let Some(node) = self.model.get(to) else { return };
         let eph = ephemeral(ports);
         let zero = Cidr::new(0, 0);
@@ -1208,7 +1271,9 @@ impl Walk<'_> {
                     Cause::NoRoute,
                     t,
                     Forward,
-                    format!("public subnet `{sn}` has no route to an internet gateway, so nothing outside reaches `{tn}`"),
+                    format!(
+                        "public subnet `{sn}` has no route to an internet gateway, so nothing outside reaches `{tn}`"
+                    ),
                     Some(format!("add `igw` to vpc `{}`", self.name(rt.vpc))),
                 )),
             }
@@ -1247,8 +1312,13 @@ impl Walk<'_> {
             });
             match permission {
                 Some(p) => {
-                    let actions = if p.actions.is_empty() { String::new() } else { format!(" {}", p.actions.join(", ")) };
-                    proof.forward.push(self.hop(to, "permission", format!("{}: {}{actions}", p.integration, p.principal)));
+                    let actions =
+                        if p.actions.is_empty() { String::new() } else { format!(" {}", p.actions.join(", ")) };
+                    proof.forward.push(self.hop(
+                        to,
+                        "permission",
+                        format!("{}: {}{actions}", p.integration, p.principal),
+                    ));
                 }
                 None => proof.blockers.push(self.blocker(
                     Reason::NotModelled,
@@ -1278,7 +1348,7 @@ impl Walk<'_> {
                 let pairs: Vec<_> = subnets.iter().map(|&t| (t, t)).collect();
                 self.pairs(proof, from, &pairs, |leg, (t, _)| {
                     if fk == Kind::Cloudfront {
-                        self.from_outside(leg, from, to, t, ports, Who::CloudFront);
+                        self.outside_in(leg, from, to, t, ports, Who::CloudFront);
                     } else {
                         leg.forward.push(self.hop(from, "vpc-link", format!("VPC link of {}", src.name)));
                         self.sg(leg, to, SgSource::Outside(Who::VpcLink(from)), ports);
@@ -1288,8 +1358,7 @@ impl Walk<'_> {
                 return;
             }
         }
-        let (integrations, network) = valid_targets(fk);
-        let list: Vec<&str> = integrations.iter().chain(network).map(|k| k.keyword()).collect();
+        let list: Vec<&str> = valid_targets(fk).iter().map(|k| k.keyword()).collect();
         let help = if list.is_empty() {
             format!(
                 "{} starts no flows: draw the flow from the resource that calls it, or the other way round (`{} -> {}`)",
@@ -1298,14 +1367,31 @@ impl Walk<'_> {
                 src.name
             )
         } else {
-            format!("{} sends only to {}", fk.a(), list.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+            let mut h = format!(
+                "{} sends only to {}",
+                fk.a(),
+                list.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            );
+            if let Some(i) = crate::plan::integrations::integration(tk, fk) {
+                h.push_str(&format!(
+                    "; the other way round, `{} -> {}` ({}) is valid",
+                    dst.name, src.name, i.integration
+                ));
+            }
+            h
         };
         proof.blockers.push(self.blocker(
             Reason::InvalidIntegration,
             Cause::InvalidIntegration,
             from,
             Forward,
-            format!("`{}` ({}) -> `{}` ({}) is not an integration AWS runs", src.name, fk.keyword(), dst.name, tk.keyword()),
+            format!(
+                "`{}` ({}) -> `{}` ({}) is not an integration AWS runs",
+                src.name,
+                fk.keyword(),
+                dst.name,
+                tk.keyword()
+            ),
             Some(help),
         ));
     }

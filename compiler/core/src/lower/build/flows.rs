@@ -10,30 +10,13 @@ use super::props::Props;
 use super::Builder;
 use crate::diag::codes;
 use crate::model::kinds::{Kind, FLOW_PROPS, PEERING_PROPS};
-use crate::model::ports::{engine_port, is_service_api, PortRange};
+use crate::model::ports::PortRange;
 use crate::model::*;
 
 impl Builder<'_> {
     /// The port a flow without ports uses (§5), if the target has one.
     pub(super) fn natural_port(node: &Node) -> Option<Vec<PortRange>> {
-        let own_or_engine = |port: &Option<Spanned<Vec<PortRange>>>, engine: Option<&'static str>| {
-            port.as_ref().map(|p| p.value.clone()).or_else(|| engine.and_then(engine_port).map(|p| vec![p]))
-        };
-        match &node.kind {
-            NodeKind::Rds(r) => own_or_engine(&r.port, r.engine.as_ref().map(|e| e.value.as_str())),
-            NodeKind::Aurora(a) => own_or_engine(&a.port, a.engine.as_ref().map(|e| e.value.as_str())),
-            NodeKind::Elasticache(e) => own_or_engine(&e.port, e.engine.as_ref().map(|e| e.value.as_str())),
-            NodeKind::Efs(_) => Some(vec![PortRange::tcp(2049)]),
-            NodeKind::Alb(lb) | NodeKind::Nlb(lb) => Some(lb.listen.value.clone()),
-            NodeKind::Ec2(e) => e.port.as_ref().map(|p| p.value.clone()),
-            NodeKind::Asg(a) => a.port.as_ref().map(|p| p.value.clone()),
-            NodeKind::Ecs(e) => e.port.as_ref().map(|p| p.value.clone()),
-            NodeKind::Eks(e) => e.port.as_ref().map(|p| p.value.clone()),
-            NodeKind::Route53(_) => Some(vec![PortRange::udp(53)]),
-            NodeKind::Internet => Some(vec![PortRange::tcp(443)]),
-            _ if is_service_api(node.kind()) => Some(vec![PortRange::tcp(443)]),
-            _ => None,
-        }
+        crate::model::ports::natural_port(node)
     }
 
     pub(super) fn flows(&mut self, raw: &crate::lower::expand::RawFlow, model: &mut Model) {

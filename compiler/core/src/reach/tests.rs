@@ -1,0 +1,100 @@
+//! The prover on small designs: every blocker both ways, the ephemeral
+//! range, bounded pairs, determinism.
+
+use super::*;
+use crate::compile_str;
+
+fn proofs(text: &str) -> Vec<Proof> {
+    let (_, c) = compile_str("t.arch", text);
+    let (Some(model), Some(plan)) = (c.checked(), c.plan()) else { panic!("the design lowers: {:?}", c.diagnostics) };
+    prove_flows(model, plan)
+}
+
+const TWO_VPCS: &str = "region us-east-1 {
+  vpc front 10.0.0.0/16 {
+    az a {
+      private subnet front_a 10.0.1.0/24 {
+        ec2 app { instance: t3.micro }
+      }
+    }
+    nacl front_acl in front_a {
+      deny out 90 5432 to 10.1.0.0/16
+      allow out 100 all to 0.0.0.0/0
+      allow in 100 all from 0.0.0.0/0
+    }
+  }
+  vpc back 10.1.0.0/16 {
+    az a {
+      private subnet back_a 10.1.1.0/24 {
+        ec2 db { instance: t3.micro; port: 5432 }
+      }
+    }
+  }
+}
+app -> db
+";
+
+#[test]
+fn a_flow_with_no_route_and_a_denying_acl_reports_both_both_ways() {
+    let p = &proofs(TWO_VPCS)[0];
+    let reasons: Vec<(&str, &str)> = p.blockers.iter().map(|b| (b.reason.as_str(), b.direction.as_str())).collect();
+    assert!(reasons.contains(&("SUBNET_ACL_RESTRICTION", "forward")), "{reasons:?}");
+    assert!(reasons.contains(&("NO_ROUTE_TO_DESTINATION", "forward")), "{reasons:?}");
+    assert!(reasons.contains(&("NO_ROUTE_TO_DESTINATION", "return")), "{reasons:?}");
+    assert_eq!(p.cause(), Some(Cause::NoRoute));
+    let acl = p.blockers.iter().find(|b| b.reason == Reason::SubnetAclRestriction).expect("the ACL blocker");
+    assert!(acl.message.contains("rule 90 denies out tcp/5432"), "{}", acl.message);
+}
+
+#[test]
+fn proofs_are_deterministic() {
+    assert_eq!(proofs(TWO_VPCS), proofs(TWO_VPCS));
+}
+
+#[test]
+fn a_reply_range_allowed_in_part_is_blocked() {
+    let text = "region us-east-1 {
+  vpc shop 10.0.0.0/16 {
+    az a {
+      private subnet app_a 10.0.1.0/24 {
+        ec2 app { instance: t3.micro }
+      }
+      isolated subnet data_a 10.0.2.0/24 {
+        ec2 db { instance: t3.micro; port: 5432 }
+      }
+    }
+    nacl data_acl in data_a {
+      allow in 100 5432 from 10.0.1.0/24
+      allow out 100 1024-32767 to 10.0.1.0/24
+    }
+  }
+}
+app -> db
+";
+    let p = &proofs(text)[0];
+    assert_eq!(p.blockers.len(), 1, "{:?}", p.blockers);
+    let b = &p.blockers[0];
+    assert_eq!((b.reason, b.direction), (Reason::SubnetAclRestriction, Direction::Return));
+    assert!(b.message.contains("tcp/32768-65535"), "{}", b.message);
+    let fix = b.acl_fix.as_ref().expect("a rule to add");
+    assert_eq!(fix.line, "allow out 110 32768-65535 to 10.0.1.0/24");
+}
+
+#[test]
+fn the_pairs_of_one_flow_are_bounded() {
+    // 9 subnets each side: 81 pairs, past the bound.
+    let mut text = String::from("region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    az a {\n");
+    for i in 0..18 {
+        text.push_str(&format!("      private subnet s{i} 10.0.{i}.0/24\n"));
+    }
+    text.push_str("    }\n");
+    let left: Vec<String> = (0..9).map(|i| format!("s{i}")).collect();
+    let right: Vec<String> = (9..18).map(|i| format!("s{i}")).collect();
+    text.push_str(&format!("    ecs a in {} {{ image: \"a:1\"; port: 80 }}\n", left.join(", ")));
+    text.push_str(&format!("    ecs b in {} {{ image: \"b:1\"; port: 80 }}\n", right.join(", ")));
+    text.push_str("  }\n}\na -> b\n");
+    let p = &proofs(&text)[0];
+    assert_eq!(p.blockers.len(), 1, "{:?}", p.blockers);
+    assert_eq!(p.blockers[0].reason, Reason::PairsNotProven);
+    assert!(p.blockers[0].message.contains("64 of 81"), "{}", p.blockers[0].message);
+}
