@@ -285,8 +285,11 @@ fn transit_gateways_attach_route_and_peer() {
     assert_eq!(far.attachments[1].target, AttachmentTarget::Peer(id(&m, "hub")));
     assert_eq!(
         far.routes.iter().map(|r| r.destination.to_string()).collect::<Vec<_>>(),
-        vec!["10.1.0.0/16", "10.2.0.0/16", "10.9.0.0/16"]
+        vec!["10.1.0.0/16", "10.2.0.0/16", "10.9.0.0/16", "172.16.0.0/16"]
     );
+    // Across the peering, static routes: the peer's VPCs and its data centre.
+    assert!(far.routes.iter().filter(|r| r.attachment == 1).all(|r| !r.propagated));
+    assert_eq!(routes(&m, &p, "za").last(), Some(&r("172.16.0.0/16", "far")));
     // Every subnet of an attached VPC routes the other destinations to the TGW.
     assert_eq!(
         routes(&m, &p, "xb"),
