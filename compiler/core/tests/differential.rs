@@ -121,7 +121,19 @@ fn the_walker_agrees_with_reach() {
     eprintln!("paths (passed, blocked forward): {coverage:?}");
     assert!(designs as u64 >= DESIGNS * 9 / 10, "too few designs lowered: {designs}");
     // Not vacuous: every kind of path is walked, and both passes and stops.
-    for path in ["local", "peering", "igw", "nat", "regional-nat", "endpoint", "entry", "integration", "direct", "tgw", "interface-endpoint"] {
+    for path in [
+        "local",
+        "peering",
+        "igw",
+        "nat",
+        "regional-nat",
+        "endpoint",
+        "entry",
+        "integration",
+        "direct",
+        "tgw",
+        "interface-endpoint",
+    ] {
         let [passed, stopped] = coverage.get(path).copied().unwrap_or_default();
         assert!(passed > 0 && (stopped > 0 || path == "direct"), "path {path}: {passed} passed, {stopped} blocked");
     }

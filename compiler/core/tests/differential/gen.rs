@@ -331,7 +331,8 @@ pub fn design(seed: u64) -> String {
     // Sometimes a pair that is no integration at all (a queue "invoking"
     // an instance or a database): nothing may carry it.
     if r.chance(12) {
-        let vms: Vec<&(String, &str)> = targets.iter().filter(|(t, _)| t.ends_with("_vm") || t.ends_with("_db")).collect();
+        let vms: Vec<&(String, &str)> =
+            targets.iter().filter(|(t, _)| t.ends_with("_vm") || t.ends_with("_db")).collect();
         if let (Some(s), false) = (services.first(), vms.is_empty()) {
             let (t, _) = r.pick(&vms);
             out.push(format!("{s} -> {t}"));

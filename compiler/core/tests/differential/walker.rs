@@ -151,8 +151,8 @@ pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
             }
             (fw, bk)
         }
-        (End::Internet, End::InVpc(b, sb)) => w.into_vpc(None, INTERNET, *b, sb, &ports),
-        (End::OutsideLambda(l), End::InVpc(b, sb)) => w.into_vpc(Some(*l), OUTSIDE_LAMBDA, *b, sb, &ports),
+        (End::Internet, End::InVpc(b, sb)) => w.entering_vpc(None, INTERNET, *b, sb, &ports),
+        (End::OutsideLambda(l), End::InVpc(b, sb)) => w.entering_vpc(Some(*l), OUTSIDE_LAMBDA, *b, sb, &ports),
         (End::OutsideLambda(_), End::Service(..) | End::Internet) => {
             w.paths.push("direct");
             (true, true)
@@ -209,7 +209,12 @@ impl Walk<'_> {
     /// service of `kind` in `region` through, with its (subnet, address)s:
     /// one whose service is the kind's AWS service name, when the service is
     /// in the VPC's region and no gateway endpoint serves it.
-    fn interface_endpoint(&self, a: NodeId, kind: Kind, region: Option<NodeId>) -> Option<(NodeId, Vec<(NodeId, u32)>)> {
+    fn interface_endpoint(
+        &self,
+        a: NodeId,
+        kind: Kind,
+        region: Option<NodeId>,
+    ) -> Option<(NodeId, Vec<(NodeId, u32)>)> {
         let vpc = self.vpc_of(a)?;
         if self.m.get(vpc)?.region != region {
             return None;
@@ -475,7 +480,15 @@ impl Walk<'_> {
     /// or a peering attachment to another gateway, whose own table must
     /// send it to VPC `there` in that gateway's region (one peering hop:
     /// TGW peering routes are static and not transitive).
-    fn through_tgw(&mut self, g: NodeId, subnet: NodeId, addr: u32, here: Option<NodeId>, there: Option<NodeId>, what: &str) -> bool {
+    fn through_tgw(
+        &mut self,
+        g: NodeId,
+        subnet: NodeId,
+        addr: u32,
+        here: Option<NodeId>,
+        there: Option<NodeId>,
+        what: &str,
+    ) -> bool {
         let region_of = |n: Option<NodeId>| n.and_then(|n| self.m.get(n)).and_then(|n| n.region);
         let zone_of = |s: NodeId| match self.m.get(s).map(|n| &n.kind) {
             Some(NodeKind::Subnet(sub)) => sub.zone,
@@ -493,7 +506,11 @@ impl Walk<'_> {
                 && a.subnets.iter().any(|s| zone.is_some() && zone_of(*s) == zone)
         });
         if !entered {
-            return self.fail(format!("{what}: {} has no attachment subnet in the zone of {}", self.name(g), self.name(subnet)));
+            return self.fail(format!(
+                "{what}: {} has no attachment subnet in the zone of {}",
+                self.name(g),
+                self.name(subnet)
+            ));
         }
         let mut table = gw;
         for _ in 0..2 {
@@ -594,7 +611,7 @@ impl Walk<'_> {
 
     /// The internet (or a Lambda function outside any VPC) opening a
     /// connection to a VPC resource: it must be a public entry point.
-    fn into_vpc(
+    fn entering_vpc(
         &mut self,
         source: Option<NodeId>,
         addr: u32,
