@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use archc_core::diag::to_json;
-use archc_core::plan::{render_human_in, view::view};
+use archc_core::plan::{render_human_with, view::view};
 use archc_core::{compile, SourceDb};
 
 use crate::report::Report;
@@ -46,7 +46,7 @@ pub fn run(file: &Path, format: ModelFormat) -> Outcome {
         output::diagnostics(&report.db, &report.diags);
     }
     match format {
-        ModelFormat::Human => output::stdout(&render_human_in(&db, model, plan)),
+        ModelFormat::Human => output::stdout(&render_human_with(model, plan, &|span| locate(&db, span))),
         ModelFormat::Json => {
             let mut s = serde_json::to_string_pretty(&view(model, plan)).unwrap_or_default();
             s.push('\n');
@@ -59,4 +59,12 @@ fn json_text(v: &serde_json::Value) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string());
     s.push('\n');
     s
+}
+
+/// Where a span is, as the plan prints it: `line 12` in the entry file,
+/// `NAME:12` in an imported one.
+fn locate(db: &SourceDb, span: archc_core::Span) -> Option<String> {
+    let src = db.get(span.file)?;
+    let (line, _) = src.line_col(span.start as usize);
+    Some(if span.file.0 == 0 { format!("line {line}") } else { format!("{}:{line}", src.name) })
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use archc_core::plan::{render_human_in, view::view};
+use archc_core::plan::{render_human_with, view::view};
 use archc_core::{compile, Compilation, LoadError, Loader, SourceDb};
 
 /// Reads imports from the design's own folder.
@@ -55,7 +55,7 @@ fn snapshot_all(dir: &str, prefix: &str, only_networks: bool) -> usize {
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("a file stem");
         // The JSON view serialises (and names only nodes of the model).
         serde_json::to_string(&view(model, plan)).expect("the plan view serialises");
-        insta::assert_snapshot!(format!("{prefix}_{stem}"), render_human_in(&db, model, plan));
+        insta::assert_snapshot!(format!("{prefix}_{stem}"), render_human_with(model, plan, &|span| locate(&db, span)));
         n += 1;
     }
     n
@@ -69,4 +69,12 @@ fn examples() {
 #[test]
 fn valid_fixtures_with_a_network() {
     assert!(snapshot_all("tests/fixtures/valid", "fixture", true) > 0);
+}
+
+/// Where a span is, as the plan prints it: `line 12` in the entry file,
+/// `NAME:12` in an imported one.
+fn locate(db: &SourceDb, span: archc_core::Span) -> Option<String> {
+    let src = db.get(span.file)?;
+    let (line, _) = src.line_col(span.start as usize);
+    Some(if span.file.0 == 0 { format!("line {line}") } else { format!("{}:{line}", src.name) })
 }

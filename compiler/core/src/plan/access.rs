@@ -39,7 +39,8 @@ pub fn service_access(model: &Model, source: NodeId, target: NodeId) -> Option<S
     if t.region.is_none() || t.region != vpc_region {
         return Some(ServiceAccess::InternetPath);
     }
-    let endpoints = model.of_kind(Kind::Endpoint).filter(|(_, n)| n.vpc == Some(vpc));
+    // Endpoints are declared in their VPC: its children, not the whole model.
+    let endpoints = model.children(vpc).filter(|(_, n)| n.kind() == Kind::Endpoint);
     let mut interface = None;
     for (id, n) in endpoints {
         let NodeKind::Endpoint(e) = &n.kind else { continue };

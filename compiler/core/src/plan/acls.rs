@@ -18,15 +18,18 @@ const ALL: PortRange = PortRange { protocol: Protocol::All, from: 0, to: 65535 }
 pub(crate) fn derive(facts: &Facts<'_>) -> Vec<NetworkAcl> {
     let model = facts.model;
     // The subnets each `nacl` owns: those it names that no earlier one does.
-    let mut claimed: Vec<NodeId> = Vec::new();
+    let mut claimed: Vec<bool> = vec![false; model.nodes().len()];
+    let is_claimed = |claimed: &[bool], s: NodeId| claimed.get(s.0).copied().unwrap_or(false);
     let mut custom: Vec<NetworkAcl> = Vec::new();
     for (id, node) in model.of_kind(Kind::Nacl) {
         let NodeKind::Nacl(n) = &node.kind else { continue };
         let Some(vpc) = node.vpc else { continue };
         let mut subnets = Vec::new();
         for &s in &node.placement {
-            if facts.subnet(s).is_some() && !claimed.contains(&s) {
-                claimed.push(s);
+            if facts.subnet(s).is_some() && !is_claimed(&claimed, s) {
+                if let Some(c) = claimed.get_mut(s.0) {
+                    *c = true;
+                }
                 subnets.push(s);
             }
         }
@@ -59,7 +62,7 @@ pub(crate) fn derive(facts: &Facts<'_>) -> Vec<NetworkAcl> {
 
     let mut out = Vec::new();
     for &vpc in &facts.vpcs {
-        let subnets: Vec<NodeId> = facts.subnets_of(vpc).map(|s| s.id).filter(|s| !claimed.contains(s)).collect();
+        let subnets: Vec<NodeId> = facts.subnets_of(vpc).map(|s| s.id).filter(|&s| !is_claimed(&claimed, s)).collect();
         if subnets.is_empty() {
             continue;
         }

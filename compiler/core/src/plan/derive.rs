@@ -75,6 +75,12 @@ pub(crate) struct Facts<'m> {
     pub flows_to: Vec<Vec<usize>>,
     /// Per node index, its place in `subnets`.
     subnet_at: Vec<Option<usize>>,
+    /// Per VPC node index, the nodes that belong to it, in declaration order.
+    members: Vec<Vec<NodeId>>,
+    /// Per VPC node index, its subnets (indexes into `subnets`).
+    subnets_by_vpc: Vec<Vec<usize>>,
+    /// Every `vpn` and `dx`, in declaration order.
+    pub links: Vec<NodeId>,
 }
 
 impl<'m> Facts<'m> {
@@ -105,7 +111,23 @@ impl<'m> Facts<'m> {
                 *slot = Some(i);
             }
         }
-        Facts { model, vpcs, subnets, flows_to, subnet_at }
+        let mut members = vec![Vec::new(); model.nodes().len()];
+        let mut links = Vec::new();
+        for (i, n) in model.nodes().iter().enumerate() {
+            if let Some(list) = n.vpc.and_then(|v| members.get_mut(v.0)) {
+                list.push(NodeId(i));
+            }
+            if matches!(n.kind(), Kind::Vpn | Kind::Dx) {
+                links.push(NodeId(i));
+            }
+        }
+        let mut subnets_by_vpc = vec![Vec::new(); model.nodes().len()];
+        for (i, s) in subnets.iter().enumerate() {
+            if let Some(list) = subnets_by_vpc.get_mut(s.vpc.0) {
+                list.push(i);
+            }
+        }
+        Facts { model, vpcs, subnets, flows_to, subnet_at, members, subnets_by_vpc, links }
     }
 
     pub fn kind(&self, id: NodeId) -> Option<Kind> {
@@ -122,7 +144,7 @@ impl<'m> Facts<'m> {
 
     /// The subnets of a VPC, in declaration order.
     pub fn subnets_of(&self, vpc: NodeId) -> impl Iterator<Item = &SubnetFacts> + '_ {
-        self.subnets.iter().filter(move |s| s.vpc == vpc)
+        self.subnets_by_vpc.get(vpc.0).into_iter().flatten().filter_map(|&i| self.subnets.get(i))
     }
 
     pub fn subnet(&self, id: NodeId) -> Option<&SubnetFacts> {
@@ -136,7 +158,13 @@ impl<'m> Facts<'m> {
 
     /// The nodes of `kind` that belong to `vpc`, in declaration order.
     pub fn in_vpc(&self, vpc: NodeId, kind: Kind) -> impl Iterator<Item = (NodeId, &'m crate::model::Node)> + '_ {
-        self.model.of_kind(kind).filter(move |(_, n)| n.vpc == Some(vpc))
+        let model = self.model;
+        self.members
+            .get(vpc.0)
+            .into_iter()
+            .flatten()
+            .filter_map(move |&id| model.get(id).map(|n| (id, n)))
+            .filter(move |(_, n)| n.kind() == kind)
     }
 
     /// The VPC's first `igw`.

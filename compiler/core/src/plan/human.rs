@@ -13,36 +13,38 @@ use super::{
     TransitGatewayPlan,
 };
 use crate::model::{Action, Model, NodeId, NodeKind};
-use crate::source::SourceDb;
+use archc_syntax::Span;
 
 /// The plan as text, flows named by their ends.
 pub fn render_human(model: &Model, plan: &Plan) -> String {
     Renderer::new(model, plan, None).render()
 }
 
-/// [`render_human`], each flow also by the line it is written on.
-pub fn render_human_in(db: &SourceDb, model: &Model, plan: &Plan) -> String {
-    Renderer::new(model, plan, Some(db)).render()
+/// [`render_human`], each flow also by where it is written: `locate` gives
+/// the text for a span (`line 12`, or `lib/net.arch:12` in another file), as
+/// the caller, who holds the sources, sees fit.
+pub fn render_human_with(model: &Model, plan: &Plan, locate: &dyn Fn(Span) -> Option<String>) -> String {
+    Renderer::new(model, plan, Some(locate)).render()
 }
 
 struct Renderer<'a> {
     model: &'a Model,
     plan: &'a Plan,
-    db: Option<&'a SourceDb>,
+    locate: Option<&'a dyn Fn(Span) -> Option<String>>,
     /// How many nodes' qualified ids end with each dotted suffix.
     suffix_count: BTreeMap<&'a str, usize>,
     out: String,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(model: &'a Model, plan: &'a Plan, db: Option<&'a SourceDb>) -> Renderer<'a> {
+    fn new(model: &'a Model, plan: &'a Plan, locate: Option<&'a dyn Fn(Span) -> Option<String>>) -> Renderer<'a> {
         let mut suffix_count = BTreeMap::new();
         for n in model.nodes() {
             for s in suffixes(&n.id) {
                 *suffix_count.entry(s).or_insert(0) += 1;
             }
         }
-        Renderer { model, plan, db, suffix_count, out: String::new() }
+        Renderer { model, plan, locate, suffix_count, out: String::new() }
     }
 
     /// A node's name, or, when another node bears it too, the shortest end
@@ -215,11 +217,7 @@ impl<'a> Renderer<'a> {
     fn flow_ref(&self, flow: usize) -> String {
         let Some(f) = self.model.flows().get(flow) else { return format!("(flow #{flow})") };
         let ends = format!("{} -> {}", self.name(f.from.value), self.name(f.to.value));
-        let at = self.db.and_then(|db| {
-            let src = db.get(f.span.file)?;
-            let (line, _) = src.line_col(f.span.start as usize);
-            Some(if f.span.file.0 == 0 { format!(" at line {line}") } else { format!(" at {}:{line}", src.name) })
-        });
+        let at = self.locate.and_then(|locate| locate(f.span)).map(|at| format!(" at {at}"));
         format!("(flow {ends}{})", at.unwrap_or_default())
     }
 

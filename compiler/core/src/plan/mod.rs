@@ -24,7 +24,7 @@ pub mod view;
 
 pub use access::{service_access, ServiceAccess};
 pub use derive::derive;
-pub use human::{render_human, render_human_in};
+pub use human::{render_human, render_human_with};
 
 use crate::model::cidr::Cidr;
 use crate::model::ports::PortRange;

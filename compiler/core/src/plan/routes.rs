@@ -26,15 +26,13 @@ struct VpcRoutes {
 }
 
 pub(crate) fn derive(facts: &Facts<'_>, tgws: &[TransitGatewayPlan]) -> Vec<RouteTable> {
-    let per_vpc: Vec<(NodeId, VpcRoutes)> = facts.vpcs.iter().map(|&v| (v, vpc_routes(facts, v, tgws))).collect();
-    facts
-        .subnets
-        .iter()
-        .filter_map(|s| {
-            let (_, vr) = per_vpc.iter().find(|(v, _)| *v == s.vpc)?;
-            Some(table(s, vr))
-        })
-        .collect()
+    let mut per_vpc: Vec<Option<VpcRoutes>> = (0..facts.model.nodes().len()).map(|_| None).collect();
+    for &v in &facts.vpcs {
+        if let Some(slot) = per_vpc.get_mut(v.0) {
+            *slot = Some(vpc_routes(facts, v, tgws));
+        }
+    }
+    facts.subnets.iter().filter_map(|s| Some(table(s, per_vpc.get(s.vpc.0)?.as_ref()?))).collect()
 }
 
 fn table(s: &SubnetFacts, vr: &VpcRoutes) -> RouteTable {
@@ -137,7 +135,8 @@ fn vpc_routes(facts: &Facts<'_>, vpc: NodeId, tgws: &[TransitGatewayPlan]) -> Vp
         }
     }
     // VPN and Direct Connect ending on this VPC's virtual private gateway.
-    for (id, n) in model.nodes().iter().enumerate().map(|(i, n)| (NodeId(i), n)) {
+    for &id in &facts.links {
+        let Some(n) = model.get(id) else { continue };
         let (vgw, to) = match &n.kind {
             NodeKind::Vpn(v) => (v.vgw.as_ref().map(|x| x.value), v.to.as_ref().map(|x| x.value)),
             NodeKind::Dx(d) => (d.vgw.as_ref().map(|x| x.value), d.to.as_ref().map(|x| x.value)),

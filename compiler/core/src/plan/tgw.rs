@@ -92,7 +92,8 @@ fn plan_of(facts: &Facts<'_>, g: NodeId, tgws: &[NodeId]) -> TransitGatewayPlan 
             }
         }
     }
-    for (id, node) in model.nodes().iter().enumerate().map(|(i, n)| (NodeId(i), n)) {
+    for &id in &facts.links {
+        let Some(node) = model.get(id) else { continue };
         let target = match node.kind() {
             Kind::Vpn => AttachmentTarget::Vpn(id),
             Kind::Dx => AttachmentTarget::DirectConnect(id),
