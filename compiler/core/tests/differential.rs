@@ -146,6 +146,99 @@ fn the_walker_agrees_with_reach() {
     );
 }
 
+/// Mutates a plan inside its lists (so its per-node index stays true): flips
+/// a NACL entry's action, drops a route that is not local, drops a security
+/// group rule, or narrows an entry's ports. Says what it did.
+fn mutate(p: &mut Plan, r: &mut gen::Rng) -> Option<String> {
+    match r.below(4) {
+        0 => {
+            let acl = {
+                let n = p.network_acls.len().max(1);
+                p.network_acls.get_mut(r.below(n))?
+            };
+            let entries = if r.chance(50) { &mut acl.inbound } else { &mut acl.outbound };
+            let i = r.below(entries.len().max(1));
+            let e = entries.get_mut(i)?;
+            e.action = if e.action == Action::Allow { Action::Deny } else { Action::Allow };
+            Some(format!("flipped ACL entry {i} ({:?}) to {:?}", e.number, e.action))
+        }
+        1 => {
+            let t = {
+                let n = p.route_tables.len().max(1);
+                p.route_tables.get_mut(r.below(n))?
+            };
+            let candidates: Vec<usize> =
+                (0..t.routes.len()).filter(|&i| t.routes[i].target != RouteTarget::Local).collect();
+            let i = *candidates.get(r.below(candidates.len().max(1)))?;
+            let gone = t.routes.remove(i);
+            Some(format!("dropped route {:?} -> {:?}", gone.destination, gone.target))
+        }
+        2 => {
+            let g = {
+                let n = p.security_groups.len().max(1);
+                p.security_groups.get_mut(r.below(n))?
+            };
+            let i = r.below(g.ingress.len().max(1));
+            (i < g.ingress.len()).then(|| format!("dropped SG rule {:?}", g.ingress.remove(i)))
+        }
+        _ => {
+            let acl = {
+                let n = p.network_acls.len().max(1);
+                p.network_acls.get_mut(r.below(n))?
+            };
+            let entries = if r.chance(50) { &mut acl.inbound } else { &mut acl.outbound };
+            let i = r.below(entries.len().max(1));
+            let e = entries.get_mut(i)?;
+            if e.ports.protocol == archc_core::model::ports::Protocol::All {
+                return None;
+            }
+            e.ports.from = e.ports.from.max(2000);
+            e.ports.to = e.ports.to.max(e.ports.from).min(60000).max(e.ports.from);
+            Some(format!("narrowed ACL entry {i} to {}-{}", e.ports.from, e.ports.to))
+        }
+    }
+}
+
+/// Plans that `plan::derive` would not make: each generated design's plan
+/// with a few random edits (an ACL entry flipped or narrowed, a route or a
+/// security-group rule dropped). Both provers read routes, ACLs and groups
+/// from the plan alone, so they must still agree on every flow.
+#[test]
+fn the_walker_agrees_with_reach_on_mutated_plans() {
+    if !reach_has_landed() {
+        return;
+    }
+    let (mut compared, mut changed) = (0, 0);
+    let mut disagreements = Vec::new();
+    for seed in 0..DESIGNS / 2 {
+        let text = gen::design(seed);
+        let (_, c) = compile(&text);
+        let (Some(m), Some(p)) = (c.checked(), c.plan()) else { continue };
+        let mut r = gen::Rng::new(seed ^ 0x5eed);
+        let mut plan = p.clone();
+        let edits: Vec<String> = (0..1 + r.below(3)).filter_map(|_| mutate(&mut plan, &mut r)).collect();
+        for i in 0..m.flows().len() {
+            let Some(v) = walker::walk(m, &plan, i) else { continue };
+            let before = walker::walk(m, p, i).map(|b| (b.forward, b.back));
+            changed += usize::from(before != Some((v.forward, v.back)));
+            compared += 1;
+            let proof = reach::prove_flow(m, &plan, i);
+            let forward = !proof.blockers.iter().any(|b| b.direction == Direction::Forward);
+            let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
+            if (forward, back) != (v.forward, v.back) && disagreements.len() < 4 {
+                disagreements.push(format!("edits: {}\n{}", edits.join("; "), describe(&text, m, i, &v, &proof)));
+            }
+        }
+    }
+    eprintln!("mutated plans: {compared} flows compared, {changed} of them changed verdict by the edits");
+    assert!(changed > 100, "the edits changed too few verdicts: {changed}");
+    assert!(
+        disagreements.is_empty(),
+        "the walker and reach disagree on a mutated plan:\n\n{}",
+        disagreements.join("\n\n")
+    );
+}
+
 fn describe(text: &str, m: &CheckedModel, flow: usize, v: &walker::Verdict, proof: &reach::Proof) -> String {
     let f = &m.flows()[flow];
     let blockers: Vec<String> = proof

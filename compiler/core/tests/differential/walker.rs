@@ -297,8 +297,10 @@ impl Walk<'_> {
     /// Whether a NACL's entries let one packet through.
     fn acl_passes(entries: &[AclEntry], remote: u32, proto: Protocol, port: u16) -> bool {
         for e in entries {
-            let proto_ok = e.ports.protocol == Protocol::All || e.ports.protocol == proto;
-            if inside(e.cidr, remote) && proto_ok && e.ports.from <= port && port <= e.ports.to {
+            // Protocol `all` (-1) carries no port range: every port.
+            let all = e.ports.protocol == Protocol::All;
+            let port_ok = all || (e.ports.from <= port && port <= e.ports.to);
+            if inside(e.cidr, remote) && (all || e.ports.protocol == proto) && port_ok {
                 return e.action == Action::Allow;
             }
         }
