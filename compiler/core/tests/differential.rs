@@ -642,3 +642,44 @@ fn known_interface_endpoint_in_two_zones() {
     let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
     assert_eq!((forward, back), (v.forward, v.back), "{}", describe(ENDPOINT_IN_TWO_ZONES, m, 0, &v, &proof));
 }
+
+/// A flow from an on-premises network into a VPC that no VPN or Direct
+/// Connect reaches (the VPN is on another VPC). Nothing carries the
+/// connection in: the office's router has no route to 10.0.0.0/16 over
+/// any link, so the flow stops FORWARD (and its replies have no route back).
+/// `reach` names only the missing route back (a Return blocker,
+/// NO_ROUTE_TO_DESTINATION) and passes the forward way. The flow is still
+/// reported as blocked; only the direction of the blocker is wrong.
+const ONPREM_INTO_UNLINKED_VPC: &str = "\
+onprem office 192.168.0.0/16
+region us-east-1 {
+  vpc a 10.0.0.0/16 { az a { private subnet sa 10.0.0.0/24 { ec2 x { instance: t3.micro; port: 22 } } } }
+  vpc b 10.1.0.0/16 { az a { private subnet sb 10.1.0.0/24 } }
+  vpn office_vpn { to: office; vgw: b }
+}
+office -> x : 22
+";
+
+#[test]
+fn walker_stops_onprem_into_an_unlinked_vpc_forward() {
+    let (db, c) = compile(ONPREM_INTO_UNLINKED_VPC);
+    let (Some(m), Some(p)) = (c.checked(), c.plan()) else {
+        panic!("{}", archc_core::diag::render_human(&db, &c.diagnostics, false))
+    };
+    let v = walker::walk(m, p, 0).expect("modelled");
+    assert_eq!((v.forward, v.back), (false, false), "{v:?}");
+}
+
+// BUG (reach, direction of a blocker): see ONPREM_INTO_UNLINKED_VPC.
+// Reported, not fixed here.
+#[test]
+#[ignore = "reach passes the forward way from on-premises into a VPC no link reaches (ONPREM_INTO_UNLINKED_VPC)"]
+fn known_onprem_into_an_unlinked_vpc() {
+    let (_db, c) = compile(ONPREM_INTO_UNLINKED_VPC);
+    let (m, p) = (c.checked().expect("lowered"), c.plan().expect("plan"));
+    let proof = reach::prove_flow(m, p, 0);
+    let v = walker::walk(m, p, 0).expect("modelled");
+    let forward = !proof.blockers.iter().any(|b| b.direction == Direction::Forward);
+    let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
+    assert_eq!((forward, back), (v.forward, v.back), "{}", describe(ONPREM_INTO_UNLINKED_VPC, m, 0, &v, &proof));
+}

@@ -187,6 +187,7 @@ pub fn design(seed: u64) -> String {
                     }
                     c.extend(vpcs.iter().map(|o| o.block.clone()));
                     c.push(format!("10.{}.0.0/16", (v + 1) % 3));
+                    c.push("192.168.0.0/16".into());
                     c
                 };
                 let ports =
@@ -280,8 +281,10 @@ pub fn design(seed: u64) -> String {
     // first. (A VPC of another region attached to the hub is left out: reach
     // proves flows through it, see `known_tgw_attached_across_regions`.)
     let in_first = vpc_count - usize::from(second_region && vpc_count > 1);
+    let mut on_hub: Vec<String> = Vec::new();
     let tgws = if names.len() >= 2 && r.chance(30) {
         let attach: Vec<&str> = names.iter().take(in_first).filter(|_| r.chance(70)).map(String::as_str).collect();
+        on_hub = attach.iter().map(|a| a.to_string()).collect();
         let mut t = Vec::new();
         if !attach.is_empty() {
             t.push(format!("region {} {{ tgw hub {{ attach: {} }} }}", REGIONS[0], attach.join(", ")));
@@ -294,7 +297,30 @@ pub fn design(seed: u64) -> String {
     } else {
         Vec::new()
     };
+    let has_hub = !tgws.is_empty();
     out.extend(tgws);
+    // An on-premises network over a VPN or Direct Connect, on a VPC's
+    // virtual private gateway or on the hub. Flows from it go only into the
+    // VPCs it is linked to (into another, reach names the missing route on
+    // the return only: see `known_onprem_into_an_unlinked_vpc`).
+    let mut linked: Vec<String> = Vec::new();
+    if r.chance(30) {
+        out.push("onprem office 192.168.0.0/16".into());
+        let first: Vec<&String> = names.iter().take(in_first).collect();
+        let link = if has_hub && r.chance(50) {
+            linked = on_hub.clone();
+            "tgw: hub".to_string()
+        } else {
+            let v = r.pick(&first).to_string();
+            linked = vec![v.clone()];
+            format!("vgw: {v}")
+        };
+        let kind =
+            if r.chance(70) { "vpn office_vpn { to: office" } else { "dx office_dx { to: office; bandwidth: 1Gbps" };
+        out.push(format!("region {} {{ {kind}; {link} }} }}", REGIONS[0]));
+        sources.push("office".into());
+        targets.push(("office".into(), ""));
+    }
     // Flows.
     for t in &services {
         targets.push((t.clone(), ""));
@@ -304,17 +330,24 @@ pub fn design(seed: u64) -> String {
     for _ in 0..flow_count {
         let from = r.pick(&sources).clone();
         let (to, _) = r.pick(&targets).clone();
-        if from == to || (from == "people" && (to == "internet" || services.contains(&to))) {
+        // Between two ends outside every VPC there is nothing to prove
+        // (except a Lambda function outside a VPC calling a service).
+        let outside = |x: &str| x == "people" || x == "office" || x == "internet";
+        let from_outside = outside(&from) || from.starts_with("edge_fn");
+        if from == to || (from_outside && outside(&to)) || (outside(&from) && services.contains(&to)) {
             continue;
         }
         if from.starts_with("edge_fn") && to == "internet" {
+            continue;
+        }
+        if from == "office" && !linked.iter().any(|v| to.starts_with(&format!("{v}_"))) {
             continue;
         }
         if seen.contains(&(from.clone(), to.clone())) {
             continue;
         }
         seen.push((from.clone(), to.clone()));
-        let ports = if to == "internet" || r.chance(25) {
+        let ports = if to == "internet" || to == "office" || r.chance(25) {
             format!(" : {}", r.pick(&["443", "80", "8080", "8000-8100", "udp/53", "443, 8443", "22"]))
         } else {
             String::new()

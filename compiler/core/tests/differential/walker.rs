@@ -82,6 +82,8 @@ enum End {
     Internet,
     /// A Lambda function with no subnets.
     OutsideLambda(NodeId),
+    /// An `onprem` network: the node, at the 5th address of its block.
+    OnPrem(NodeId, u32),
     /// A regional service, at its public address.
     Service(Kind, u32, Option<NodeId>),
 }
@@ -151,6 +153,31 @@ pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
             }
             (fw, bk)
         }
+        (End::InVpc(a, sa), End::OnPrem(o, addr)) => {
+            let (mut fw, mut bk) = (true, true);
+            for &(ss, src) in sa {
+                fw &= w.acl(ss, false, *addr, &ports, "forward");
+                fw &= w.to_onprem(ss, *addr, *o, "forward");
+                bk &= w.acl_ephemeral(ss, true, *addr, "return");
+                let _ = (a, src);
+            }
+            (fw, bk)
+        }
+        (End::OnPrem(o, addr), End::InVpc(b, sb)) => {
+            let (mut fw, mut bk) = (true, true);
+            for &(ds, _) in sb {
+                // In through the VGW or the TGW: a link from the network
+                // must lead into the target's VPC; then the target's ACL
+                // and group; the replies need the route back to it.
+                let dst = sb.iter().find(|x| x.0 == ds).map_or(0, |x| x.1);
+                fw &= w.from_onprem(*o, *b, dst);
+                fw &= w.acl(ds, true, *addr, &ports, "forward");
+                fw &= w.sg_admits(*b, Some(*o), *addr, &ports);
+                bk &= w.acl_ephemeral(ds, false, *addr, "return");
+                bk &= w.to_onprem(ds, *addr, *o, "return");
+            }
+            (fw, bk)
+        }
         (End::Internet, End::InVpc(b, sb)) => w.entering_vpc(None, INTERNET, *b, sb, &ports),
         (End::OutsideLambda(l), End::InVpc(b, sb)) => w.entering_vpc(Some(*l), OUTSIDE_LAMBDA, *b, sb, &ports),
         (End::OutsideLambda(_), End::Service(..) | End::Internet) => {
@@ -181,6 +208,11 @@ impl Walk<'_> {
         match node.kind() {
             Kind::Internet | Kind::Users => return Some(End::Internet),
             Kind::Lambda if node.placement.is_empty() => return Some(End::OutsideLambda(n)),
+            Kind::Onprem => {
+                let NodeKind::Onprem(o) = &node.kind else { return None };
+                let block = o.cidr.as_ref()?.value;
+                return Some(End::OnPrem(n, (block.address() & !host_mask(block.prefix)) + 4));
+            }
             Kind::S3 | Kind::Sqs | Kind::Sns | Kind::Dynamodb | Kind::Kinesis | Kind::Stepfn | Kind::Eventbridge => {
                 let r = self.region_number(node.region?);
                 let addr = match node.kind() {
@@ -473,6 +505,98 @@ impl Walk<'_> {
             }
             t => self.fail(format!("{what}: route of {} to {} is {t:?}", self.name(subnet), dotted(addr))),
         }
+    }
+
+    /// Whether the route `subnet` takes to `addr` (in on-premises network
+    /// `o`) leads there: a VGW of a vpn/dx to `o` on this VPC, or a transit
+    /// gateway whose table sends it to a vpn/dx attachment to `o`.
+    fn to_onprem(&mut self, subnet: NodeId, addr: u32, o: NodeId, what: &str) -> bool {
+        let to_of = |n: NodeId| match self.m.get(n).map(|n| &n.kind) {
+            Some(NodeKind::Vpn(v)) => v.to.as_ref().map(|t| t.value),
+            Some(NodeKind::Dx(d)) => d.to.as_ref().map(|t| t.value),
+            _ => None,
+        };
+        match self.lookup(subnet, addr) {
+            Some(RouteTarget::VirtualPrivateGateway(x)) => {
+                self.paths.push("vgw");
+                to_of(x) == Some(o) || self.fail(format!("{what}: VGW route to a link not to {}", self.name(o)))
+            }
+            Some(RouteTarget::TransitGateway(g)) => {
+                self.paths.push("tgw-onprem");
+                let region_of = |n: Option<NodeId>| n.and_then(|n| self.m.get(n)).and_then(|n| n.region);
+                let here = self.vpc_of(subnet);
+                let Some(gw) = self.p.transit_gateways.iter().find(|t| t.tgw == g) else {
+                    return self.fail(format!("{what}: no plan for {}", self.name(g)));
+                };
+                if region_of(Some(g)) != region_of(here)
+                    || !gw.attachments.iter().any(|a| here.is_some_and(|h| a.target == AttachmentTarget::Vpc(h)))
+                {
+                    return self.fail(format!("{what}: {} does not serve this VPC", self.name(g)));
+                }
+                let mut best: Option<(u8, usize)> = None;
+                for r in &gw.routes {
+                    if inside(r.destination, addr) && best.is_none_or(|(l, _)| r.destination.prefix > l) {
+                        best = Some((r.destination.prefix, r.attachment));
+                    }
+                }
+                match best.and_then(|(_, i)| gw.attachments.get(i)).map(|a| a.target) {
+                    Some(AttachmentTarget::Vpn(x) | AttachmentTarget::DirectConnect(x)) if to_of(x) == Some(o) => true,
+                    t => self.fail(format!("{what}: {} sends {} to {t:?}", self.name(g), dotted(addr))),
+                }
+            }
+            t => self.fail(format!("{what}: route of {} to {} is {t:?}", self.name(subnet), dotted(addr))),
+        }
+    }
+
+    /// Whether on-premises network `o` has a way into the VPC of `b` to
+    /// address `dst`: a vpn/dx to `o` whose `vgw` is that VPC, or one
+    /// attached to a transit gateway (of the VPC's region, attached to the
+    /// VPC) whose table sends `dst` to the VPC's attachment.
+    fn from_onprem(&mut self, o: NodeId, b: NodeId, dst: u32) -> bool {
+        let vpc = self.vpc_of(b);
+        let links: Vec<(NodeId, Option<NodeId>, Option<NodeId>)> = self
+            .m
+            .nodes()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Vpn(v) if v.to.as_ref().map(|t| t.value) == Some(o) => {
+                    Some((NodeId(i), v.vgw.as_ref().map(|x| x.value), v.tgw.as_ref().map(|x| x.value)))
+                }
+                NodeKind::Dx(d) if d.to.as_ref().map(|t| t.value) == Some(o) => {
+                    Some((NodeId(i), d.vgw.as_ref().map(|x| x.value), d.tgw.as_ref().map(|x| x.value)))
+                }
+                _ => None,
+            })
+            .collect();
+        let region_of = |n: Option<NodeId>| n.and_then(|n| self.m.get(n)).and_then(|n| n.region);
+        for (link, vgw, _) in &links {
+            if vgw.is_some() && *vgw == vpc && region_of(Some(*link)) == region_of(vpc) {
+                self.paths.push("vgw-in");
+                return true;
+            }
+        }
+        for gw in &self.p.transit_gateways {
+            let has_link = gw.attachments.iter().any(|a| {
+                matches!(a.target, AttachmentTarget::Vpn(x) | AttachmentTarget::DirectConnect(x) if links.iter().any(|l| l.0 == x))
+            });
+            if !has_link || region_of(Some(gw.tgw)) != region_of(vpc) {
+                continue;
+            }
+            let mut best: Option<(u8, usize)> = None;
+            for r in &gw.routes {
+                if inside(r.destination, dst) && best.is_none_or(|(l, _)| r.destination.prefix > l) {
+                    best = Some((r.destination.prefix, r.attachment));
+                }
+            }
+            if let Some(AttachmentTarget::Vpc(v)) = best.and_then(|(_, i)| gw.attachments.get(i)).map(|a| a.target) {
+                if Some(v) == vpc {
+                    self.paths.push("tgw-in");
+                    return true;
+                }
+            }
+        }
+        self.fail(format!("forward: no vpn or dx from {} leads into the VPC of {}", self.name(o), self.name(b)))
     }
 
     /// A packet from `subnet` (VPC `here`) handed to transit gateway `g`:
