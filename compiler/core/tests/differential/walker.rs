@@ -157,7 +157,7 @@ pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
             let (mut fw, mut bk) = (true, true);
             for &(ss, src) in sa {
                 fw &= w.acl(ss, false, *addr, &ports, "forward");
-                fw &= w.to_onprem(ss, *addr, *o, "forward");
+                fw &= w.route_to_onprem(ss, *addr, *o, "forward");
                 bk &= w.acl_ephemeral(ss, true, *addr, "return");
                 let _ = (a, src);
             }
@@ -170,11 +170,11 @@ pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
                 // must lead into the target's VPC; then the target's ACL
                 // and group; the replies need the route back to it.
                 let dst = sb.iter().find(|x| x.0 == ds).map_or(0, |x| x.1);
-                fw &= w.from_onprem(*o, *b, dst);
+                fw &= w.link_from_onprem(*o, *b, dst);
                 fw &= w.acl(ds, true, *addr, &ports, "forward");
                 fw &= w.sg_admits(*b, Some(*o), *addr, &ports);
                 bk &= w.acl_ephemeral(ds, false, *addr, "return");
-                bk &= w.to_onprem(ds, *addr, *o, "return");
+                bk &= w.route_to_onprem(ds, *addr, *o, "return");
             }
             (fw, bk)
         }
@@ -510,7 +510,7 @@ impl Walk<'_> {
     /// Whether the route `subnet` takes to `addr` (in on-premises network
     /// `o`) leads there: a VGW of a vpn/dx to `o` on this VPC, or a transit
     /// gateway whose table sends it to a vpn/dx attachment to `o`.
-    fn to_onprem(&mut self, subnet: NodeId, addr: u32, o: NodeId, what: &str) -> bool {
+    fn route_to_onprem(&mut self, subnet: NodeId, addr: u32, o: NodeId, what: &str) -> bool {
         let to_of = |n: NodeId| match self.m.get(n).map(|n| &n.kind) {
             Some(NodeKind::Vpn(v)) => v.to.as_ref().map(|t| t.value),
             Some(NodeKind::Dx(d)) => d.to.as_ref().map(|t| t.value),
@@ -552,7 +552,7 @@ impl Walk<'_> {
     /// address `dst`: a vpn/dx to `o` whose `vgw` is that VPC, or one
     /// attached to a transit gateway (of the VPC's region, attached to the
     /// VPC) whose table sends `dst` to the VPC's attachment.
-    fn from_onprem(&mut self, o: NodeId, b: NodeId, dst: u32) -> bool {
+    fn link_from_onprem(&mut self, o: NodeId, b: NodeId, dst: u32) -> bool {
         let vpc = self.vpc_of(b);
         let links: Vec<(NodeId, Option<NodeId>, Option<NodeId>)> = self
             .m
