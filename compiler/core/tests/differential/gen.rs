@@ -321,6 +321,23 @@ pub fn design(seed: u64) -> String {
         sources.push("office".into());
         targets.push(("office".into(), ""));
     }
+    // A CloudFront distribution in front of a load balancer or an instance
+    // (internal ones included, which it cannot reach), and a bucket.
+    let origins: Vec<String> = targets
+        .iter()
+        .map(|(t, _)| t.clone())
+        .filter(|t| t.ends_with("_lb") || t.ends_with("_vm"))
+        .chain(services.iter().filter(|s| s.starts_with("bucket")).cloned())
+        .collect();
+    if !origins.is_empty() && r.chance(25) {
+        let o: Vec<String> = (0..1 + r.below(2)).map(|_| r.pick(&origins).clone()).collect();
+        let mut o2 = o.clone();
+        o2.dedup();
+        out.push(format!("cloudfront cdn {{ origins: {} }}", o2.join(", ")));
+        for x in o2 {
+            out.push(format!("cdn -> {x}"));
+        }
+    }
     // Flows.
     for t in &services {
         targets.push((t.clone(), ""));

@@ -40,6 +40,9 @@ pub struct Verdict {
 pub const INTERNET: u32 = ip(198, 51, 100, 7);
 /// A Lambda function outside any VPC: an address of AWS's public space.
 pub const OUTSIDE_LAMBDA: u32 = ip(203, 0, 113, 77);
+/// A CloudFront edge server fetching from its origin (the origin-facing
+/// prefix list's space).
+pub const CLOUDFRONT: u32 = ip(130, 176, 0, 9);
 const EPHEMERAL: (u16, u16) = (1024, 65535);
 
 pub const fn ip(a: u8, b: u8, c: u8, d: u8) -> u32 {
@@ -82,6 +85,8 @@ enum End {
     Internet,
     /// A Lambda function with no subnets.
     OutsideLambda(NodeId),
+    /// A CloudFront distribution (as an origin's client).
+    Cdn(NodeId),
     /// An `onprem` network: the node, at the 5th address of its block.
     OnPrem(NodeId, u32),
     /// A regional service, at its public address.
@@ -179,12 +184,23 @@ pub fn walk(m: &Model, p: &Plan, flow: usize) -> Option<Verdict> {
             (fw, bk)
         }
         (End::Internet, End::InVpc(b, sb)) => w.entering_vpc(None, INTERNET, *b, sb, &ports),
+        (End::Cdn(d), End::InVpc(b, sb)) => {
+            // CloudFront to an internal load balancer (a VPC origin) is
+            // outside the model (plan-spec): left out of the comparison.
+            if matches!(&m.get(*b)?.kind, NodeKind::Alb(lb) | NodeKind::Nlb(lb) if !lb.internet_facing) {
+                return None;
+            }
+            // An origin fetch: from CloudFront's edge, so the origin must be
+            // a public entry point; its group admits CloudFront's prefix list.
+            w.paths.push("cloudfront");
+            w.entering_vpc(Some(*d), CLOUDFRONT, *b, sb, &ports)
+        }
         (End::OutsideLambda(l), End::InVpc(b, sb)) => w.entering_vpc(Some(*l), OUTSIDE_LAMBDA, *b, sb, &ports),
         (End::OutsideLambda(_), End::Service(..) | End::Internet) => {
             w.paths.push("direct");
             (true, true)
         }
-        (End::Service(..), _) => {
+        (End::Service(..), _) | (End::Cdn(_), End::Service(..)) => {
             w.paths.push("integration");
             // An integration: AWS runs it under a permission, not a route.
             // No network reply travels back, so nothing can stop one: a
@@ -208,6 +224,7 @@ impl Walk<'_> {
         match node.kind() {
             Kind::Internet | Kind::Users => return Some(End::Internet),
             Kind::Lambda if node.placement.is_empty() => return Some(End::OutsideLambda(n)),
+            Kind::Cloudfront => return Some(End::Cdn(n)),
             Kind::Onprem => {
                 let NodeKind::Onprem(o) = &node.kind else { return None };
                 let block = o.cidr.as_ref()?.value;
