@@ -66,6 +66,32 @@ fn examples() {
     assert!(snapshot_all("../../examples", "example", false) >= 12);
 }
 
+/// The JSON shape docs/plan.md documents, on one design with every part.
+#[test]
+fn json_view_of_hub_and_spoke() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/hub_and_spoke.arch");
+    let (_, c) = compile_file(&path);
+    let (Some(model), Some(plan)) = (c.checked(), c.plan()) else { panic!("hub_and_spoke lowers") };
+    let v = serde_json::to_value(view(model, plan)).expect("serialises");
+    let keys: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
+    assert_eq!(keys, ["network_acls", "permissions", "route_tables", "security_groups", "transit_gateways"]);
+    let hub = &v["transit_gateways"][0];
+    assert_eq!(hub["tgw"], "ap-northeast-2.hub");
+    assert_eq!(hub["attachments"][0]["kind"], "vpc");
+    assert_eq!(hub["attachments"][0]["subnets"][0], "ap-northeast-2.shared.a.svc_a");
+    assert_eq!(hub["attachments"][5]["kind"], "peering");
+    assert_eq!(hub["attachments"][5]["id"], "ap-northeast-1.dr_hub");
+    let onprem = hub["routes"].as_array().expect("routes").iter().find(|r| r["destination"] == "172.16.0.0/16");
+    assert_eq!(onprem.map(|r| (r["attachment"].clone(), r["propagated"].clone())), Some((4.into(), true.into())));
+    let rt = &v["route_tables"][0];
+    assert_eq!(rt["routes"][1]["target"]["kind"], "tgw");
+    let sg = &v["security_groups"][0];
+    assert_eq!(sg["owner"], "ap-northeast-2.shared.a.svc_a.dir_a");
+    assert_eq!(sg["ingress"][0]["peer"]["kind"], "cidr");
+    assert_eq!(sg["ingress"][0]["peer"]["cidr"], "10.1.0.0/20");
+    assert_eq!(sg["egress"][0]["flow"], serde_json::Value::Null);
+}
+
 #[test]
 fn valid_fixtures_with_a_network() {
     assert!(snapshot_all("tests/fixtures/valid", "fixture", true) > 0);
@@ -77,4 +103,39 @@ fn locate(db: &SourceDb, span: archc_core::Span) -> Option<String> {
     let src = db.get(span.file)?;
     let (line, _) = src.line_col(span.start as usize);
     Some(if span.file.0 == 0 { format!("line {line}") } else { format!("{}:{line}", src.name) })
+}
+
+/// W0304's unsafe fix gives the zone's bodiless public subnet its own NAT
+/// gateway, and the plan then routes the zone's private subnet through it.
+#[test]
+fn w0304_fix_adds_the_zones_nat_gateway() {
+    let text = "region us-east-1 {
+  vpc shop 10.0.0.0/16 {
+    igw
+    az a {
+      public subnet pub_a 10.0.0.0/24 {
+        nat nat_a
+      }
+      private subnet app_a 10.0.10.0/24
+    }
+    az b {
+      public subnet pub_b 10.0.1.0/24
+      private subnet app_b 10.0.11.0/24
+    }
+  }
+}
+";
+    let (db, c) = archc_core::compile_str("w.arch", text);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["W0304"]);
+    let fixes = archc_core::diag::fix::apply(&db, &c.diagnostics, true);
+    let fixed = &fixes.files.first().expect("a fixed file").text;
+    assert!(fixed.contains("      public subnet pub_b 10.0.1.0/24 { nat nat_b }\n"), "{fixed}");
+    let (_, after) = archc_core::compile_str("w.arch", fixed);
+    assert!(after.diagnostics.is_empty(), "{:?}", after.diagnostics);
+    let (Some(model), Some(plan)) = (after.checked(), after.plan()) else { panic!("the fixed design lowers") };
+    let app_b = model.ids().find(|&i| model.node(i).name == "app_b").expect("app_b");
+    let nat_b = model.ids().find(|&i| model.node(i).name == "nat_b").expect("nat_b");
+    let default = plan.route_table(app_b).and_then(|t| t.default_route()).map(|r| r.target);
+    assert_eq!(default, Some(archc_core::plan::RouteTarget::NatGateway(nat_b)));
 }

@@ -1,6 +1,8 @@
 //! W0304: a private subnet whose default route goes to a NAT gateway in
 //! another zone (read from the plan's route tables).
 
+use archc_syntax::{Fix, Span};
+
 use super::{rule, Context, Report, Rule};
 use crate::model::kinds::Kind;
 use crate::model::{Model, NodeId, NodeKind, Tier};
@@ -22,6 +24,11 @@ rule! {
     /// (see [NAT gateways](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html)
     /// and [NAT gateway basics](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html)),
     /// or a regional NAT gateway, which serves every zone of the VPC.
+    ///
+    /// When the zone's public subnet is written without a body, the diagnostic
+    /// carries the edit that adds ` { nat NAME }` to it; it is *unsafe* (a NAT
+    /// gateway is billed by the hour, and a regional one may suit you better), so
+    /// `archc check --fix` applies it only with `--unsafe-fixes`.
     ///
     /// ## Example
     ///
@@ -108,6 +115,10 @@ impl Rule for CrossAzNat {
                 .with_span_label(format!("its 0.0.0.0/0 route goes to `{}` in another zone", nat_node.name))
                 .with_label(nat_node.name_span, format!("the NAT gateway is in zone {}", zone_name(model, nat_zone)))
                 .with_help(help(model, rt.vpc, zone));
+            let d = match fix(model, zone) {
+                Some(f) => d.with_fix(f),
+                None => d,
+            };
             report.push(d);
         }
     }
@@ -130,11 +141,9 @@ fn zone_name(model: &Model, zone: NodeId) -> String {
     }
 }
 
-/// The line to add: a NAT gateway in the zone's first public subnet, or a
-/// regional one.
-fn help(model: &Model, vpc: NodeId, zone: NodeId) -> String {
+/// A name for the zone's NAT gateway that no node has: `nat_c`, `nat_c2`…
+fn nat_name(model: &Model, zone: NodeId) -> String {
     let letter = model.get(zone).map_or("", |z| z.name.as_str());
-    let vpc_name = model.get(vpc).map_or("", |v| v.name.as_str());
     let taken = |name: &str| model.nodes().iter().any(|n| n.name == name);
     let mut name = format!("nat_{letter}");
     let mut i = 2;
@@ -142,10 +151,45 @@ fn help(model: &Model, vpc: NodeId, zone: NodeId) -> String {
         name = format!("nat_{letter}{i}");
         i += 1;
     }
-    let public = model.of_kind(Kind::Subnet).find(|(_, n)| match &n.kind {
+    name
+}
+
+/// The zone's first public subnet.
+fn public_subnet(model: &Model, zone: NodeId) -> Option<(NodeId, &crate::model::Node)> {
+    model.of_kind(Kind::Subnet).find(|(_, n)| match &n.kind {
         NodeKind::Subnet(s) => s.zone == Some(zone) && s.tier.as_ref().is_some_and(|t| t.value == Tier::Public),
         _ => false,
-    });
+    })
+}
+
+/// When the zone's public subnet is declared without a body (the common
+/// case: `public subnet pub_c 10.0.1.0/24`), the edit that gives it a NAT
+/// gateway: ` { nat nat_c }` after the declaration. Unsafe: it adds a
+/// billed resource, and a regional NAT gateway is the other fix.
+fn fix(model: &Model, zone: NodeId) -> Option<Fix> {
+    let (_, p) = public_subnet(model, zone)?;
+    let NodeKind::Subnet(s) = &p.kind else { return None };
+    if !p.expansion.is_empty() {
+        return None; // declared by a component: the fix belongs in its body
+    }
+    let head_end = match &s.cidr {
+        crate::model::SubnetBlock::Written(c) => c.span.end.max(p.name_span.end),
+        _ => p.name_span.end,
+    };
+    if p.span.end != head_end || p.span.is_detached() {
+        return None; // it has a body: the help says where the line goes
+    }
+    let at = Span { file: p.span.file, start: p.span.end, end: p.span.end };
+    Some(Fix::unsafe_edit(at, format!(" {{ nat {} }}", nat_name(model, zone))))
+}
+
+/// The line to add: a NAT gateway in the zone's first public subnet, or a
+/// regional one.
+fn help(model: &Model, vpc: NodeId, zone: NodeId) -> String {
+    let letter = model.get(zone).map_or("", |z| z.name.as_str());
+    let vpc_name = model.get(vpc).map_or("", |v| v.name.as_str());
+    let name = nat_name(model, zone);
+    let public = public_subnet(model, zone);
     match public {
         Some((_, p)) => format!(
             "add `nat {name}` inside public subnet `{}` (zone {}), or declare `nat NAME {{ mode: regional }}` in vpc `{vpc_name}` to serve every zone",

@@ -1,5 +1,7 @@
 //! E0305: a flow to the internet from where no route leads out.
 
+use archc_syntax::{Applicability, Edit, Fix, Span};
+
 use super::flows::{blocked, diagnostic, flow_text};
 use super::{rule, Context, Report, Rule};
 use crate::reach::Cause;
@@ -69,7 +71,16 @@ impl Rule for InternetNoWayOut {
         const CAUSES: &[Cause] = &[Cause::NoWayOut];
         for (f, proof) in blocked(cx, CAUSES) {
             let flow = flow_text(cx, f);
-            let d = diagnostic(report, f, proof, CAUSES, format!("`{flow}` has no way out to the internet"));
+            let mut d = diagnostic(report, f, proof, CAUSES, format!("`{flow}` has no way out to the internet"));
+            // Every pair's blocker has its NAT to add: one unsafe fix adds
+            // them all (a NAT gateway costs money: `--unsafe-fixes` only).
+            let inserts: Option<Vec<(Span, String)>> = proof.blockers.iter().map(|b| b.insert.clone()).collect();
+            if let Some(mut inserts) = inserts.filter(|i| !i.is_empty()) {
+                inserts.sort_by_key(|(s, _)| (s.file, s.start));
+                inserts.dedup();
+                let edits = inserts.into_iter().map(|(span, replacement)| Edit { span, replacement }).collect();
+                d = d.with_fix(Fix::new(Applicability::Unsafe, edits));
+            }
             report.push(d);
         }
     }

@@ -81,6 +81,15 @@ impl Rule for NaclBlocksFlow {
             let flow = flow_text(cx, f);
             let mut d = diagnostic(report, f, proof, CAUSES, format!("a network ACL blocks `{flow}`"));
             if let Some(fix) = fix(proof) {
+                // One place, several rules: the help names them all.
+                if let ([edit], Some(first)) =
+                    (fix.edits.as_slice(), proof.blockers.iter().find_map(|b| b.acl_fix.as_ref()))
+                {
+                    let all = edit.replacement.trim_matches(|c: char| c == ';' || c.is_whitespace());
+                    if let Some(help) = d.help.take() {
+                        d = d.with_help(help.replace(&first.line, all));
+                    }
+                }
                 d = d.with_fix(fix);
             }
             report.push(d);
@@ -107,16 +116,27 @@ fn fix(proof: &Proof) -> Option<Fix> {
     if places.is_empty() {
         return None;
     }
-    // Two rules for one place would take the same number: leave it to a
-    // second round (`--fix` checks again).
+    // Rules inserted together must not share a direction and number
+    // (`allow in 110 …` twice): then no fix, the help still says what to add.
+    let mut numbered: Vec<(String, Span)> = Vec::new();
+    for (at, _, lines) in &places {
+        for l in lines {
+            let key: String = l.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            if numbered.iter().any(|(k, s)| *k == key && s.file == at.file) {
+                return None;
+            }
+            numbered.push((key, *at));
+        }
+    }
     let edits = places
         .into_iter()
         .map(|(at, after, lines)| {
-            let line = &lines[0];
             if after {
-                Edit { span: Span { file: at.file, start: at.end, end: at.end }, replacement: format!("; {line}") }
+                let text: String = lines.iter().map(|l| format!("; {l}")).collect();
+                Edit { span: Span { file: at.file, start: at.end, end: at.end }, replacement: text }
             } else {
-                Edit { span: Span { file: at.file, start: at.start, end: at.start }, replacement: format!("{line}; ") }
+                let text: String = lines.iter().map(|l| format!("{l}; ")).collect();
+                Edit { span: Span { file: at.file, start: at.start, end: at.start }, replacement: text }
             }
         })
         .collect();

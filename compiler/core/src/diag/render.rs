@@ -351,9 +351,9 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
     }
     if let Some(fix) = &d.fix {
         for e in &fix.edits {
-            // An inserted statement reads `; line` or `line; `: the help that
-            // names the line names the edit.
-            let text = e.replacement.trim_matches(|c: char| c == ';' || c.is_whitespace());
+            // An inserted statement reads `; line`, `line; ` or ` { line }`:
+            // the help that names the line names the edit.
+            let text = e.replacement.trim_matches(|c: char| matches!(c, ';' | '{' | '}') || c.is_whitespace());
             if d.help.as_deref().is_none_or(|h| !h.contains(text)) {
                 notes.push(format!("help: replace with `{}`", escape(&e.replacement)));
             }

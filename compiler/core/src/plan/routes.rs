@@ -135,7 +135,14 @@ fn vpc_routes(facts: &Facts<'_>, vpc: NodeId, tgws: &[TransitGatewayPlan]) -> Vp
         }
     }
     // VPN and Direct Connect ending on this VPC's virtual private gateway.
-    for &id in &facts.links {
+    // Direct Connect first: a virtual private gateway prefers its routes to
+    // a VPN's for the same network (the VPN is the backup).
+    let dx_first = facts
+        .links
+        .iter()
+        .filter(|&&l| facts.kind(l) == Some(Kind::Dx))
+        .chain(facts.links.iter().filter(|&&l| facts.kind(l) != Some(Kind::Dx)));
+    for &id in dx_first {
         let Some(n) = model.get(id) else { continue };
         let (vgw, to) = match &n.kind {
             NodeKind::Vpn(v) => (v.vgw.as_ref().map(|x| x.value), v.to.as_ref().map(|x| x.value)),

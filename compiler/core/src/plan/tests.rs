@@ -278,7 +278,8 @@ fn transit_gateways_attach_route_and_peer() {
             ("10.1.0.0/16".to_string(), 0, true),
             ("10.2.0.0/16".to_string(), 1, true),
             ("10.9.0.0/16".to_string(), 4, false),
-            ("172.16.0.0/16".to_string(), 2, true),
+            // Direct Connect over VPN for one destination (AWS's evaluation order).
+            ("172.16.0.0/16".to_string(), 3, true),
         ]
     );
     let far = p.transit_gateway(id(&m, "far")).unwrap();

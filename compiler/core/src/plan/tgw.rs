@@ -5,7 +5,10 @@
 //! reach that zone's resources; VPC and BGP VPN/Direct Connect attachments
 //! propagate their blocks; a peering attachment never propagates, so archc
 //! writes static routes for the peer's VPCs
-//! (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html).
+//! (https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html). Where two
+//! attachments carry one destination, AWS's route evaluation order picks
+//! (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview):
+//! a static route, else a VPC's, else Direct Connect's, else a VPN's.
 
 use super::derive::Facts;
 use super::{AttachmentTarget, TgwAttachment, TgwRoute, TransitGatewayPlan};
@@ -116,7 +119,10 @@ fn plan_of(facts: &Facts<'_>, g: NodeId, tgws: &[NodeId]) -> TransitGatewayPlan 
         }
     }
 
-    let mut routes: Vec<TgwRoute> = Vec::new();
+    // One route per destination: AWS's route evaluation order decides
+    // between attachments (static first, then propagated from a VPC, from
+    // Direct Connect, from a VPN), the first attachment among equals.
+    let mut routes: Vec<(u8, TgwRoute)> = Vec::new();
     for (i, a) in attachments.iter().enumerate() {
         let (blocks, propagated) = match a.target {
             AttachmentTarget::Vpc(v) => (facts.vpc_blocks(v), true),
@@ -130,12 +136,22 @@ fn plan_of(facts: &Facts<'_>, g: NodeId, tgws: &[NodeId]) -> TransitGatewayPlan 
             }
             AttachmentTarget::Peer(h) => (peer_blocks(facts, h), false),
         };
+        let rank = match (propagated, a.target) {
+            (false, _) => 0,
+            (true, AttachmentTarget::Vpc(_)) => 1,
+            (true, AttachmentTarget::DirectConnect(_)) => 2,
+            (true, _) => 3,
+        };
         for destination in blocks {
-            if !routes.iter().any(|r| r.destination == destination) {
-                routes.push(TgwRoute { destination, attachment: i, propagated });
+            let route = TgwRoute { destination, attachment: i, propagated };
+            match routes.iter_mut().find(|(_, r)| r.destination == destination) {
+                Some(slot) if rank < slot.0 => *slot = (rank, route),
+                Some(_) => {}
+                None => routes.push((rank, route)),
             }
         }
     }
+    let mut routes: Vec<TgwRoute> = routes.into_iter().map(|(_, r)| r).collect();
     routes.sort_by_key(|r| r.destination);
     TransitGatewayPlan { tgw: g, attachments, routes }
 }

@@ -105,7 +105,7 @@ pub(crate) fn evaluate(
     }
     // No entry decided some ports: an ACL always ends with `*` deny, so this
     // only happens on a plan without one; it denies, as AWS does.
-    let (x, y) = open[0];
+    let (x, y) = open.first().copied().unwrap_or((range.from, range.to));
     Verdict::Deny {
         entry: entries.len(),
         ports: PortRange { protocol: range.protocol, from: x, to: y },

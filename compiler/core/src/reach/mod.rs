@@ -155,6 +155,10 @@ pub struct Blocker {
     pub help: Option<String>,
     /// For a network ACL: the rule to add.
     pub acl_fix: Option<AclFix>,
+    /// A text insertion that removes it, when archc knows one that is not
+    /// sure to be what the user wants (a NAT gateway costs money): an
+    /// unsafe fix.
+    pub insert: Option<(Span, String)>,
 }
 
 impl Blocker {
@@ -197,7 +201,8 @@ impl Proof {
 
 /// The proof of each flow of `model`, in flow order (`FlowIndex`).
 pub fn prove_flows(model: &CheckedModel, plan: &Plan) -> Vec<Proof> {
-    (0..model.flows().len()).map(|i| prove_flow(model, plan, i)).collect()
+    let walk = path::Walk::new(model, plan);
+    model.flows().iter().enumerate().map(|(i, f)| walk.prove(f.from.value, f.to.value, &f.ports, Some(i))).collect()
 }
 
 /// The proof of flow `flow`.

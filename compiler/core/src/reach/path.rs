@@ -31,7 +31,41 @@ pub(crate) fn prove(
     ports: &[PortRange],
     flow: Option<FlowIndex>,
 ) -> Proof {
-    let w = Walk { model, plan, vpc_blocks: address::vpc_blocks(model) };
+    Walk::new(model, plan).prove(from, to, ports, flow)
+}
+
+impl<'a> Walk<'a> {
+    /// What every proof over `model` and `plan` reads, gathered once.
+    pub(crate) fn new(model: &'a CheckedModel, plan: &'a Plan) -> Walk<'a> {
+        let interface_endpoints = model
+            .of_kind(Kind::Endpoint)
+            .filter_map(|(i, n)| match &n.kind {
+                NodeKind::Endpoint(e)
+                    if e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface) =>
+                {
+                    Some((n.vpc?, e.service.as_ref()?.value.clone(), i))
+                }
+                _ => None,
+            })
+            .collect();
+        Walk { model, plan, vpc_blocks: address::vpc_blocks(model), interface_endpoints }
+    }
+
+    /// Proves `from -> to` on `ports` (`flow` when it is a flow of the model).
+    pub(crate) fn prove(&self, from: NodeId, to: NodeId, ports: &[PortRange], flow: Option<FlowIndex>) -> Proof {
+        let (model, w) = (self.model, self);
+        prove_with(w, model, from, to, ports, flow)
+    }
+}
+
+fn prove_with(
+    w: &Walk<'_>,
+    model: &CheckedModel,
+    from: NodeId,
+    to: NodeId,
+    ports: &[PortRange],
+    flow: Option<FlowIndex>,
+) -> Proof {
     let mut proof = Proof::default();
     let (Some(src), Some(dst)) = (model.get(from), model.get(to)) else {
         return proof;
@@ -157,10 +191,14 @@ enum Dst {
     Service(GatewayService),
 }
 
-struct Walk<'a> {
+/// The prover over one model and plan.
+pub(crate) struct Walk<'a> {
     model: &'a CheckedModel,
     plan: &'a Plan,
+    /// Every VPC block (an ACL deny of one never covers the internet).
     vpc_blocks: Vec<Cidr>,
+    /// Every interface endpoint: its VPC, service name and node.
+    interface_endpoints: Vec<(NodeId, String, NodeId)>,
 }
 
 /// The reply's ports: the ephemeral range of each protocol of the flow.
@@ -242,7 +280,17 @@ impl Walk<'_> {
         message: String,
         help: Option<String>,
     ) -> Blocker {
-        Blocker { reason, component: self.id(at), direction, message, cause, span: self.span(at), help, acl_fix: None }
+        Blocker {
+            reason,
+            component: self.id(at),
+            direction,
+            message,
+            cause,
+            span: self.span(at),
+            help,
+            acl_fix: None,
+            insert: None,
+        }
     }
 
     fn hop(&self, at: NodeId, kind: &'static str, via: String) -> Hop {
@@ -367,6 +415,7 @@ impl Walk<'_> {
                         span: e.and_then(|e| e.span).or(span),
                         help,
                         acl_fix,
+                        insert: None,
                     });
                 }
             }
@@ -577,10 +626,31 @@ impl Walk<'_> {
                 span: peering.map(|p| p.name.span).or_else(|| self.span(from_vpc)),
                 help: Some(format!("add a direct peering: `peering {a}_{c} {a} <-> {c}`")),
                 acl_fix: None,
+                insert: None,
             });
             return;
         }
         let (a, c) = (self.name(from_vpc), self.name(to_vpc));
+        // Both VPCs on transit gateways, but different ones that are not
+        // peered (a transit gateway is regional): the TGW cannot route.
+        let mine: Vec<NodeId> = self.plan.transit_gateways_of(from_vpc).map(|t| t.tgw).collect();
+        let theirs: Vec<NodeId> = self.plan.transit_gateways_of(to_vpc).map(|t| t.tgw).collect();
+        if let (Some(&g), Some(&h)) = (mine.first(), theirs.first()) {
+            if !mine.iter().any(|x| theirs.contains(x)) {
+                let (gn, hn) = (self.name(g), self.name(h));
+                leg.blockers.push(self.blocker(
+                    Reason::TgwRtbCannotRoute,
+                    Cause::NoRoute,
+                    g,
+                    direction,
+                    format!(
+                        "subnet `{from_name}` has no route to {ip}: vpc `{c}` is attached to transit gateway `{hn}`, which `{gn}` does not peer with"
+                    ),
+                    Some(format!("peer the transit gateways: add `peer: {hn}` to `tgw {gn}`")),
+                ));
+                return;
+            }
+        }
         let help = if from_vpc == to_vpc {
             None
         } else {
@@ -962,9 +1032,11 @@ impl Walk<'_> {
                     "give vpc `{vn}` its own way out: `igw` and a `nat` in a public subnet of each zone"
                 )),
                 acl_fix: None,
+                insert: None,
             };
         }
         let zone = address::zone(self.model, s).map(|z| self.name(z)).unwrap_or_default();
+        let mut insert = None;
         let (message, help) = match address::tier(self.model, s) {
             Some(Tier::Isolated) => (
                 format!("`{src}` stands in isolated subnet `{sn}`, which has no route to the internet"),
@@ -977,6 +1049,7 @@ impl Walk<'_> {
             _ => (
                 format!("private subnet `{sn}` has no NAT gateway to reach the internet through"),
                 if let (Some(_), Some(p)) = (self.vpc_igw(vpc), self.public_subnet_in(vpc, address::zone(self.model, s))) {
+                    insert = self.nat_insert(p, &zone);
                     format!("add `nat nat_{zone}` inside `public subnet {}` (zone {zone})", self.name(p))
                 } else if self.vpc_igw(vpc).is_some() {
                     format!("add `nat nat_{zone}` inside a public subnet of zone {zone} of vpc `{vn}`")
@@ -985,7 +1058,35 @@ impl Walk<'_> {
                 },
             ),
         };
-        self.blocker(Reason::NoRouteToDestination, Cause::NoWayOut, s, Forward, message, Some(help))
+        let mut b = self.blocker(Reason::NoRouteToDestination, Cause::NoWayOut, s, Forward, message, Some(help));
+        b.insert = insert;
+        b
+    }
+
+    /// `nat nat_ZONE` inside public subnet `p`: after its declaration when
+    /// it has no block (` { nat nat_a }`), else before its closing brace.
+    /// None when the name is taken.
+    fn nat_insert(&self, p: NodeId, zone: &str) -> Option<(Span, String)> {
+        let name = format!("nat_{zone}");
+        if self.model.nodes().iter().any(|n| n.name == name) {
+            return None;
+        }
+        let node = self.model.get(p)?;
+        let NodeKind::Subnet(sub) = &node.kind else { return None };
+        let head_end = match &sub.cidr {
+            crate::model::SubnetBlock::Written(c) => c.span.end,
+            _ => node.name_span.end,
+        };
+        let span = node.span;
+        if span.is_detached() || !node.expansion.is_empty() {
+            return None;
+        }
+        if span.end == head_end {
+            Some((Span { file: span.file, start: span.end, end: span.end }, format!(" {{ nat {name} }}")))
+        } else {
+            let at = span.end.checked_sub(1)?;
+            Some((Span { file: span.file, start: at, end: at }, format!("nat {name}; ")))
+        }
     }
 
     /// The first public subnet of `vpc` in `zone`.
@@ -1051,7 +1152,24 @@ impl Walk<'_> {
                 }
             }
         }
+        let before = leg.blockers.len();
         let nat = self.to_internet(leg, from, s, ports);
+        // No way out to a regional service: an endpoint is the other way.
+        if regional {
+            let line = match (tk, crate::plan::integrations::service_name(tk)) {
+                (Kind::S3 | Kind::Dynamodb, Some(svc)) => Some(format!("`gateway endpoint {svc}_ep {svc}` in the VPC")),
+                (_, Some(svc)) => {
+                    Some(format!("`interface endpoint {}_ep {svc} in {}`", svc.replace('-', "_"), self.name(s)))
+                }
+                _ => None,
+            };
+            if let Some(line) = line {
+                for b in leg.blockers[before..].iter_mut().filter(|b| b.cause == Cause::NoWayOut) {
+                    let h = b.help.take().unwrap_or_default();
+                    b.help = Some(format!("{h}; or reach it privately: {line}"));
+                }
+            }
+        }
         if let (Some(n), true, Some(v)) = (nat, regional && matches!(tk, Kind::S3 | Kind::Dynamodb), vpc) {
             leg.service_via_nat = Some((n, v));
         }
@@ -1059,28 +1177,8 @@ impl Walk<'_> {
 
     /// The interface endpoint of `vpc` for the service of kind `k`.
     fn interface_endpoint(&self, vpc: NodeId, k: Kind) -> Option<NodeId> {
-        let service = match k {
-            Kind::S3 => "s3",
-            Kind::Dynamodb => "dynamodb",
-            Kind::Sqs => "sqs",
-            Kind::Sns => "sns",
-            Kind::Kinesis => "kinesis-streams",
-            Kind::Stepfn => "states",
-            Kind::Apigw => "execute-api",
-            Kind::Eventbridge => "events",
-            Kind::Lambda => "lambda",
-            _ => return None,
-        };
-        self.model.of_kind(Kind::Endpoint).find_map(|(i, n)| match &n.kind {
-            NodeKind::Endpoint(e)
-                if n.vpc == Some(vpc)
-                    && e.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Interface)
-                    && e.service.as_ref().is_some_and(|s| s.value == service) =>
-            {
-                Some(i)
-            }
-            _ => None,
-        })
+        let service = crate::plan::integrations::service_name(k)?;
+        self.interface_endpoints.iter().find(|(v, s, _)| *v == vpc && s == service).map(|(_, _, e)| *e)
     }
 
     fn to_gateway_endpoint(&self, leg: &mut Proof, s: NodeId, ep: NodeId, ep_vpc: NodeId, ports: &[PortRange]) {
@@ -1158,7 +1256,11 @@ impl Walk<'_> {
                 self.push_hop(
                     leg,
                     direction,
-                    self.hop(v, self.model.node(v).kind().keyword(), format!("to {}", self.name(onprem))),
+                    self.hop(
+                        v,
+                        self.model.get(v).map_or("vpn", |n| n.kind().keyword()),
+                        format!("to {}", self.name(onprem)),
+                    ),
                 );
                 return;
             }
@@ -1210,6 +1312,7 @@ impl Walk<'_> {
                 span: Some(p.name.span),
                 help: Some(format!("connect vpc `{vn}` itself: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or attach both to one `tgw`")),
                 acl_fix: None,
+                insert: None,
             });
             return;
         }
