@@ -597,7 +597,7 @@ impl Walk<'_> {
                     let want = to_vpc;
                     self.tgw(
                         leg,
-                        from_subnet,
+                        Some(from_subnet),
                         g,
                         dst,
                         direction,
@@ -718,7 +718,7 @@ impl Walk<'_> {
     fn tgw(
         &self,
         leg: &mut Proof,
-        from_subnet: NodeId,
+        from_subnet: Option<NodeId>,
         g: NodeId,
         dst: u32,
         direction: Direction,
@@ -735,27 +735,29 @@ impl Walk<'_> {
             ));
             return;
         };
-        let from_vpc = self.vpc_of(from_subnet);
-        let zone = address::zone(self.model, from_subnet);
-        let attached = tp.attachments.iter().find(|a| Some(a.target) == from_vpc.map(AttachmentTarget::Vpc));
-        if let Some(att) = attached {
-            if !att.subnets.iter().any(|s| address::zone(self.model, *s) == zone) {
-                leg.blockers.push(self.blocker(
-                    Reason::TgwAttachmentNotInZone,
-                    Cause::NoRoute,
-                    g,
-                    direction,
-                    format!(
-                        "transit gateway `{}`'s attachment to vpc `{}` has no subnet in the zone of subnet `{}`",
-                        self.name(g),
-                        from_vpc.map_or_else(String::new, |v| self.name(v)),
-                        self.name(from_subnet)
-                    ),
-                    Some(format!(
-                        "add a subnet in that zone of vpc `{}`",
-                        from_vpc.map_or_else(String::new, |v| self.name(v))
-                    )),
-                ));
+        if let Some(from_subnet) = from_subnet {
+            let from_vpc = self.vpc_of(from_subnet);
+            let zone = address::zone(self.model, from_subnet);
+            let attached = tp.attachments.iter().find(|a| Some(a.target) == from_vpc.map(AttachmentTarget::Vpc));
+            if let Some(att) = attached {
+                if !att.subnets.iter().any(|s| address::zone(self.model, *s) == zone) {
+                    leg.blockers.push(self.blocker(
+                        Reason::TgwAttachmentNotInZone,
+                        Cause::NoRoute,
+                        g,
+                        direction,
+                        format!(
+                            "transit gateway `{}`'s attachment to vpc `{}` has no subnet in the zone of subnet `{}`",
+                            self.name(g),
+                            from_vpc.map_or_else(String::new, |v| self.name(v)),
+                            self.name(from_subnet)
+                        ),
+                        Some(format!(
+                            "add a subnet in that zone of vpc `{}`",
+                            from_vpc.map_or_else(String::new, |v| self.name(v))
+                        )),
+                    ));
+                }
             }
         }
         let find = |routes: &[crate::plan::TgwRoute]| {
@@ -1270,7 +1272,7 @@ impl Walk<'_> {
                     direction,
                     self.hop(s, "subnet", format!("route {} -> tgw {}", dest_text(d), self.name(g))),
                 );
-                self.tgw(leg, s, g, addr, direction, &|t| match t {
+                self.tgw(leg, Some(s), g, addr, direction, &|t| match t {
                     AttachmentTarget::Vpn(c) | AttachmentTarget::DirectConnect(c) => self.connects(c, onprem),
                     _ => false,
                 });
@@ -1343,11 +1345,49 @@ impl Walk<'_> {
     fn onprem_in(&self, leg: &mut Proof, onprem: NodeId, block: Cidr, to: NodeId, t: NodeId, ports: &[PortRange]) {
         let addr = block.first().saturating_add(if block.size() > 4 { 4 } else { 0 });
         let eph = ephemeral(ports);
-        // The way in is the way back: the VPC's route to the network.
-        let mut probe = Proof::default();
-        self.onprem_route(&mut probe, t, onprem, addr, Forward);
         leg.forward.push(self.hop(onprem, "onprem", format!("from {}", address::ip(addr))));
-        leg.forward.extend(probe.forward.iter().rev().cloned());
+        // The way in: the transit gateway the network is attached to, to
+        // the target's VPC; or the VGW of the VPC. (When neither, the way
+        // back reports the missing route.)
+        let (vpc, a_t) = (self.vpc_of(t), address::address(self.model, t));
+        let start = self.plan.transit_gateways.iter().find(|tp| {
+            tp.attachments.iter().any(|a| match a.target {
+                AttachmentTarget::Vpn(c) | AttachmentTarget::DirectConnect(c) => self.connects(c, onprem),
+                _ => false,
+            })
+        });
+        let vgw = self.model.nodes().iter().position(|n| match &n.kind {
+            NodeKind::Vpn(v) => {
+                v.vgw.as_ref().is_some_and(|g| Some(g.value) == vpc) && v.to.as_ref().is_some_and(|x| x.value == onprem)
+            }
+            NodeKind::Dx(d) => {
+                d.vgw.as_ref().is_some_and(|g| Some(g.value) == vpc) && d.to.as_ref().is_some_and(|x| x.value == onprem)
+            }
+            _ => false,
+        });
+        match (vgw, start, a_t) {
+            (Some(v), _, _) => {
+                let v = NodeId(v);
+                let kind = self.model.get(v).map_or("vpn", |n| n.kind().keyword());
+                leg.forward.push(self.hop(
+                    v,
+                    kind,
+                    format!("virtual private gateway of vpc {}", vpc.map_or_else(String::new, |x| self.name(x))),
+                ));
+            }
+            (None, Some(tp), Some(a_t)) => {
+                let want = vpc;
+                self.tgw(
+                    leg,
+                    None,
+                    tp.tgw,
+                    a_t,
+                    Forward,
+                    &|x| matches!(x, AttachmentTarget::Vpc(v) if Some(v) == want),
+                );
+            }
+            _ => {}
+        }
         self.acl(leg, t, true, Remote::Addr(addr), ports, Forward, Some(block));
         self.sg(leg, to, SgSource::Addr(addr), ports);
         self.acl(leg, t, false, Remote::Addr(addr), &eph, Return, Some(block));
