@@ -649,7 +649,10 @@ fn known_interface_endpoint_in_two_zones() {
 /// any link, so the flow stops FORWARD (and its replies have no route back).
 /// `reach` names only the missing route back (a Return blocker,
 /// NO_ROUTE_TO_DESTINATION) and passes the forward way. The flow is still
-/// reported as blocked; only the direction of the blocker is wrong.
+/// reported as blocked; only the direction of the blocker is wrong. (The
+/// same over a transit gateway that does not attach the VPC was fixed in
+/// reach f0baac0: forward TGW_RTB_CANNOT_ROUTE; the generator now makes
+/// those flows. Over a VGW of another VPC it remains.)
 const ONPREM_INTO_UNLINKED_VPC: &str = "\
 onprem office 192.168.0.0/16
 region us-east-1 {

@@ -281,10 +281,8 @@ pub fn design(seed: u64) -> String {
     // first. (A VPC of another region attached to the hub is left out: reach
     // proves flows through it, see `known_tgw_attached_across_regions`.)
     let in_first = vpc_count - usize::from(second_region && vpc_count > 1);
-    let mut on_hub: Vec<String> = Vec::new();
     let tgws = if names.len() >= 2 && r.chance(30) {
         let attach: Vec<&str> = names.iter().take(in_first).filter(|_| r.chance(70)).map(String::as_str).collect();
-        on_hub = attach.iter().map(|a| a.to_string()).collect();
         let mut t = Vec::new();
         if !attach.is_empty() {
             t.push(format!("region {} {{ tgw hub {{ attach: {} }} }}", REGIONS[0], attach.join(", ")));
@@ -300,15 +298,16 @@ pub fn design(seed: u64) -> String {
     let has_hub = !tgws.is_empty();
     out.extend(tgws);
     // An on-premises network over a VPN or Direct Connect, on a VPC's
-    // virtual private gateway or on the hub. Flows from it go only into the
-    // VPCs it is linked to (into another, reach names the missing route on
-    // the return only: see `known_onprem_into_an_unlinked_vpc`).
+    // virtual private gateway or on the hub. Over a VGW, flows from it go
+    // only into the VPC it is on (into another, reach names the missing
+    // route on the return only: see `known_onprem_into_an_unlinked_vpc`).
     let mut linked: Vec<String> = Vec::new();
     if r.chance(30) {
         out.push("onprem office 192.168.0.0/16".into());
         let first: Vec<&String> = names.iter().take(in_first).collect();
         let link = if has_hub && r.chance(50) {
-            linked = on_hub.clone();
+            // Into a VPC the hub does not attach too: reach stops it forward.
+            linked = names.clone();
             "tgw: hub".to_string()
         } else {
             let v = r.pick(&first).to_string();
