@@ -95,7 +95,7 @@ fn model_prints_what_the_design_became() {
     // A region-level resource is placed in its subnets' VPC.
     assert!(out.contains("alb us-east-1.web in us-east-1.prod.prod.a.public_a, us-east-1.prod.prod.b.public_b (vpc us-east-1.prod.prod)"), "{out}");
     // What each instance expanded to.
-    assert!(out.contains("component instances\n  prod (multi_az_vpc): 13 nodes: us-east-1.prod.prod, "), "{out}");
+    assert!(out.contains("component instances\n  prod (multi_az_vpc): 14 nodes: us-east-1.prod.prod, "), "{out}");
 }
 
 #[test]
