@@ -101,13 +101,13 @@ def peering_star(n):
 def nacl_rules(n):
     """A network ACL of n rules and n flows through it: every flow is
     evaluated against the rules in order, forward and back."""
-    rules = "".join(f"      allow in {i + 1} tcp/{1000 + i} from 10.0.0.0/24\n" for i in range(n))
+    rules = "".join(f"      allow in {i + 1} tcp/{1000 + i} from 10.0.0.0/20\n" for i in range(n))
     vms = "".join(f"        ec2 c{i}\n" for i in range(n))
     vpc = (
         "  vpc v 10.0.0.0/16 {\n    az a {\n"
-        f"      private subnet a 10.0.0.0/24 {{\n{vms}      }}\n"
-        "      private subnet b 10.0.1.0/24 { ec2 target { port: 1000-9999 } }\n    }\n"
-        f"    nacl acl in b {{\n{rules}      allow out 32000 1024-65535 to 10.0.0.0/24\n    }}\n  }}\n"
+        f"      private subnet a 10.0.0.0/20 {{\n{vms}      }}\n"
+        "      private subnet b 10.0.16.0/24 { ec2 target { port: 1000-9999 } }\n    }\n"
+        f"    nacl acl in b {{\n{rules}      allow out 32000 1024-65535 to 10.0.0.0/20\n    }}\n  }}\n"
     )
     flows = "".join(f"c{i} -> target : {1000 + i}\n" for i in range(n))
     return region(vpc) + flows

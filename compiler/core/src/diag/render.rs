@@ -30,6 +30,12 @@ pub const MAX_DOCUMENT_PER_FILE: usize = 1000;
 pub const MAX_LINE_CHARS: usize = 200;
 /// Characters of a long line shown each side of the span, and of the span
 /// itself at most.
+/// The most secondary labels quoted under one diagnostic in text: a rule
+/// may label every resource of a full subnet, and codespan's layout grows
+/// with labels times lines. The rest are counted in a note (JSON and SARIF
+/// keep every label).
+pub const MAX_HUMAN_LABELS: usize = 16;
+
 const WINDOW_CONTEXT: usize = 60;
 const WINDOW_SPAN: usize = 80;
 /// What stands for the part of a long line left out.
@@ -317,11 +323,12 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
     if db.get(d.span.file).is_some() {
         labels.push((LabelStyle::Primary, d.span.file, cs_range(db, d.span), d.span_label.as_deref().unwrap_or("")));
     }
-    for l in &d.labels {
+    for l in d.labels.iter().take(MAX_HUMAN_LABELS) {
         if db.get(l.span.file).is_some() {
             labels.push((LabelStyle::Secondary, l.span.file, cs_range(db, l.span), l.message.as_str()));
         }
     }
+    let labels_left_out = d.labels.len().saturating_sub(MAX_HUMAN_LABELS);
     let mut files = DbFiles { db, views: Vec::new() };
     for (_, file, _, _) in &labels {
         if files.view(*file).is_some() {
@@ -346,6 +353,9 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
         })
         .collect();
     let mut notes = Vec::new();
+    if labels_left_out > 0 {
+        notes.push(format!("note: and {labels_left_out} more places (`--format json` lists every one)"));
+    }
     if let Some(h) = &d.help {
         notes.push(format!("help: {}", escape(h)));
     }
