@@ -366,7 +366,7 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
             // aside: an inserted statement reads `; line` or ` { line }`)
             // is not said twice.
             let shown = e.replacement.trim();
-            let core = shown.trim_matches(|c: char| matches!(c, ';' | '{' | '}') || c.is_whitespace());
+            let core = shown.trim_matches(|c: char| matches!(c, ';' | ',' | '{' | '}') || c.is_whitespace());
             let said = |h: &str| {
                 h.contains(core)
                     || shown.contains('\n')

@@ -124,10 +124,23 @@ pub(crate) fn public_ip(node: &Node) -> bool {
     }
 }
 
-/// Whether an address is in private space (10/8, 172.16/12, 192.168/16,
-/// 100.64/10).
+/// Whether a block holds no internet address: private space (10/8,
+/// 172.16/12, 192.168/16, 100.64/10), or space that is never routed on the
+/// internet (0/8 "this network", 127/8 loopback, 169.254/16 link-local,
+/// 224/4 multicast, 240/4 reserved; RFC 6890). A deny entry on such a block
+/// can never stop a packet to the internet.
 pub(crate) fn private_block(c: Cidr) -> bool {
-    const PRIVATE: [(u32, u8); 4] = [(0x0a00_0000, 8), (0xac10_0000, 12), (0xc0a8_0000, 16), (0x6440_0000, 10)];
+    const PRIVATE: [(u32, u8); 9] = [
+        (0x0a00_0000, 8),
+        (0xac10_0000, 12),
+        (0xc0a8_0000, 16),
+        (0x6440_0000, 10),
+        (0x0000_0000, 8),
+        (0x7f00_0000, 8),
+        (0xa9fe_0000, 16),
+        (0xe000_0000, 4),
+        (0xf000_0000, 4),
+    ];
     PRIVATE.iter().any(|&(a, p)| Cidr::new(a, p).is_some_and(|b| b.contains(c)))
 }
 
