@@ -2,8 +2,8 @@
 
 use super::flows::{blocked, diagnostic, flow_text};
 use super::{rule, Context, Report, Rule};
-use crate::reach::Cause;
 use crate::model::kinds::Kind;
+use crate::reach::Cause;
 
 rule! {
     /// # E0601: internet to a private resource
@@ -74,9 +74,11 @@ impl Rule for InternetToPrivate {
         for (f, proof) in blocked(cx, CAUSES) {
             // A database, cache or file system reached from the internet is
             // E0603's to report, once: the fix there is not an entry point.
-            if cx.model.get(f.to.value).is_some_and(|n| {
-                matches!(n.kind(), Kind::Rds | Kind::Aurora | Kind::Elasticache | Kind::Efs)
-            }) {
+            if cx
+                .model
+                .get(f.to.value)
+                .is_some_and(|n| matches!(n.kind(), Kind::Rds | Kind::Aurora | Kind::Elasticache | Kind::Efs))
+            {
                 continue;
             }
             let flow = flow_text(cx, f);
