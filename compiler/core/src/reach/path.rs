@@ -85,7 +85,7 @@ fn prove_with(
         (End::Vpc { subnets, .. }, End::Internet) => {
             let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
             w.pairs(&mut proof, from, &pairs, |leg, (s, _)| {
-                w.to_internet(leg, from, s, ports);
+                w.to_internet(leg, from, s, ports, Dst::Internet);
             });
         }
         (End::Vpc { subnets, .. }, End::Service { region }) => {
@@ -890,9 +890,9 @@ impl Walk<'_> {
         self.model.children(vpc).find(|(_, n)| n.kind() == Kind::Igw).map(|(i, _)| i)
     }
 
-    /// Out to the internet from `from` in `s`; the NAT it goes through, if
-    /// any.
-    fn to_internet(&self, leg: &mut Proof, from: NodeId, s: NodeId, ports: &[PortRange]) -> Option<NodeId> {
+    /// Out to the internet (`dst`: the internet, or a service's public
+    /// endpoint) from `from` in `s`; the NAT it goes through, if any.
+    fn to_internet(&self, leg: &mut Proof, from: NodeId, s: NodeId, ports: &[PortRange], dst: Dst) -> Option<NodeId> {
         let eph = ephemeral(ports);
         let zero = Cidr::new(0, 0);
         let a_s = address::address(self.model, s)?;
@@ -929,7 +929,7 @@ impl Walk<'_> {
             Some(RouteTarget::NatGateway(n)) => {
                 nat_used = Some(n);
                 leg.forward.push(self.hop(s, "subnet", format!("route 0.0.0.0/0 -> nat {}", self.name(n))));
-                self.through_nat(leg, s, a_s, b_s, vpc, n, ports, &eph);
+                self.through_nat(leg, s, a_s, b_s, vpc, n, ports, &eph, dst);
             }
             _ => {
                 leg.blockers.push(self.no_way_out(from, s, vpc));
@@ -950,6 +950,7 @@ impl Walk<'_> {
         n: NodeId,
         ports: &[PortRange],
         eph: &[PortRange],
+        dst: Dst,
     ) {
         let Some(NodeKind::Nat(nat)) = self.model.get(n).map(|n| &n.kind) else { return };
         let nat_name = self.name(n);
@@ -991,8 +992,20 @@ impl Walk<'_> {
         }
         leg.forward.push(self.hop(n, "nat", format!("NAT gateway in subnet {}", self.name(ns))));
         let Some(nrt) = self.route_table(leg, ns, Forward) else { return };
-        match lookup(nrt, Dst::Internet).map(|r| r.target) {
-            Some(RouteTarget::InternetGateway(g)) => {
+        match lookup(nrt, dst).map(|r| (r.destination, r.target)) {
+            // The NAT gateway's traffic follows its subnet's table: to S3 or
+            // DynamoDB, that subnet's gateway endpoint route takes it.
+            Some((d, RouteTarget::GatewayEndpoint(ep))) => {
+                leg.forward.push(self.hop(
+                    ns,
+                    "subnet",
+                    format!("route {} -> gateway endpoint {}", dest_text(d), self.name(ep)),
+                ));
+                self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
+                leg.forward.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+                leg.reply.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+            }
+            Some((_, RouteTarget::InternetGateway(g))) => {
                 leg.forward.push(self.hop(ns, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
                 self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
                 leg.forward.push(self.hop(g, "igw", "NAT gateway's elastic IP".to_string()));
@@ -1198,7 +1211,12 @@ impl Walk<'_> {
             }
         }
         let before = leg.blockers.len();
-        let nat = self.to_internet(leg, from, s, ports);
+        let dst = match tk {
+            Kind::S3 if regional => Dst::Service(GatewayService::S3),
+            Kind::Dynamodb if regional => Dst::Service(GatewayService::DynamoDb),
+            _ => Dst::Internet,
+        };
+        let nat = self.to_internet(leg, from, s, ports, dst);
         // No way out to a regional service: an endpoint is the other way.
         if regional {
             let line = match (tk, crate::plan::integrations::service_name(tk)) {
@@ -1502,20 +1520,27 @@ impl Walk<'_> {
             }
             (None, Some(tp), Some(a_t)) => {
                 let want = vpc;
-                match vpc.and_then(|v| self.foreign_tgw(v, &|g| g == tp.tgw).map(|g| (v, g))) {
-                    Some((v, g)) => {
+                let mut way = Proof::default();
+                self.tgw(
+                    &mut way,
+                    None,
+                    tp.tgw,
+                    a_t,
+                    Forward,
+                    &|x| matches!(x, AttachmentTarget::Vpc(v) if Some(v) == want),
+                );
+                // No way over the gateway (a peering may still carry it), and
+                // the gateway lists the VPC of another region: say why.
+                let foreign = vpc.and_then(|v| self.foreign_tgw(v, &|g| g == tp.tgw).map(|g| (v, g)));
+                match foreign {
+                    Some((v, g)) if !way.blockers.is_empty() => {
                         let what = format!("nothing carries `{}` into vpc `{}`", self.name(onprem), self.name(v));
-                        leg.blockers.push(self.foreign_tgw_blocker(g, v, Forward, what));
+                        way.blockers = vec![self.foreign_tgw_blocker(g, v, Forward, what)];
                     }
-                    None => self.tgw(
-                        leg,
-                        None,
-                        tp.tgw,
-                        a_t,
-                        Forward,
-                        &|x| matches!(x, AttachmentTarget::Vpc(v) if Some(v) == want),
-                    ),
+                    _ => {}
                 }
+                leg.forward.extend(way.forward);
+                leg.blockers.extend(way.blockers);
             }
             (None, None, _) => {
                 if let Some(v) = vpc {
