@@ -79,11 +79,25 @@ fn the_walker_agrees_with_reach() {
     let mut kinds = std::collections::BTreeMap::new();
     // Per kind of path: flows the walker passed and blocked (forward).
     let mut coverage: std::collections::BTreeMap<&str, [usize; 2]> = std::collections::BTreeMap::new();
+    // Flows of the three shapes the walker once disagreed on (see the
+    // `known_*` tests): in a design whose transit gateway lists a VPC of
+    // another region; to a service through an interface endpoint in several
+    // subnets; from on premises into a VPC no link reaches.
+    let mut shapes = [0usize; 3];
     for seed in 0..DESIGNS {
         let text = gen::design(seed);
         let (_, c) = compile(&text);
         let (Some(m), Some(p)) = (c.checked(), c.plan()) else { continue };
         designs += 1;
+        let across = c.diagnostics.iter().any(|d| d.code.as_str() == "E0421");
+        let wide_endpoint = |vpc| {
+            m.nodes().iter().any(|n| {
+                n.vpc == vpc
+                    && n.placement.len() > 1
+                    && matches!(&n.kind, archc_core::model::NodeKind::Endpoint(e)
+                        if e.endpoint_type.as_ref().is_some_and(|t| t.value == archc_core::model::EndpointType::Interface))
+            })
+        };
         for i in 0..m.flows().len() {
             flows += 1;
             let Some(v) = walker::walk(m, p, i) else {
@@ -97,6 +111,11 @@ fn the_walker_agrees_with_reach() {
             for path in &v.paths {
                 coverage.entry(path).or_default()[usize::from(!v.forward)] += 1;
             }
+            let f = &m.flows()[i];
+            shapes[0] += usize::from(across);
+            shapes[1] +=
+                usize::from(v.paths.contains(&"interface-endpoint") && wide_endpoint(m.node(f.from.value).vpc));
+            shapes[2] += usize::from(v.why.iter().any(|w| w.contains("no vpn or dx from")));
             blocked[0] += usize::from(!v.forward);
             blocked[1] += usize::from(!v.back);
             if (forward, back) != (v.forward, v.back) {
@@ -116,6 +135,11 @@ fn the_walker_agrees_with_reach() {
         blocked[0], blocked[1]
     );
     eprintln!("paths (passed, blocked forward): {coverage:?}");
+    eprintln!(
+        "shapes once steered around: {} flows with a TGW listing another region's VPC, {} through an interface endpoint in several subnets, {} from on premises into an unlinked VPC",
+        shapes[0], shapes[1], shapes[2]
+    );
+    assert!(shapes.iter().all(|&n| n > 0), "the generator no longer makes every shape: {shapes:?}");
     assert!(designs as u64 >= DESIGNS * 9 / 10, "too few designs lowered: {designs}");
     // Not vacuous: every kind of path is walked, and both passes and stops.
     for path in [
@@ -539,17 +563,26 @@ fn walker_needs_routes_igw_and_public_ips() {
 }
 
 // ---------------------------------------------------------------------------
-// Disagreements found, minimal designs. Each is a bug for another branch to
-// fix; the test is ignored until then (`cargo test -- --ignored` runs it).
+// Disagreements found, minimal designs. Each was a bug of plan or reach,
+// now fixed; the generator makes each shape, so the main comparison covers
+// it too. Each test also pins the reason reach gives.
+
+/// Reach's verdict (forward, back) and its blockers' reasons, per direction.
+fn verdict(proof: &reach::Proof) -> ((bool, bool), Vec<(Direction, &'static str)>) {
+    let forward = !proof.blockers.iter().any(|b| b.direction == Direction::Forward);
+    let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
+    ((forward, back), proof.blockers.iter().map(|b| (b.direction, b.reason.as_str())).collect())
+}
 
 /// A VPC of eu-west-1 listed in the `attach` of a us-east-1 transit gateway.
 /// A transit gateway is regional: it cannot attach a VPC of another region
 /// (that takes a gateway in eu-west-1 and TGW peering), so `y -> x` cannot
 /// travel (issue 11: "a transit gateway is regional (other regions need TGW
 /// peering)"; plan-spec: "A TGW in another region without TGW peering:
-/// TGW_RTB_CANNOT_ROUTE"). `plan::derive` gives `sb` a route to 10.0.0.0/16
-/// through `hub` and an attachment of `b`, and `reach::prove_flow` proves
-/// the flow both ways with no blocker.
+/// TGW_RTB_CANNOT_ROUTE"). `plan::derive` used to give `sb` a route to
+/// 10.0.0.0/16 through `hub` and an attachment of `b`, and reach proved the
+/// flow both ways; the plan now leaves the attachment out (E0421 reports
+/// it), and reach names the listing both ways.
 const TGW_ACROSS_REGIONS: &str = "\
 region us-east-1 {
   vpc a 10.0.0.0/16 { az a { private subnet sa 10.0.0.0/24 { ec2 x { instance: t3.micro; port: 22 } } } }
@@ -571,18 +604,24 @@ fn walker_refuses_a_tgw_attached_across_regions() {
     assert!(!v.forward && !v.back, "{v:?}");
 }
 
-// BUG (reach or plan): the walker and reach disagree on this design; see
-// TGW_ACROSS_REGIONS. Reported, not fixed here.
 #[test]
-#[ignore = "reach proves a flow through a transit gateway of another region (TGW_ACROSS_REGIONS)"]
 fn known_tgw_attached_across_regions() {
     let (_db, c) = compile(TGW_ACROSS_REGIONS);
     let (m, p) = (c.checked().expect("lowered"), c.plan().expect("plan"));
     let proof = reach::prove_flow(m, p, 0);
     let v = walker::walk(m, p, 0).expect("modelled");
-    let forward = !proof.blockers.iter().any(|b| b.direction == Direction::Forward);
-    let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
-    assert_eq!((forward, back), (v.forward, v.back), "{}", describe(TGW_ACROSS_REGIONS, m, 0, &v, &proof));
+    let (both, reasons) = verdict(&proof);
+    assert_eq!(both, (v.forward, v.back), "{}", describe(TGW_ACROSS_REGIONS, m, 0, &v, &proof));
+    assert_eq!(
+        reasons,
+        vec![(Direction::Forward, "TGW_RTB_CANNOT_ROUTE"), (Direction::Return, "TGW_RTB_CANNOT_ROUTE")],
+        "{}",
+        describe(TGW_ACROSS_REGIONS, m, 0, &v, &proof)
+    );
+    // Nothing of `b` on the hub: no attachment, no route.
+    let hub = &p.transit_gateways[0];
+    assert_eq!(hub.attachments.len(), 1);
+    assert!(hub.routes.iter().all(|r| r.destination.to_string() == "10.0.0.0/16"));
 }
 
 /// An interface endpoint in two zones, one of whose subnets has a NACL that
@@ -590,11 +629,9 @@ fn known_tgw_attached_across_regions() {
 /// network interface in EVERY zone it stands in, and a client may connect
 /// to any of them, so `x -> q` is not sure to travel: the walker tries every
 /// endpoint subnet (as reach does for every target subnet of a resource).
-/// `reach` proves only the connection to the endpoint subnet in the
-/// source's zone (`path.rs`: `subnets…find(zone == source zone).or(first)`)
-/// and passes the flow with no blocker. A question of semantics for the
-/// `reach` branch (and plan-spec's "a local connection to the endpoint (in
-/// its subnets)"), reported rather than settled here.
+/// Reach used to prove only the connection to the endpoint subnet in the
+/// source's zone and passed the flow; it now proves a pair per endpoint
+/// subnet (bound by `MAX_PAIRS` like any target) and names `shut`.
 const ENDPOINT_IN_TWO_ZONES: &str = "\
 region us-east-1 {
   vpc v 10.0.0.0/16 {
@@ -624,30 +661,24 @@ fn walker_tries_every_subnet_of_an_interface_endpoint() {
     assert!(v.paths.contains(&"interface-endpoint"), "{v:?}");
 }
 
-// DISAGREEMENT (reach, semantics): see ENDPOINT_IN_TWO_ZONES. Reported, not
-// fixed here.
 #[test]
-#[ignore = "reach proves an interface endpoint connection to the source's zone only (ENDPOINT_IN_TWO_ZONES)"]
 fn known_interface_endpoint_in_two_zones() {
     let (_db, c) = compile(ENDPOINT_IN_TWO_ZONES);
     let (m, p) = (c.checked().expect("lowered"), c.plan().expect("plan"));
     let proof = reach::prove_flow(m, p, 0);
     let v = walker::walk(m, p, 0).expect("modelled");
-    let forward = !proof.blockers.iter().any(|b| b.direction == Direction::Forward);
-    let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
-    assert_eq!((forward, back), (v.forward, v.back), "{}", describe(ENDPOINT_IN_TWO_ZONES, m, 0, &v, &proof));
+    let (both, reasons) = verdict(&proof);
+    assert_eq!(both, (v.forward, v.back), "{}", describe(ENDPOINT_IN_TWO_ZONES, m, 0, &v, &proof));
+    assert_eq!(reasons, vec![(Direction::Forward, "SUBNET_ACL_RESTRICTION")]);
+    assert!(proof.blockers[0].component.ends_with(".shut"), "{:?}", proof.blockers);
 }
 
 /// A flow from an on-premises network into a VPC that no VPN or Direct
 /// Connect reaches (the VPN is on another VPC). Nothing carries the
 /// connection in: the office's router has no route to 10.0.0.0/16 over
 /// any link, so the flow stops FORWARD (and its replies have no route back).
-/// `reach` names only the missing route back (a Return blocker,
-/// NO_ROUTE_TO_DESTINATION) and passes the forward way. The flow is still
-/// reported as blocked; only the direction of the blocker is wrong. (The
-/// same over a transit gateway that does not attach the VPC was fixed in
-/// reach f0baac0: forward TGW_RTB_CANNOT_ROUTE; the generator now makes
-/// those flows. Over a VGW of another VPC it remains.)
+/// Reach used to name only the missing route back (a Return blocker) and
+/// pass the forward way; it now stops it forward too.
 const ONPREM_INTO_UNLINKED_VPC: &str = "\
 onprem office 192.168.0.0/16
 region us-east-1 {
@@ -668,16 +699,16 @@ fn walker_stops_onprem_into_an_unlinked_vpc_forward() {
     assert_eq!((v.forward, v.back), (false, false), "{v:?}");
 }
 
-// BUG (reach, direction of a blocker): see ONPREM_INTO_UNLINKED_VPC.
-// Reported, not fixed here.
 #[test]
-#[ignore = "reach passes the forward way from on-premises into a VPC no link reaches (ONPREM_INTO_UNLINKED_VPC)"]
 fn known_onprem_into_an_unlinked_vpc() {
     let (_db, c) = compile(ONPREM_INTO_UNLINKED_VPC);
     let (m, p) = (c.checked().expect("lowered"), c.plan().expect("plan"));
     let proof = reach::prove_flow(m, p, 0);
     let v = walker::walk(m, p, 0).expect("modelled");
-    let forward = !proof.blockers.iter().any(|b| b.direction == Direction::Forward);
-    let back = !proof.blockers.iter().any(|b| b.direction == Direction::Return);
-    assert_eq!((forward, back), (v.forward, v.back), "{}", describe(ONPREM_INTO_UNLINKED_VPC, m, 0, &v, &proof));
+    let (both, reasons) = verdict(&proof);
+    assert_eq!(both, (v.forward, v.back), "{}", describe(ONPREM_INTO_UNLINKED_VPC, m, 0, &v, &proof));
+    assert_eq!(
+        reasons,
+        vec![(Direction::Forward, "NO_ROUTE_TO_DESTINATION"), (Direction::Return, "NO_ROUTE_TO_DESTINATION")]
+    );
 }

@@ -17,6 +17,10 @@ rule! {
     /// [How transit gateways work](https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html)
     /// and [Transit gateway peering attachments](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html).
     ///
+    /// The plan leaves such an attachment out, so no route leads over it: a
+    /// flow that was meant to cross it is blocked too (E0401,
+    /// `TGW_RTB_CANNOT_ROUTE`).
+    ///
     /// The help names the transit gateway of that region to attach it to (and
     /// says to peer it with `peer:` when the two are not peered), or gives the
     /// one to declare. A `dx` is not reported: Direct Connect reaches transit

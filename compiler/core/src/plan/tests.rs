@@ -381,3 +381,49 @@ worker -> jobs
     assert_eq!(ep.ingress[0].peer, SgPeer::Group(id(&m, "worker")));
     assert_eq!(ep.ingress[0].ports, PortRange::tcp(443));
 }
+
+/// A transit gateway is regional: a VPC or VPN of another region in its
+/// `attach` (E0421) is not attached, so nothing routes over it; a dx is
+/// (a Direct Connect gateway is global). The peer on the other side does
+/// not carry the VPC's block either.
+#[test]
+fn transit_gateways_attach_only_their_own_region() {
+    let (m, p) = plan_of(
+        r#"
+onprem dc 172.16.0.0/16
+onprem branch 172.17.0.0/16
+region us-east-1 {
+  tgw hub { attach: a, b, branch_vpn }
+  vpc a 10.0.0.0/16 { az a { private subnet sa 10.0.0.0/24 } }
+}
+region eu-west-1 {
+  vpc b 10.1.0.0/16 { az a { private subnet sb 10.1.0.0/24 } }
+  vpn branch_vpn { to: branch }
+  dx link {
+    to: dc
+    tgw: hub
+  }
+  tgw far { peer: hub }
+}
+"#,
+    );
+    let hub = p.transit_gateway(id(&m, "hub")).unwrap();
+    let targets: Vec<AttachmentTarget> = hub.attachments.iter().map(|a| a.target).collect();
+    assert_eq!(
+        targets,
+        vec![
+            AttachmentTarget::Vpc(id(&m, "a")),
+            AttachmentTarget::DirectConnect(id(&m, "link")),
+            AttachmentTarget::Peer(id(&m, "far")),
+        ]
+    );
+    let dests: Vec<String> = hub.routes.iter().map(|r| r.destination.to_string()).collect();
+    assert_eq!(dests, vec!["10.0.0.0/16", "172.16.0.0/16"]);
+    // Neither side routes to the other over the hub.
+    assert_eq!(routes(&m, &p, "sb"), vec![r("10.1.0.0/16", "local")]);
+    assert_eq!(routes(&m, &p, "sa"), vec![r("10.0.0.0/16", "local"), r("172.16.0.0/16", "hub")]);
+    // The peer carries the hub's own VPC and data centre, not b.
+    let far = p.transit_gateway(id(&m, "far")).unwrap();
+    let dests: Vec<String> = far.routes.iter().map(|r| r.destination.to_string()).collect();
+    assert_eq!(dests, vec!["10.0.0.0/16", "172.16.0.0/16"]);
+}

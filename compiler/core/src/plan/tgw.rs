@@ -9,6 +9,12 @@
 //! attachments carry one destination, AWS's route evaluation order picks
 //! (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-route-evaluation-overview):
 //! a static route, else a VPC's, else Direct Connect's, else a VPN's.
+//!
+//! A transit gateway is regional: a VPC or VPN of another region in its
+//! `attach` (or a vpn of another region naming it in `tgw:`) is not attached
+//! at all (E0421 reports it), so no route leads over an attachment AWS would
+//! refuse. A dx is attached from any region (through a global Direct Connect
+//! gateway).
 
 use super::derive::Facts;
 use super::{AttachmentTarget, TgwAttachment, TgwRoute, TransitGatewayPlan};
@@ -29,10 +35,33 @@ fn tgw_data<'m>(facts: &Facts<'m>, g: NodeId) -> Option<&'m crate::model::Transi
     }
 }
 
-/// The VPCs in a transit gateway's `attach`.
+/// Whether transit gateway `g` can attach `x` (a VPC, vpn or dx). A transit
+/// gateway is regional: it attaches a VPC or a VPN of its own region only
+/// (E0421 reports the others, and the plan leaves them out, so nothing is
+/// routed over an attachment that cannot exist). A dx attaches from any
+/// region: Direct Connect reaches it through a Direct Connect gateway, which
+/// is global.
+fn attachable(facts: &Facts<'_>, g: NodeId, x: NodeId) -> bool {
+    if facts.kind(x) == Some(Kind::Dx) {
+        return true;
+    }
+    let region = |n: NodeId| facts.model.get(n).and_then(|n| n.region);
+    match (region(g), region(x)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The VPCs in a transit gateway's `attach` that it can attach.
 fn attached_vpcs(facts: &Facts<'_>, g: NodeId) -> Vec<NodeId> {
     tgw_data(facts, g)
-        .map(|t| t.attach.iter().map(|a| a.value).filter(|&v| facts.kind(v) == Some(Kind::Vpc)).collect())
+        .map(|t| {
+            t.attach
+                .iter()
+                .map(|a| a.value)
+                .filter(|&v| facts.kind(v) == Some(Kind::Vpc) && attachable(facts, g, v))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -56,7 +85,7 @@ fn peer_blocks(facts: &Facts<'_>, h: NodeId) -> Vec<Cidr> {
             links.push(NodeId(i));
         }
     }
-    for l in links {
+    for l in links.into_iter().filter(|&l| attachable(facts, h, l)) {
         if let Some(b) = link_of(facts, l).1.and_then(|o| facts.onprem_block(o)) {
             out.push(b);
         }
@@ -86,7 +115,7 @@ fn plan_of(facts: &Facts<'_>, g: NodeId, tgws: &[NodeId]) -> TransitGatewayPlan 
         }
     };
     if let Some(t) = tgw_data(facts, g) {
-        for a in &t.attach {
+        for a in t.attach.iter().filter(|a| attachable(facts, g, a.value)) {
             match facts.kind(a.value) {
                 Some(Kind::Vpc) => push(&mut attachments, AttachmentTarget::Vpc(a.value)),
                 Some(Kind::Vpn) => push(&mut attachments, AttachmentTarget::Vpn(a.value)),
@@ -102,7 +131,7 @@ fn plan_of(facts: &Facts<'_>, g: NodeId, tgws: &[NodeId]) -> TransitGatewayPlan 
             Kind::Dx => AttachmentTarget::DirectConnect(id),
             _ => continue,
         };
-        if link_of(facts, id).0 == Some(g) {
+        if link_of(facts, id).0 == Some(g) && attachable(facts, g, id) {
             push(&mut attachments, target);
         }
     }

@@ -85,12 +85,22 @@ fn prove_with(
         (End::Vpc { subnets, .. }, End::Internet) => {
             let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
             w.pairs(&mut proof, from, &pairs, |leg, (s, _)| {
-                w.to_internet(leg, from, s, ports);
+                w.to_internet(leg, from, s, ports, Dst::Internet);
             });
         }
         (End::Vpc { subnets, .. }, End::Service { region }) => {
-            let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
-            w.pairs(&mut proof, from, &pairs, |leg, (s, _)| w.to_service(leg, from, s, to, *region, ports));
+            // Through an interface endpoint, private DNS resolves the
+            // service's name to the endpoint's interface in every zone it
+            // stands in, and a client may connect to any of them: a pair per
+            // endpoint subnet, as for a target in several subnets.
+            let mut pairs: Vec<(NodeId, NodeId)> = Vec::new();
+            for &s in subnets {
+                match w.via_interface_endpoint(from, s, to, *region) {
+                    Some((_, at)) => pairs.extend(at.into_iter().map(|t| (s, t))),
+                    None => pairs.push((s, s)),
+                }
+            }
+            w.pairs(&mut proof, from, &pairs, |leg, (s, t)| w.to_service(leg, from, s, t, to, *region, ports));
         }
         (End::Vpc { subnets, .. }, End::GatewayEndpoint { vpc }) => {
             let pairs: Vec<_> = subnets.iter().map(|&s| (s, s)).collect();
@@ -631,6 +641,16 @@ impl Walk<'_> {
             return;
         }
         let (a, c) = (self.name(from_vpc), self.name(to_vpc));
+        // A transit gateway lists both, but one of them in another region:
+        // that attachment cannot exist (E0421), so nothing crosses it.
+        let listed = |g: NodeId, v: NodeId| matches!(self.model.get(g).map(|n| &n.kind), Some(NodeKind::Tgw(t)) if t.attach.iter().any(|x| x.value == v));
+        for (v, other) in [(from_vpc, to_vpc), (to_vpc, from_vpc)] {
+            if let Some(g) = self.foreign_tgw(v, &|g| listed(g, other)) {
+                let what = format!("subnet `{from_name}` has no route to {ip} in vpc `{c}`");
+                leg.blockers.push(self.foreign_tgw_blocker(g, v, direction, what));
+                return;
+            }
+        }
         // Both VPCs on transit gateways, but different ones that are not
         // peered (a transit gateway is regional): the TGW cannot route.
         let mine: Vec<NodeId> = self.plan.transit_gateways_of(from_vpc).map(|t| t.tgw).collect();
@@ -870,9 +890,9 @@ impl Walk<'_> {
         self.model.children(vpc).find(|(_, n)| n.kind() == Kind::Igw).map(|(i, _)| i)
     }
 
-    /// Out to the internet from `from` in `s`; the NAT it goes through, if
-    /// any.
-    fn to_internet(&self, leg: &mut Proof, from: NodeId, s: NodeId, ports: &[PortRange]) -> Option<NodeId> {
+    /// Out to the internet (`dst`: the internet, or a service's public
+    /// endpoint) from `from` in `s`; the NAT it goes through, if any.
+    fn to_internet(&self, leg: &mut Proof, from: NodeId, s: NodeId, ports: &[PortRange], dst: Dst) -> Option<NodeId> {
         let eph = ephemeral(ports);
         let zero = Cidr::new(0, 0);
         let a_s = address::address(self.model, s)?;
@@ -909,7 +929,7 @@ impl Walk<'_> {
             Some(RouteTarget::NatGateway(n)) => {
                 nat_used = Some(n);
                 leg.forward.push(self.hop(s, "subnet", format!("route 0.0.0.0/0 -> nat {}", self.name(n))));
-                self.through_nat(leg, s, a_s, b_s, vpc, n, ports, &eph);
+                self.through_nat(leg, s, a_s, b_s, vpc, n, ports, &eph, dst);
             }
             _ => {
                 leg.blockers.push(self.no_way_out(from, s, vpc));
@@ -930,6 +950,7 @@ impl Walk<'_> {
         n: NodeId,
         ports: &[PortRange],
         eph: &[PortRange],
+        dst: Dst,
     ) {
         let Some(NodeKind::Nat(nat)) = self.model.get(n).map(|n| &n.kind) else { return };
         let nat_name = self.name(n);
@@ -971,8 +992,20 @@ impl Walk<'_> {
         }
         leg.forward.push(self.hop(n, "nat", format!("NAT gateway in subnet {}", self.name(ns))));
         let Some(nrt) = self.route_table(leg, ns, Forward) else { return };
-        match lookup(nrt, Dst::Internet).map(|r| r.target) {
-            Some(RouteTarget::InternetGateway(g)) => {
+        match lookup(nrt, dst).map(|r| (r.destination, r.target)) {
+            // The NAT gateway's traffic follows its subnet's table: to S3 or
+            // DynamoDB, that subnet's gateway endpoint route takes it.
+            Some((d, RouteTarget::GatewayEndpoint(ep))) => {
+                leg.forward.push(self.hop(
+                    ns,
+                    "subnet",
+                    format!("route {} -> gateway endpoint {}", dest_text(d), self.name(ep)),
+                ));
+                self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
+                leg.forward.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+                leg.reply.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+            }
+            Some((_, RouteTarget::InternetGateway(g))) => {
                 leg.forward.push(self.hop(ns, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
                 self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
                 leg.forward.push(self.hop(g, "igw", "NAT gateway's elastic IP".to_string()));
@@ -1101,61 +1134,89 @@ impl Walk<'_> {
         })
     }
 
+    /// Whether `from -> to` (a regional service) is in the source's region.
+    fn regional(&self, from: NodeId, to: NodeId, region: Option<NodeId>) -> bool {
+        let src_region = self.model.get(from).and_then(|n| n.region);
+        let tk = self.model.get(to).map(|n| n.kind());
+        region.is_some() && region == src_region && !matches!(tk, Some(Kind::Cloudfront | Kind::Route53) | None)
+    }
+
+    /// The gateway endpoint route subnet `s` takes to service `to` (s3 or
+    /// dynamodb), if any.
+    fn gateway_route(&self, s: NodeId, to: NodeId) -> Option<&Route> {
+        let gs = match self.model.get(to)?.kind() {
+            Kind::S3 => GatewayService::S3,
+            Kind::Dynamodb => GatewayService::DynamoDb,
+            _ => return None,
+        };
+        lookup(self.plan.route_table(s)?, Dst::Service(gs))
+            .filter(|r| matches!(r.target, RouteTarget::GatewayEndpoint(_)))
+    }
+
+    /// The interface endpoint `from` in subnet `s` reaches service `to`
+    /// through, with the subnets it stands in: one of the VPC's for the
+    /// service, in the same region, when no gateway endpoint route takes
+    /// the traffic first.
+    fn via_interface_endpoint(
+        &self,
+        from: NodeId,
+        s: NodeId,
+        to: NodeId,
+        region: Option<NodeId>,
+    ) -> Option<(NodeId, Vec<NodeId>)> {
+        if !self.regional(from, to, region) || self.gateway_route(s, to).is_some() {
+            return None;
+        }
+        let tk = self.model.get(to)?.kind();
+        let ep = self.interface_endpoint(self.vpc_of(from)?, tk)?;
+        let at = address::positions(self.model.get(ep)?);
+        (!at.is_empty()).then_some((ep, at))
+    }
+
+    /// `from` in subnet `s` to regional service `to`; `t` is the endpoint
+    /// subnet to prove when the way is an interface endpoint.
+    #[allow(clippy::too_many_arguments)]
     fn to_service(
         &self,
         leg: &mut Proof,
         from: NodeId,
         s: NodeId,
+        t: NodeId,
         to: NodeId,
         region: Option<NodeId>,
         ports: &[PortRange],
     ) {
         let Some(tk) = self.model.get(to).map(|n| n.kind()) else { return };
-        let src_region = self.model.get(from).and_then(|n| n.region);
-        let regional = region.is_some() && region == src_region && !matches!(tk, Kind::Cloudfront | Kind::Route53);
+        let regional = self.regional(from, to, region);
         let vpc = self.vpc_of(from);
         if regional {
-            let gateway = match tk {
-                Kind::S3 => Some(GatewayService::S3),
-                Kind::Dynamodb => Some(GatewayService::DynamoDb),
-                _ => None,
-            };
-            if let Some(gs) = gateway {
-                let rt = self.plan.route_table(s);
-                if let Some(Route { destination, target: RouteTarget::GatewayEndpoint(ep) }) =
-                    rt.and_then(|rt| lookup(rt, Dst::Service(gs)))
-                {
-                    let zero = Cidr::new(0, 0);
-                    self.acl(leg, s, false, Remote::Internet, ports, Forward, zero);
-                    leg.forward.push(self.hop(
-                        s,
-                        "subnet",
-                        format!("route {} -> gateway endpoint {}", dest_text(*destination), self.name(*ep)),
-                    ));
-                    leg.forward.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
-                    leg.reply.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
-                    self.acl(leg, s, true, Remote::Internet, &ephemeral(ports), Return, zero);
-                    return;
-                }
+            if let Some(Route { destination, target: RouteTarget::GatewayEndpoint(ep) }) = self.gateway_route(s, to) {
+                let zero = Cidr::new(0, 0);
+                self.acl(leg, s, false, Remote::Internet, ports, Forward, zero);
+                leg.forward.push(self.hop(
+                    s,
+                    "subnet",
+                    format!("route {} -> gateway endpoint {}", dest_text(*destination), self.name(*ep)),
+                ));
+                leg.forward.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
+                leg.reply.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
+                self.acl(leg, s, true, Remote::Internet, &ephemeral(ports), Return, zero);
+                return;
             }
-            if let Some(ep) = vpc.and_then(|v| self.interface_endpoint(v, tk)) {
-                let Some(epn) = self.model.get(ep) else { return };
-                let subnets = address::positions(epn);
-                let zone = address::zone(self.model, s);
-                let t = subnets
-                    .iter()
-                    .copied()
-                    .find(|t| address::zone(self.model, *t) == zone)
-                    .or(subnets.first().copied());
-                if let Some(t) = t {
-                    leg.forward.push(self.hop(ep, "endpoint", "interface endpoint (private DNS)".to_string()));
-                    self.vpc_to_vpc(leg, from, s, ep, t, &[PortRange::tcp(443)]);
-                    return;
-                }
+            if let Some((ep, at)) = self.via_interface_endpoint(from, s, to, region) {
+                let t = if at.contains(&t) { t } else { at.first().copied().unwrap_or(t) };
+                leg.forward.push(self.hop(ep, "endpoint", "interface endpoint (private DNS)".to_string()));
+                self.vpc_to_vpc(leg, from, s, ep, t, &[PortRange::tcp(443)]);
+                return;
             }
         }
         let before = leg.blockers.len();
-        let nat = self.to_internet(leg, from, s, ports);
+        let dst = match tk {
+            Kind::S3 if regional => Dst::Service(GatewayService::S3),
+            Kind::Dynamodb if regional => Dst::Service(GatewayService::DynamoDb),
+            _ => Dst::Internet,
+        };
+        let nat = self.to_internet(leg, from, s, ports, dst);
         // No way out to a regional service: an endpoint is the other way.
         if regional {
             let line = match (tk, crate::plan::integrations::service_name(tk)) {
@@ -1247,6 +1308,98 @@ impl Walk<'_> {
         }
     }
 
+    /// The region code of `n` (`us-east-1`).
+    fn region_code(&self, n: NodeId) -> String {
+        match self.model.get(n).and_then(|n| n.region).and_then(|r| self.model.get(r)).map(|r| &r.kind) {
+            Some(NodeKind::Region(r)) => r.code.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// A transit gateway whose `attach` lists `vpc` but that is in another
+    /// region, and that `also` accepts: the attachment cannot exist (E0421
+    /// reports it), so the plan has none and nothing crosses it.
+    fn foreign_tgw(&self, vpc: NodeId, also: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
+        let region = self.model.get(vpc)?.region;
+        self.model.of_kind(Kind::Tgw).find_map(|(g, n)| match &n.kind {
+            NodeKind::Tgw(t)
+                if n.region.is_some()
+                    && region.is_some()
+                    && n.region != region
+                    && t.attach.iter().any(|a| a.value == vpc)
+                    && also(g) =>
+            {
+                Some(g)
+            }
+            _ => None,
+        })
+    }
+
+    /// The blocker of a way over transit gateway `g` that `vpc` (of another
+    /// region) was meant to take: `g` lists it in `attach`, but a transit
+    /// gateway attaches only VPCs of its own region.
+    fn foreign_tgw_blocker(&self, g: NodeId, vpc: NodeId, direction: Direction, what: String) -> Blocker {
+        let (gn, vn) = (self.name(g), self.name(vpc));
+        let (gr, vr) = (self.region_code(g), self.region_code(vpc));
+        let local = self
+            .model
+            .of_kind(Kind::Tgw)
+            .find(|(h, n)| *h != g && n.region == self.model.get(vpc).and_then(|v| v.region));
+        let help = match local {
+            Some((_, h)) => format!(
+                "attach `{vn}` to `{}`, the transit gateway of {vr}, peered with `{gn}` (`peer: {gn}` in `{}`)",
+                h.name, h.name
+            ),
+            None => format!(
+                "declare a transit gateway in region {vr}, peered with `{gn}`: `tgw {gn}_{} {{ attach: {vn}; peer: {gn} }}`",
+                vr.replace('-', "_")
+            ),
+        };
+        self.blocker(
+            Reason::TgwRtbCannotRoute,
+            Cause::NoRoute,
+            g,
+            direction,
+            format!(
+                "{what}: transit gateway `{gn}` ({gr}) lists vpc `{vn}` of {vr} in `attach`, but a transit gateway attaches only VPCs of its own region"
+            ),
+            Some(help),
+        )
+    }
+
+    /// A peering of `vpc` whose other side has a vpn or dx to `onprem`
+    /// (which peering never carries: edge-to-edge).
+    fn peer_with_link(&self, vpc: NodeId, onprem: NodeId) -> Option<&crate::model::Peering> {
+        self.model.peerings().iter().find(|p| {
+            let other = if p.left.value == vpc {
+                p.right.value
+            } else if p.right.value == vpc {
+                p.left.value
+            } else {
+                return false;
+            };
+            self.model.nodes().iter().any(|n| match &n.kind {
+                NodeKind::Vpn(v) => {
+                    v.vgw.as_ref().is_some_and(|g| g.value == other) && v.to.as_ref().is_some_and(|t| t.value == onprem)
+                }
+                NodeKind::Dx(d) => {
+                    d.vgw.as_ref().is_some_and(|g| g.value == other) && d.to.as_ref().is_some_and(|t| t.value == onprem)
+                }
+                _ => false,
+            })
+        })
+    }
+
+    /// Whether transit gateway `g`'s plan attaches a vpn or dx to `onprem`.
+    fn tgw_links(&self, g: NodeId, onprem: NodeId) -> bool {
+        self.plan.transit_gateway(g).is_some_and(|tp| {
+            tp.attachments.iter().any(|a| match a.target {
+                AttachmentTarget::Vpn(c) | AttachmentTarget::DirectConnect(c) => self.connects(c, onprem),
+                _ => false,
+            })
+        })
+    }
+
     /// A route from `s` to on-premises `onprem` at `addr`, one way.
     fn onprem_route(&self, leg: &mut Proof, s: NodeId, onprem: NodeId, addr: u32, direction: Direction) {
         let Some(rt) = self.route_table(leg, s, direction) else { return };
@@ -1281,26 +1434,15 @@ impl Walk<'_> {
             _ => {}
         }
         let (on, vn) = (self.name(onprem), self.name(vpc));
+        // A transit gateway of another region that lists this VPC and
+        // carries the link: the attachment cannot exist.
+        if let Some(g) = self.foreign_tgw(vpc, &|g| self.tgw_links(g, onprem)) {
+            let what = format!("subnet `{}` has no route to `{on}` ({})", self.name(s), address::ip(addr));
+            leg.blockers.push(self.foreign_tgw_blocker(g, vpc, direction, what));
+            return;
+        }
         // A peer VPC with a VPN to it: edge-to-edge.
-        let via_peer = self.model.peerings().iter().find(|p| {
-            let other = if p.left.value == vpc {
-                p.right.value
-            } else if p.right.value == vpc {
-                p.left.value
-            } else {
-                return false;
-            };
-            self.model.nodes().iter().any(|n| match &n.kind {
-                NodeKind::Vpn(v) => {
-                    v.vgw.as_ref().is_some_and(|g| g.value == other) && v.to.as_ref().is_some_and(|t| t.value == onprem)
-                }
-                NodeKind::Dx(d) => {
-                    d.vgw.as_ref().is_some_and(|g| g.value == other) && d.to.as_ref().is_some_and(|t| t.value == onprem)
-                }
-                _ => false,
-            })
-        });
-        if let Some(p) = via_peer {
+        if let Some(p) = self.peer_with_link(vpc, onprem) {
             leg.blockers.push(Blocker {
                 reason: Reason::NoRouteToDestination,
                 component: p.name.value.clone(),
@@ -1346,9 +1488,10 @@ impl Walk<'_> {
         let addr = block.first().saturating_add(if block.size() > 4 { 4 } else { 0 });
         let eph = ephemeral(ports);
         leg.forward.push(self.hop(onprem, "onprem", format!("from {}", address::ip(addr))));
-        // The way in: the transit gateway the network is attached to, to
-        // the target's VPC; or the VGW of the VPC. (When neither, the way
-        // back reports the missing route.)
+        // The way in: the VGW of the target's VPC, else the transit gateway
+        // the network is attached to, routed to the target's VPC. When
+        // neither, nothing carries the connection in (forward), and the way
+        // back has no route either (return).
         let (vpc, a_t) = (self.vpc_of(t), address::address(self.model, t));
         let start = self.plan.transit_gateways.iter().find(|tp| {
             tp.attachments.iter().any(|a| match a.target {
@@ -1377,21 +1520,106 @@ impl Walk<'_> {
             }
             (None, Some(tp), Some(a_t)) => {
                 let want = vpc;
+                let mut way = Proof::default();
                 self.tgw(
-                    leg,
+                    &mut way,
                     None,
                     tp.tgw,
                     a_t,
                     Forward,
                     &|x| matches!(x, AttachmentTarget::Vpc(v) if Some(v) == want),
                 );
+                // No way over the gateway (a peering may still carry it), and
+                // the gateway lists the VPC of another region: say why.
+                let foreign = vpc.and_then(|v| self.foreign_tgw(v, &|g| g == tp.tgw).map(|g| (v, g)));
+                match foreign {
+                    Some((v, g)) if !way.blockers.is_empty() => {
+                        let what = format!("nothing carries `{}` into vpc `{}`", self.name(onprem), self.name(v));
+                        way.blockers = vec![self.foreign_tgw_blocker(g, v, Forward, what)];
+                    }
+                    _ => {}
+                }
+                leg.forward.extend(way.forward);
+                leg.blockers.extend(way.blockers);
             }
-            _ => {}
+            (None, None, _) => {
+                if let Some(v) = vpc {
+                    leg.blockers.push(self.no_way_in(onprem, v));
+                }
+            }
+            (None, Some(_), None) => {}
         }
         self.acl(leg, t, true, Remote::Addr(addr), ports, Forward, Some(block));
         self.sg(leg, to, SgSource::Addr(addr), ports);
         self.acl(leg, t, false, Remote::Addr(addr), &eph, Return, Some(block));
         self.onprem_route(leg, t, onprem, addr, Return);
+    }
+
+    /// The blocker of a flow from on-premises `onprem` into `vpc` when no
+    /// vpn or dx to it ends on the VPC's virtual private gateway or on a
+    /// transit gateway: nothing carries the connection in (its router has no
+    /// route to the VPC over any link).
+    fn no_way_in(&self, onprem: NodeId, vpc: NodeId) -> Blocker {
+        let (on, vn) = (self.name(onprem), self.name(vpc));
+        let what = format!("nothing carries `{on}` into vpc `{vn}`");
+        if let Some(p) = self.peer_with_link(vpc, onprem) {
+            return Blocker {
+                reason: Reason::NoRouteToDestination,
+                component: p.name.value.clone(),
+                direction: Forward,
+                message: format!(
+                    "{what}: a peer has a VPN to it, but peering `{}` never carries traffic from a peer's VPN",
+                    p.name.value
+                ),
+                cause: Cause::EdgeToEdge,
+                span: Some(p.name.span),
+                help: Some(format!(
+                    "connect vpc `{vn}` itself: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or attach both to one `tgw`"
+                )),
+                acl_fix: None,
+                insert: None,
+            };
+        }
+        // Where the network's links end instead, to say so.
+        let elsewhere: Vec<String> = self
+            .model
+            .nodes()
+            .iter()
+            .filter_map(|n| {
+                let (to, vgw, tgw) = match &n.kind {
+                    NodeKind::Vpn(v) => (v.to.as_ref(), v.vgw.as_ref(), v.tgw.as_ref()),
+                    NodeKind::Dx(d) => (d.to.as_ref(), d.vgw.as_ref(), d.tgw.as_ref()),
+                    _ => return None,
+                };
+                if to.is_none_or(|t| t.value != onprem) {
+                    return None;
+                }
+                let end = match (vgw, tgw) {
+                    (Some(g), _) => format!("vpc `{}`", self.name(g.value)),
+                    (None, Some(g)) => format!("transit gateway `{}`", self.name(g.value)),
+                    (None, None) => "no gateway".to_string(),
+                };
+                Some(format!("`{}` ends on {end}", n.name))
+            })
+            .collect();
+        let message = if elsewhere.is_empty() {
+            format!("{what}: no `vpn` or `dx` connects `{on}`")
+        } else {
+            format!(
+                "{what}: no `vpn` or `dx` to `{on}` ends on its virtual private gateway or on a transit gateway it is attached to ({})",
+                elsewhere.join(", ")
+            )
+        };
+        self.blocker(
+            Reason::NoRouteToDestination,
+            Cause::NoRoute,
+            vpc,
+            Forward,
+            message,
+            Some(format!(
+                "connect vpc `{vn}` to `{on}`: `vpn NAME {{ to: {on}; vgw: {vn} }}`, or a `tgw` that attaches both"
+            )),
+        )
     }
 
     /// Into a VPC from outside it: the target must be a public entry point.

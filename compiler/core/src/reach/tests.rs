@@ -98,3 +98,47 @@ fn the_pairs_of_one_flow_are_bounded() {
     assert_eq!(p.blockers[0].reason, Reason::PairsNotProven);
     assert!(p.blockers[0].message.contains("64 of 81"), "{}", p.blockers[0].message);
 }
+
+#[test]
+fn on_premises_reaches_a_vpc_on_the_peer_of_its_transit_gateway() {
+    // `hub` also lists `dr` of another region (E0421): no attachment, but
+    // the peer `hub_eu` attaches it, and the static routes of the peering
+    // carry the data centre's traffic both ways.
+    let text = "onprem dc 172.16.0.0/16
+region us-east-1 {
+  tgw hub { attach: dr }
+  vpn dc_vpn { to: dc; tgw: hub }
+}
+region eu-west-1 {
+  vpc dr 10.1.0.0/16 { az a { private subnet dr_a 10.1.0.0/24 { ec2 x { instance: t3.micro; port: 22 } } } }
+  tgw hub_eu { attach: dr; peer: hub }
+}
+dc -> x : 22
+x -> dc : 22
+";
+    for p in proofs(text) {
+        assert!(p.blockers.is_empty(), "{:?}", p.blockers);
+    }
+    // Without the peer, nothing carries it, and the message says why.
+    let p = &proofs(&text.replace("tgw hub_eu { attach: dr; peer: hub }", ""))[0];
+    let reasons: Vec<(&str, &str)> = p.blockers.iter().map(|b| (b.reason.as_str(), b.direction.as_str())).collect();
+    assert_eq!(reasons, vec![("TGW_RTB_CANNOT_ROUTE", "forward"), ("TGW_RTB_CANNOT_ROUTE", "return")]);
+    assert!(p.blockers[0].message.contains("attaches only VPCs of its own region"), "{}", p.blockers[0].message);
+}
+
+#[test]
+fn every_subnet_of_an_interface_endpoint_counts_toward_the_bound() {
+    // 33 source subnets, an endpoint in 2: 66 pairs, past the bound.
+    let mut text = String::from("region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    az a {\n");
+    for i in 0..33 {
+        text.push_str(&format!("      private subnet s{i} 10.0.{i}.0/24\n"));
+    }
+    text.push_str("      private subnet ea 10.0.100.0/24\n    }\n    az b { private subnet eb 10.0.101.0/24 }\n");
+    let all: Vec<String> = (0..33).map(|i| format!("s{i}")).collect();
+    text.push_str(&format!("    ecs a in {} {{ image: \"a:1\"; port: 80 }}\n", all.join(", ")));
+    text.push_str("    interface endpoint q_ie sqs in ea, eb\n  }\n  sqs q\n}\na -> q\n");
+    let p = &proofs(&text)[0];
+    assert_eq!(p.blockers.len(), 1, "{:?}", p.blockers);
+    assert_eq!(p.blockers[0].reason, Reason::PairsNotProven);
+    assert!(p.blockers[0].message.contains("64 of 66"), "{}", p.blockers[0].message);
+}

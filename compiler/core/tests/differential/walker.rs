@@ -550,16 +550,38 @@ impl Walk<'_> {
                 {
                     return self.fail(format!("{what}: {} does not serve this VPC", self.name(g)));
                 }
-                let mut best: Option<(u8, usize)> = None;
-                for r in &gw.routes {
-                    if inside(r.destination, addr) && best.is_none_or(|(l, _)| r.destination.prefix > l) {
-                        best = Some((r.destination.prefix, r.attachment));
+                // The gateway's table, then (one TGW peering hop at most:
+                // its routes are static and not transitive) the peer's,
+                // must send the address to a link to `o`.
+                let mut table = gw;
+                for hop in 0..2 {
+                    let mut best: Option<(u8, usize)> = None;
+                    for r in &table.routes {
+                        if inside(r.destination, addr) && best.is_none_or(|(l, _)| r.destination.prefix > l) {
+                            best = Some((r.destination.prefix, r.attachment));
+                        }
+                    }
+                    match best.and_then(|(_, i)| table.attachments.get(i)).map(|a| a.target) {
+                        Some(AttachmentTarget::Vpn(x) | AttachmentTarget::DirectConnect(x)) if to_of(x) == Some(o) => {
+                            return true;
+                        }
+                        Some(AttachmentTarget::Peer(h)) if hop == 0 => {
+                            self.paths.push("tgw-peer");
+                            let Some(next) = self.p.transit_gateways.iter().find(|t| t.tgw == h) else {
+                                return self.fail(format!("{what}: no plan for peer {}", self.name(h)));
+                            };
+                            table = next;
+                        }
+                        t => {
+                            return self.fail(format!(
+                                "{what}: {} sends {} to {t:?}",
+                                self.name(table.tgw),
+                                dotted(addr)
+                            ))
+                        }
                     }
                 }
-                match best.and_then(|(_, i)| gw.attachments.get(i)).map(|a| a.target) {
-                    Some(AttachmentTarget::Vpn(x) | AttachmentTarget::DirectConnect(x)) if to_of(x) == Some(o) => true,
-                    t => self.fail(format!("{what}: {} sends {} to {t:?}", self.name(g), dotted(addr))),
-                }
+                false
             }
             t => self.fail(format!("{what}: route of {} to {} is {t:?}", self.name(subnet), dotted(addr))),
         }
@@ -567,8 +589,9 @@ impl Walk<'_> {
 
     /// Whether on-premises network `o` has a way into the VPC of `b` to
     /// address `dst`: a vpn/dx to `o` whose `vgw` is that VPC, or one
-    /// attached to a transit gateway (of the VPC's region, attached to the
-    /// VPC) whose table sends `dst` to the VPC's attachment.
+    /// attached to a transit gateway whose table sends `dst` to the VPC's
+    /// attachment (the gateway in the VPC's region), or to a peering
+    /// attachment whose gateway's table does (one TGW peering hop).
     fn link_from_onprem(&mut self, o: NodeId, b: NodeId, dst: u32) -> bool {
         let vpc = self.vpc_of(b);
         let links: Vec<(NodeId, Option<NodeId>, Option<NodeId>)> = self
@@ -597,19 +620,31 @@ impl Walk<'_> {
             let has_link = gw.attachments.iter().any(|a| {
                 matches!(a.target, AttachmentTarget::Vpn(x) | AttachmentTarget::DirectConnect(x) if links.iter().any(|l| l.0 == x))
             });
-            if !has_link || region_of(Some(gw.tgw)) != region_of(vpc) {
+            if !has_link {
                 continue;
             }
-            let mut best: Option<(u8, usize)> = None;
-            for r in &gw.routes {
-                if inside(r.destination, dst) && best.is_none_or(|(l, _)| r.destination.prefix > l) {
-                    best = Some((r.destination.prefix, r.attachment));
+            let mut table = gw;
+            for hop in 0..2 {
+                let mut best: Option<(u8, usize)> = None;
+                for r in &table.routes {
+                    if inside(r.destination, dst) && best.is_none_or(|(l, _)| r.destination.prefix > l) {
+                        best = Some((r.destination.prefix, r.attachment));
+                    }
                 }
-            }
-            if let Some(AttachmentTarget::Vpc(v)) = best.and_then(|(_, i)| gw.attachments.get(i)).map(|a| a.target) {
-                if Some(v) == vpc {
-                    self.paths.push("tgw-in");
-                    return true;
+                match best.and_then(|(_, i)| table.attachments.get(i)).map(|a| a.target) {
+                    Some(AttachmentTarget::Vpc(v))
+                        if Some(v) == vpc && region_of(Some(table.tgw)) == region_of(vpc) =>
+                    {
+                        self.paths.push("tgw-in");
+                        return true;
+                    }
+                    Some(AttachmentTarget::Peer(h)) if hop == 0 => {
+                        match self.p.transit_gateways.iter().find(|t| t.tgw == h) {
+                            Some(next) => table = next,
+                            None => break,
+                        }
+                    }
+                    _ => break,
                 }
             }
         }
@@ -706,14 +741,7 @@ impl Walk<'_> {
             }
             Some(RouteTarget::GatewayEndpoint(ep)) => {
                 self.paths.push("endpoint");
-                let serves = match (&self.m.get(ep).map(|n| &n.kind), service) {
-                    (Some(NodeKind::Endpoint(e)), Some(k)) => {
-                        let s = e.service.as_ref().map(|s| s.value.as_str());
-                        (s == Some("s3") && k == Kind::S3) || (s == Some("dynamodb") && k == Kind::Dynamodb)
-                    }
-                    _ => false,
-                };
-                if !serves {
+                if !self.serves(ep, service) {
                     fw = self.fail("forward: gateway endpoint does not serve the address".into());
                 }
             }
@@ -733,8 +761,12 @@ impl Walk<'_> {
                     if ns != ss {
                         fw &= self.acl(ns, true, src, ports, "forward (NAT subnet)");
                     }
-                    if !matches!(self.lookup(ns, addr), Some(RouteTarget::InternetGateway(_))) {
-                        fw = self.fail(format!("forward: NAT subnet {} has no route to the igw", self.name(ns)));
+                    // The NAT gateway's packet follows its subnet's table: to
+                    // the igw, or (to S3 or DynamoDB) a gateway endpoint there.
+                    match self.lookup(ns, addr) {
+                        Some(RouteTarget::InternetGateway(_)) => {}
+                        Some(RouteTarget::GatewayEndpoint(ep)) if self.serves(ep, service) => {}
+                        _ => fw = self.fail(format!("forward: NAT subnet {} has no route to the igw", self.name(ns))),
                     }
                     fw &= self.acl(ns, false, addr, ports, "forward (NAT subnet)");
                     bk &= self.acl_ephemeral(ns, true, addr, "return (NAT subnet)");
@@ -750,6 +782,17 @@ impl Walk<'_> {
             }
         }
         (fw, bk)
+    }
+
+    /// Whether gateway endpoint `ep` serves the service of kind `service`.
+    fn serves(&self, ep: NodeId, service: Option<Kind>) -> bool {
+        match (&self.m.get(ep).map(|n| &n.kind), service) {
+            (Some(NodeKind::Endpoint(e)), Some(k)) => {
+                let s = e.service.as_ref().map(|s| s.value.as_str());
+                (s == Some("s3") && k == Kind::S3) || (s == Some("dynamodb") && k == Kind::Dynamodb)
+            }
+            _ => false,
+        }
     }
 
     /// The internet (or a Lambda function outside any VPC) opening a
