@@ -48,6 +48,7 @@ mod lambda_timeout;
 mod lb_name;
 mod lb_two_subnets_one_zone;
 mod link_local;
+mod multivalue_over_eight;
 mod nacl_admin_port_open;
 mod nacl_blocks_flow;
 mod nacl_rule_no_effect;
@@ -281,6 +282,7 @@ declare_rules! {
     NACL_RULE_NO_EFFECT = "W0615", "nacl-rule-no-effect", Warning, "a network ACL rule about traffic that network ACLs never filter", nacl_rule_no_effect::NaclRuleNoEffect;
     QUEUE_VISIBILITY_BELOW_6X = "W0706", "queue-visibility-below-sixfold", Warning, "a queue whose visibility timeout is under six times its consumer Lambda's timeout", queue_visibility_below_6x::QueueVisibilityBelow6x;
     DEFAULT_QUOTA = "W0712", "default-quota", Warning, "a design that needs more than an account's default quota", default_quota::DefaultQuota;
+    MULTIVALUE_OVER_EIGHT = "W0713", "multivalue-over-eight", Warning, "multivalue answer records with more targets than Route 53 answers with", multivalue_over_eight::MultivalueOverEight;
 }
 
 /// Runs every registered rule over `model`, which lowered without errors,
