@@ -43,3 +43,19 @@ fn every_rule_is_in_the_registry_with_its_doc_as_explanation() {
     let doc = check::codes::CIDR_HOST_BITS.explanation();
     assert!(doc.contains("\n## Example\n\n```arch\nregion us-east-1 {\n  vpc shop 10.0.1.0/16\n"), "{doc}");
 }
+
+#[test]
+fn a_blocker_met_by_every_subnet_pair_is_said_once_but_listed_in_full() {
+    // `dev_app` and `prod_db` stand in two subnets each: the missing route
+    // stops the flow for 4 (source subnet, target subnet) pairs each way.
+    let (db, c) = compile_str("e.arch", include_str!("planted/environments_peered.arch"));
+    let d = c.diagnostics.iter().find(|d| d.code.as_str() == "E0402").expect("E0402");
+    assert_eq!(d.blockers.len(), 8, "{:#?}", d.blockers);
+    assert_eq!(d.notes.len(), 2, "{:#?}", d.notes);
+    assert!(d.notes.iter().all(|n| n.ends_with("(and 3 more subnet pairs)")), "{:#?}", d.notes);
+    let human = archc_core::diag::render_human(&db, std::slice::from_ref(d), false);
+    assert_eq!(human.matches("= note: forward PCX_REQUIRES_ADDRESS_IN_VPC_CIDR at `shared_dev`").count(), 1, "{human}");
+    assert_eq!(human.matches("= note: return").count(), 1, "{human}");
+    let json = archc_core::diag::to_json(&db, std::slice::from_ref(d));
+    assert_eq!(json["diagnostics"][0]["blockers"].as_array().map(Vec::len), Some(8), "{json}");
+}
