@@ -59,3 +59,34 @@ fn a_blocker_met_by_every_subnet_pair_is_said_once_but_listed_in_full() {
     let json = archc_core::diag::to_json(&db, std::slice::from_ref(d));
     assert_eq!(json["diagnostics"][0]["blockers"].as_array().map(Vec::len), Some(8), "{json}");
 }
+
+#[test]
+fn no_route_between_connected_vpcs_that_overlap_blames_the_overlap() {
+    let src = "region us-east-1 {
+  vpc front 10.0.0.0/16 {
+    az a {
+      private subnet front_a 10.0.1.0/24 {
+        ec2 app { instance: t3.micro }
+      }
+    }
+  }
+  vpc back 10.0.128.0/17 {
+    az a {
+      private subnet back_a 10.0.200.0/24 {
+        ec2 db { instance: t3.micro; port: 5432 }
+      }
+    }
+  }
+  tgw hub { attach: front, back }
+}
+
+app -> db
+";
+    let (_, c) = compile_str("o.arch", src);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"E0209"), "{codes:?}");
+    let d = c.diagnostics.iter().find(|d| d.code.as_str() == "E0401").expect("E0401");
+    let help = d.help.as_deref().unwrap_or("");
+    assert!(help.starts_with("`back` and `front` overlap (E0209)"), "{help}");
+    assert!(!help.contains("peering"), "{help}");
+}
