@@ -90,3 +90,39 @@ app -> db
     assert!(help.starts_with("`back` and `front` overlap (E0209)"), "{help}");
     assert!(!help.contains("peering"), "{help}");
 }
+
+#[test]
+fn no_fix_opens_a_database_port_to_the_internet() {
+    let src = "region us-east-1 {
+  vpc shop 10.0.0.0/16 {
+    igw
+    az a {
+      public subnet pub_a 10.0.1.0/24 {
+        ec2 db { instance: t3.micro; port: 5432; public_ip: true }
+        ec2 web { instance: t3.micro; port: 443; public_ip: true }
+      }
+    }
+    nacl pub_acl in pub_a {
+      allow in 100 22 from 10.0.0.0/16
+      allow out 100 1024-65535 to 0.0.0.0/0
+    }
+  }
+}
+
+internet -> db : 5432
+internet -> web : 443
+";
+    let (_, c) = compile_str("d.arch", src);
+    let acl: Vec<_> = c.diagnostics.iter().filter(|d| d.code.as_str() == "E0405").collect();
+    assert_eq!(acl.len(), 2, "{:#?}", c.diagnostics);
+    // The web port: the rule that opens it is a safe fix.
+    assert!(
+        acl[1].fix.as_ref().is_some_and(|f| f.edits[0].replacement.contains("443 from 0.0.0.0/0")),
+        "{:#?}",
+        acl[1]
+    );
+    // PostgreSQL's port: no fix, and the help says why.
+    assert!(acl[0].fix.is_none(), "{:#?}", acl[0]);
+    let help = acl[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("opens the port of PostgreSQL to the whole internet"), "{help}");
+}
