@@ -213,6 +213,10 @@ pub struct Diagnostic {
     /// For a diagnostic about a flow: every blocker of the flow, both ways
     /// (INTERFACES.md, `"blockers"`); empty otherwise.
     pub blockers: Vec<FlowBlocker>,
+    /// Lines the human output adds after `help:` (`= note: ...`); the JSON
+    /// and SARIF output carry `blockers` instead. A flow's diagnostic says
+    /// each blocker once here, however many subnet pairs it stops.
+    pub notes: Vec<String>,
 }
 
 /// One thing that stops a flow one way, as a diagnostic carries it: plain
@@ -241,6 +245,7 @@ impl Diagnostic {
             help: None,
             fix: None,
             blockers: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -269,6 +274,12 @@ impl Diagnostic {
     /// The blockers of the flow this diagnostic is about.
     pub fn with_blockers(mut self, blockers: Vec<FlowBlocker>) -> Diagnostic {
         self.blockers = blockers;
+        self
+    }
+
+    /// A `= note:` line of the human output.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
         self
     }
 

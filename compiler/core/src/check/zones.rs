@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use archc_syntax::{Fix, Span};
 
-use crate::model::{CheckedModel, Node, NodeId, NodeKind, Tier};
+use crate::model::cidr::{Allocator, Cidr};
+use crate::model::{CheckedModel, Node, NodeId, NodeKind, SubnetBlock, Tier};
 
 /// The letter of the zone a subnet lies in.
 pub(super) fn zone_letter(model: &CheckedModel, subnet: NodeId) -> Option<&str> {
@@ -65,6 +66,61 @@ pub(super) fn subnets_in_other_zones<'m>(
         }
     }
     out
+}
+
+/// When no zone but `taken` has a subnet of `tier`: the declaration of
+/// one like `like` (same tier, same size, its name with the zone letter
+/// changed; no block where archc chose `like`'s) in the first other zone of `vpc`, with a free block:
+/// `(zone, "isolated subnet data_b 10.40.65.0/24")`. None when the VPC has
+/// no other zone, no free block, or the name is taken.
+pub(super) fn new_subnet_like<'m>(
+    model: &'m CheckedModel,
+    vpc: Option<NodeId>,
+    like: NodeId,
+    taken: &BTreeSet<&str>,
+) -> Option<(&'m str, String)> {
+    let vpc_id = vpc?;
+    let NodeKind::Vpc(v) = &model.get(vpc_id)?.kind else { return None };
+    let node = model.get(like)?;
+    let NodeKind::Subnet(s) = &node.kind else { return None };
+    let tier = s.tier.as_ref()?.value;
+    let written = matches!(s.cidr, SubnetBlock::Written(_));
+    let zone = model.children(vpc_id).find_map(|(_, z)| match &z.kind {
+        NodeKind::Az(z) if !taken.contains(z.suffix.as_str()) => Some(z.suffix.as_str()),
+        _ => None,
+    })?;
+    let base = zone_letter(model, like)
+        .and_then(|own| node.name.strip_suffix(own)?.strip_suffix('_'))
+        .unwrap_or(node.name.as_str());
+    let name = format!("{base}_{zone}");
+    if model.nodes().iter().any(|n| n.name == name) {
+        return None;
+    }
+    if !written {
+        // archc chose the block of `like`: it chooses this one too.
+        return Some((zone, format!("{tier} subnet {name}")));
+    }
+    let prefix = s.cidr.cidr()?.prefix;
+    let used: Vec<Cidr> = model
+        .nodes()
+        .iter()
+        .filter(|n| n.vpc == Some(vpc_id))
+        .filter_map(|n| match &n.kind {
+            NodeKind::Subnet(s) => s.cidr.cidr().map(Cidr::network),
+            _ => None,
+        })
+        .collect();
+    let pools: Vec<Cidr> = v.blocks.iter().map(|b| b.value.network()).collect();
+    let free = Allocator::new(&pools, &used).allocate(prefix)?;
+    Some((zone, format!("{tier} subnet {name} {free}")))
+}
+
+/// `a private`, `an isolated`: a tier with its article.
+pub(super) fn a_tier(t: Tier) -> String {
+    match t {
+        Tier::Isolated => format!("an {t}"),
+        _ => format!("a {t}"),
+    }
 }
 
 /// `\`a\``, `\`a\` and \`b\``, `\`a\`, \`b\` and \`c\``.

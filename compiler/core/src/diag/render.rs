@@ -378,8 +378,8 @@ fn to_codespan<'a>(db: &'a SourceDb, d: &Diagnostic, config: &term::Config) -> (
             }
         }
     }
-    for b in &d.blockers {
-        notes.push(format!("note: {} {} at `{}`: {}", b.direction, b.reason, escape(&b.component), escape(&b.message)));
+    for n in &d.notes {
+        notes.push(format!("note: {}", escape(n)));
     }
     out = out.with_labels(labels).with_notes(notes);
     (out, files)
