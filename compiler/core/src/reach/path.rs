@@ -51,7 +51,25 @@ impl<'a> Walk<'a> {
                 _ => None,
             })
             .collect();
-        Walk { model, plan, vpc_blocks: address::vpc_blocks(model), interface_endpoints, hops }
+        let mut peers: Vec<Vec<(NodeId, usize)>> = vec![Vec::new(); model.nodes().len()];
+        for (i, p) in model.peerings().iter().enumerate() {
+            let (l, r) = (p.left.value, p.right.value);
+            if let Some(of_l) = peers.get_mut(l.0) {
+                of_l.push((r, i));
+            }
+            if r != l {
+                if let Some(of_r) = peers.get_mut(r.0) {
+                    of_r.push((l, i));
+                }
+            }
+        }
+        let mut permission_of: Vec<Option<usize>> = vec![None; model.flows().len()];
+        for (i, p) in plan.permissions.iter().enumerate() {
+            if let Some(slot @ None) = permission_of.get_mut(p.flow) {
+                *slot = Some(i);
+            }
+        }
+        Walk { model, plan, vpc_blocks: address::vpc_blocks(model), interface_endpoints, peers, permission_of, hops }
     }
 
     /// Proves `from -> to` on `ports` (`flow` when it is a flow of the model).
@@ -212,6 +230,11 @@ pub(crate) struct Walk<'a> {
     vpc_blocks: Vec<Cidr>,
     /// Every interface endpoint: its VPC, service name and node.
     interface_endpoints: Vec<(NodeId, String, NodeId)>,
+    /// Per VPC (by node index), its peers and the peering to each, in
+    /// peering order.
+    peers: Vec<Vec<(NodeId, usize)>>,
+    /// Per flow, its first permission in the plan.
+    permission_of: Vec<Option<usize>>,
     /// Whether proofs record their hops (`archc route`); the checker reads
     /// only blockers, so its walk makes no hop texts.
     hops: bool,
@@ -714,27 +737,12 @@ impl Walk<'_> {
     /// A VPC peered with both `a` and `c` (which are not peered): the
     /// middle VPC and the peering of `a` with it.
     fn transitive(&self, a: NodeId, c: NodeId) -> Option<(NodeId, usize)> {
-        let peers = |v: NodeId| -> Vec<(NodeId, usize)> {
-            self.model
-                .peerings()
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| {
-                    if p.left.value == v {
-                        Some((p.right.value, i))
-                    } else if p.right.value == v {
-                        Some((p.left.value, i))
-                    } else {
-                        None
-                    }
-                })
-                .collect()
-        };
+        let peers = |v: NodeId| self.peers.get(v.0).map_or(&[][..], Vec::as_slice);
         let of_c = peers(c);
         if of_c.iter().any(|(w, _)| *w == a) {
             return None;
         }
-        peers(a).into_iter().find(|(w, _)| *w != c && of_c.iter().any(|(x, _)| x == w))
+        peers(a).iter().copied().find(|(w, _)| *w != c && of_c.iter().any(|(x, _)| x == w))
     }
 
     /// Through transit gateway `g` from `from_subnet` to `dst`, arriving at
@@ -1653,10 +1661,10 @@ impl Walk<'_> {
         let (Some(src), Some(dst)) = (self.model.get(from), self.model.get(to)) else { return };
         let (fk, tk) = (src.kind(), dst.kind());
         if is_integration(fk, tk) {
-            let permission = self.plan.permissions.iter().find(|p| match flow {
-                Some(f) => p.flow == f,
-                None => p.source == from && p.target == to,
-            });
+            let permission = match flow {
+                Some(f) => self.permission_of.get(f).copied().flatten().and_then(|i| self.plan.permissions.get(i)),
+                None => self.plan.permissions.iter().find(|p| p.source == from && p.target == to),
+            };
             match permission {
                 Some(p) => self.hop(proof, Forward, to, "permission", || {
                     let actions =
