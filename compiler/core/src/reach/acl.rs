@@ -52,6 +52,9 @@ pub(crate) fn evaluate(
     let mut open: Vec<(u16, u16)> = vec![(range.from.min(range.to), range.to.max(range.from))];
     let icmp_like = matches!(range.protocol, Protocol::Icmp | Protocol::All);
     let mut used = Vec::new();
+    // The ports still open after the entry being read (reused: swapped
+    // with `open` when the entry allows).
+    let mut rest: Vec<(u16, u16)> = Vec::with_capacity(entries.len() + 1);
     for (i, e) in entries.iter().enumerate() {
         if open.is_empty() {
             break;
@@ -72,7 +75,7 @@ pub(crate) fn evaluate(
         } else {
             (e.ports.from, e.ports.to)
         };
-        let mut rest = Vec::with_capacity(open.len() + 1);
+        rest.clear();
         let mut hit: Option<(u16, u16)> = None;
         for &(a, b) in &open {
             let (x, y) = (a.max(lo), b.min(hi));
@@ -96,7 +99,7 @@ pub(crate) fn evaluate(
             }
             Action::Allow => {
                 used.push(e.number);
-                open = rest;
+                std::mem::swap(&mut open, &mut rest);
             }
         }
     }

@@ -176,7 +176,9 @@ impl Blocker {
 /// What proving one flow (or one `archc route` question) found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Proof {
-    /// The path forward: as far as it goes when blocked.
+    /// The path forward: as far as it goes when blocked. Recorded by
+    /// [`prove_flow`] and [`route`] only (`archc route`), not by
+    /// [`prove_flows`].
     pub forward: Vec<Hop>,
     /// The path of the replies.
     pub reply: Vec<Hop>,
@@ -199,9 +201,11 @@ impl Proof {
     }
 }
 
-/// The proof of each flow of `model`, in flow order (`FlowIndex`).
+/// The proof of each flow of `model`, in flow order (`FlowIndex`): its
+/// blockers, without hops (`forward` and `reply` stay empty: the checker
+/// reads only blockers; [`prove_flow`] and [`route`] give the path).
 pub fn prove_flows(model: &CheckedModel, plan: &Plan) -> Vec<Proof> {
-    let walk = path::Walk::new(model, plan);
+    let walk = path::Walk::new(model, plan, false);
     model.flows().iter().enumerate().map(|(i, f)| walk.prove(f.from.value, f.to.value, &f.ports, Some(i))).collect()
 }
 

@@ -22,7 +22,8 @@ use crate::plan::{
 
 use Direction::{Forward, Return};
 
-/// Proves `from -> to` on `ports` (`flow` when it is a flow of the model).
+/// Proves `from -> to` on `ports` (`flow` when it is a flow of the model),
+/// with its hops.
 pub(crate) fn prove(
     model: &CheckedModel,
     plan: &Plan,
@@ -31,12 +32,14 @@ pub(crate) fn prove(
     ports: &[PortRange],
     flow: Option<FlowIndex>,
 ) -> Proof {
-    Walk::new(model, plan).prove(from, to, ports, flow)
+    Walk::new(model, plan, true).prove(from, to, ports, flow)
 }
 
 impl<'a> Walk<'a> {
-    /// What every proof over `model` and `plan` reads, gathered once.
-    pub(crate) fn new(model: &'a CheckedModel, plan: &'a Plan) -> Walk<'a> {
+    /// What every proof over `model` and `plan` reads, gathered once;
+    /// `hops`: whether its proofs record the path (`Proof::forward` and
+    /// `reply`), which only `archc route` prints.
+    pub(crate) fn new(model: &'a CheckedModel, plan: &'a Plan, hops: bool) -> Walk<'a> {
         let interface_endpoints = model
             .of_kind(Kind::Endpoint)
             .filter_map(|(i, n)| match &n.kind {
@@ -48,7 +51,25 @@ impl<'a> Walk<'a> {
                 _ => None,
             })
             .collect();
-        Walk { model, plan, vpc_blocks: address::vpc_blocks(model), interface_endpoints }
+        let mut peers: Vec<Vec<(NodeId, usize)>> = vec![Vec::new(); model.nodes().len()];
+        for (i, p) in model.peerings().iter().enumerate() {
+            let (l, r) = (p.left.value, p.right.value);
+            if let Some(of_l) = peers.get_mut(l.0) {
+                of_l.push((r, i));
+            }
+            if r != l {
+                if let Some(of_r) = peers.get_mut(r.0) {
+                    of_r.push((l, i));
+                }
+            }
+        }
+        let mut permission_of: Vec<Option<usize>> = vec![None; model.flows().len()];
+        for (i, p) in plan.permissions.iter().enumerate() {
+            if let Some(slot @ None) = permission_of.get_mut(p.flow) {
+                *slot = Some(i);
+            }
+        }
+        Walk { model, plan, vpc_blocks: address::vpc_blocks(model), interface_endpoints, peers, permission_of, hops }
     }
 
     /// Proves `from -> to` on `ports` (`flow` when it is a flow of the model).
@@ -111,22 +132,22 @@ fn prove_with(
             w.pairs(&mut proof, from, &pairs, |leg, (s, _)| w.to_onprem(leg, s, to, *block, ports));
         }
         (End::Vpc { vpc, .. }, End::Dns) => {
-            let via = "Route 53 Resolver at the VPC's +2 address".to_string();
-            proof.forward.push(Hop { component: w.id(*vpc), kind: "vpc", via: via.clone() });
-            proof.reply.push(Hop { component: w.id(*vpc), kind: "vpc", via });
+            let via = || "Route 53 Resolver at the VPC's +2 address".to_string();
+            w.hop(&mut proof, Forward, *vpc, "vpc", via);
+            w.hop(&mut proof, Return, *vpc, "vpc", via);
         }
         (End::Internet | End::Service { .. } | End::Onprem(_), End::Dns | End::Service { .. }) => {
             let via = match source {
                 End::Service { .. } => "the AWS network (outside any VPC)",
                 _ => "the service's public endpoint",
             };
-            proof.forward.push(Hop { component: w.id(to), kind: tk.keyword(), via: via.to_string() });
-            proof.reply.push(Hop { component: w.id(from), kind: fk.keyword(), via: via.to_string() });
+            w.hop(&mut proof, Forward, to, tk.keyword(), || via.to_string());
+            w.hop(&mut proof, Return, from, fk.keyword(), || via.to_string());
         }
         (End::Service { .. }, End::Internet) => {
-            let via = "the internet, from outside any VPC".to_string();
-            proof.forward.push(Hop { component: w.id(to), kind: "internet", via: via.clone() });
-            proof.reply.push(Hop { component: w.id(from), kind: fk.keyword(), via });
+            let via = || "the internet, from outside any VPC".to_string();
+            w.hop(&mut proof, Forward, to, "internet", via);
+            w.hop(&mut proof, Return, from, fk.keyword(), via);
         }
         (End::Internet | End::Service { .. }, End::Vpc { subnets, .. }) => {
             let pairs: Vec<_> = subnets.iter().map(|&t| (t, t)).collect();
@@ -209,6 +230,14 @@ pub(crate) struct Walk<'a> {
     vpc_blocks: Vec<Cidr>,
     /// Every interface endpoint: its VPC, service name and node.
     interface_endpoints: Vec<(NodeId, String, NodeId)>,
+    /// Per VPC (by node index), its peers and the peering to each, in
+    /// peering order.
+    peers: Vec<Vec<(NodeId, usize)>>,
+    /// Per flow, its first permission in the plan.
+    permission_of: Vec<Option<usize>>,
+    /// Whether proofs record their hops (`archc route`); the checker reads
+    /// only blockers, so its walk makes no hop texts.
+    hops: bool,
 }
 
 /// The reply's ports: the ephemeral range of each protocol of the flow.
@@ -303,8 +332,22 @@ impl Walk<'_> {
         }
     }
 
-    fn hop(&self, at: NodeId, kind: &'static str, via: String) -> Hop {
-        Hop { component: self.id(at), kind, via }
+    /// Records a hop one way, when this walk records hops (`archc
+    /// route`); the checker reads only blockers, so its walk makes none of
+    /// these texts.
+    fn record(&self, leg: &mut Proof, direction: Direction, hop: impl FnOnce() -> Hop) {
+        if !self.hops {
+            return;
+        }
+        match direction {
+            Forward => leg.forward.push(hop()),
+            Return => leg.reply.push(hop()),
+        }
+    }
+
+    /// Records a hop at node `at` (see [`Walk::record`]).
+    fn hop(&self, leg: &mut Proof, direction: Direction, at: NodeId, kind: &'static str, via: impl FnOnce() -> String) {
+        self.record(leg, direction, || Hop { component: self.id(at), kind, via: via() });
     }
 
     /// Runs `leg` for each pair (at most [`MAX_PAIRS`]) and merges: every
@@ -378,22 +421,20 @@ impl Walk<'_> {
         };
         let entries = if inbound { &acl.inbound } else { &acl.outbound };
         let way = if inbound { "in" } else { "out" };
-        let remote_text = match remote {
-            Remote::Addr(a) => address::ip(a),
-            Remote::Internet => "the internet".to_string(),
-        };
         let (component, span) = match acl.nacl {
             Some(n) => (n, self.span(n)),
             None => (subnet, self.span(subnet)),
         };
+        // The hop's text (only when this walk records hops).
         let mut allowed: Vec<String> = Vec::new();
         for &p in ports {
             match evaluate(entries, remote, p, &|c| self.maybe_public(c)) {
-                Verdict::Allow(numbers) => {
+                Verdict::Allow(numbers) if self.hops => {
                     let nums: Vec<String> =
                         numbers.iter().map(|n| n.map_or_else(|| "*".to_string(), |n| n.to_string())).collect();
                     allowed.push(format!("rule {} allows {way} {p}", nums.join(", ")));
                 }
+                Verdict::Allow(_) => {}
                 Verdict::Deny { entry, ports: denied, uncertain } => {
                     let e = entries.get(entry);
                     let rule = e.and_then(|e| e.number).map_or_else(|| "*".to_string(), |n| n.to_string());
@@ -408,6 +449,10 @@ impl Walk<'_> {
                             e.map_or_else(String::new, |e| e.cidr.to_string())
                         )
                     } else {
+                        let remote_text = match remote {
+                            Remote::Addr(a) => address::ip(a),
+                            Remote::Internet => "the internet".to_string(),
+                        };
                         format!("{whose} rule {rule} denies {way} {denied} {dir_word} {remote_text}")
                     };
                     let acl_fix =
@@ -431,9 +476,7 @@ impl Walk<'_> {
             }
         }
         if !allowed.is_empty() {
-            let hop = format!("nacl {}", allowed.join("; "));
-            let hops = if direction == Forward { &mut leg.forward } else { &mut leg.reply };
-            hops.push(Hop { component: self.id(component), kind: "nacl", via: hop });
+            self.hop(leg, direction, component, "nacl", || format!("nacl {}", allowed.join("; ")));
         }
     }
 
@@ -490,14 +533,6 @@ impl Walk<'_> {
         rt
     }
 
-    fn push_hop(&self, leg: &mut Proof, direction: Direction, hop: Hop) {
-        if direction == Forward {
-            leg.forward.push(hop);
-        } else {
-            leg.reply.push(hop);
-        }
-    }
-
     /// Checks that `target`'s security group admits `source` on `ports`.
     fn sg(&self, leg: &mut Proof, target: NodeId, source: SgSource, ports: &[PortRange]) {
         let Some(node) = self.model.get(target) else { return };
@@ -532,15 +567,15 @@ impl Walk<'_> {
                 ports_ok && peer_ok
             });
             match hit {
-                Some(r) => {
+                Some(r) => self.hop(leg, Forward, target, "security-group", || {
                     let peer = match r.peer {
                         SgPeer::Group(g) => format!("sg of {}", self.name(g)),
                         SgPeer::Cidr(c) => c.to_string(),
                         SgPeer::CloudFrontOrigins => "CloudFront origin-facing prefix list".to_string(),
                         SgPeer::VpcLink(a) => format!("VPC link of {}", self.name(a)),
                     };
-                    leg.forward.push(self.hop(target, "security-group", format!("sg rule {} from {peer}", r.ports)));
-                }
+                    format!("sg rule {} from {peer}", r.ports)
+                }),
                 None => {
                     let who = match source {
                         SgSource::Node(n, _) => format!("`{}`", self.name(n)),
@@ -569,41 +604,33 @@ impl Walk<'_> {
         let (from_vpc, to_vpc) = (rt.vpc, self.vpc_of(to_subnet));
         let route = lookup(rt, Dst::Addr(dst));
         if let Some(r) = route {
-            let dest = dest_text(r.destination);
+            let dest = || dest_text(r.destination);
             match r.target {
                 RouteTarget::Local if Some(from_vpc) == to_vpc => {
-                    self.push_hop(leg, direction, self.hop(from_subnet, "subnet", format!("route {dest} local")));
+                    self.hop(leg, direction, from_subnet, "subnet", || format!("route {} local", dest()));
                     return;
                 }
                 RouteTarget::Peering(p) => {
                     if let Some(peering) = self.model.peerings().get(p) {
                         let other =
                             if peering.left.value == from_vpc { peering.right.value } else { peering.left.value };
-                        self.push_hop(
-                            leg,
-                            direction,
-                            self.hop(from_subnet, "subnet", format!("route {dest} -> peering {}", peering.name.value)),
-                        );
+                        self.hop(leg, direction, from_subnet, "subnet", || {
+                            format!("route {} -> peering {}", dest(), peering.name.value)
+                        });
                         if Some(other) == to_vpc {
-                            self.push_hop(
-                                leg,
-                                direction,
-                                Hop {
-                                    component: peering.name.value.clone(),
-                                    kind: "peering",
-                                    via: format!("peering {} to {}", peering.name.value, self.name(other)),
-                                },
-                            );
+                            self.record(leg, direction, || Hop {
+                                component: peering.name.value.clone(),
+                                kind: "peering",
+                                via: format!("peering {} to {}", peering.name.value, self.name(other)),
+                            });
                             return;
                         }
                     }
                 }
                 RouteTarget::TransitGateway(g) => {
-                    self.push_hop(
-                        leg,
-                        direction,
-                        self.hop(from_subnet, "subnet", format!("route {dest} -> tgw {}", self.name(g))),
-                    );
+                    self.hop(leg, direction, from_subnet, "subnet", || {
+                        format!("route {} -> tgw {}", dest(), self.name(g))
+                    });
                     let want = to_vpc;
                     self.tgw(
                         leg,
@@ -710,27 +737,12 @@ impl Walk<'_> {
     /// A VPC peered with both `a` and `c` (which are not peered): the
     /// middle VPC and the peering of `a` with it.
     fn transitive(&self, a: NodeId, c: NodeId) -> Option<(NodeId, usize)> {
-        let peers = |v: NodeId| -> Vec<(NodeId, usize)> {
-            self.model
-                .peerings()
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| {
-                    if p.left.value == v {
-                        Some((p.right.value, i))
-                    } else if p.right.value == v {
-                        Some((p.left.value, i))
-                    } else {
-                        None
-                    }
-                })
-                .collect()
-        };
+        let peers = |v: NodeId| self.peers.get(v.0).map_or(&[][..], Vec::as_slice);
         let of_c = peers(c);
         if of_c.iter().any(|(w, _)| *w == a) {
             return None;
         }
-        peers(a).into_iter().find(|(w, _)| *w != c && of_c.iter().any(|(x, _)| x == w))
+        peers(a).iter().copied().find(|(w, _)| *w != c && of_c.iter().any(|(x, _)| x == w))
     }
 
     /// Through transit gateway `g` from `from_subnet` to `dst`, arriving at
@@ -803,11 +815,7 @@ impl Walk<'_> {
             return;
         };
         let Some(att) = tp.attachments.get(a) else { return };
-        self.push_hop(
-            leg,
-            direction,
-            self.hop(g, "tgw", format!("tgw route {dest} -> {}", self.attachment_text(att.target))),
-        );
+        self.hop(leg, direction, g, "tgw", || format!("tgw route {dest} -> {}", self.attachment_text(att.target)));
         if want(att.target) {
             return;
         }
@@ -816,15 +824,9 @@ impl Walk<'_> {
                 if let Some((dest2, a2)) = find(&hp.routes) {
                     if let Some(att2) = hp.attachments.get(a2) {
                         if want(att2.target) {
-                            self.push_hop(
-                                leg,
-                                direction,
-                                self.hop(
-                                    h,
-                                    "tgw",
-                                    format!("tgw route {dest2} -> {}", self.attachment_text(att2.target)),
-                                ),
-                            );
+                            self.hop(leg, direction, h, "tgw", || {
+                                format!("tgw route {dest2} -> {}", self.attachment_text(att2.target))
+                            });
                             return;
                         }
                     }
@@ -904,12 +906,12 @@ impl Walk<'_> {
         let mut nat_used = None;
         match lookup(rt, Dst::Internet).map(|r| r.target) {
             Some(RouteTarget::InternetGateway(g)) => {
-                leg.forward.push(self.hop(s, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
+                self.hop(leg, Forward, s, "subnet", || "route 0.0.0.0/0 -> igw".to_string());
                 let public = address::tier(self.model, s) == Some(Tier::Public)
                     && self.model.get(from).is_some_and(address::public_ip);
                 if public {
-                    leg.forward.push(self.hop(g, "igw", "public IPv4 address".to_string()));
-                    leg.reply.push(self.hop(g, "igw", "to the public IPv4 address".to_string()));
+                    self.hop(leg, Forward, g, "igw", || "public IPv4 address".to_string());
+                    self.hop(leg, Return, g, "igw", || "to the public IPv4 address".to_string());
                 } else {
                     leg.blockers.push(self.blocker(
                         Reason::NoPublicIp,
@@ -928,7 +930,7 @@ impl Walk<'_> {
             }
             Some(RouteTarget::NatGateway(n)) => {
                 nat_used = Some(n);
-                leg.forward.push(self.hop(s, "subnet", format!("route 0.0.0.0/0 -> nat {}", self.name(n))));
+                self.hop(leg, Forward, s, "subnet", || format!("route 0.0.0.0/0 -> nat {}", self.name(n)));
                 self.through_nat(leg, s, a_s, b_s, vpc, n, ports, &eph, dst);
             }
             _ => {
@@ -967,12 +969,12 @@ impl Walk<'_> {
         }
         let igw_help = format!("add `igw` to vpc `{}`", self.name(vpc));
         if nat.mode.value == NatMode::Regional || nat.subnet.is_none() {
-            leg.forward.push(self.hop(n, "nat", "regional NAT gateway".to_string()));
+            self.hop(leg, Forward, n, "nat", || "regional NAT gateway".to_string());
             match self.vpc_igw(vpc) {
                 Some(g) => {
-                    leg.forward.push(self.hop(g, "igw", "NAT gateway's public address".to_string()));
-                    leg.reply.push(self.hop(g, "igw", "to the NAT gateway".to_string()));
-                    leg.reply.push(self.hop(n, "nat", "translated back to the source".to_string()));
+                    self.hop(leg, Forward, g, "igw", || "NAT gateway's public address".to_string());
+                    self.hop(leg, Return, g, "igw", || "to the NAT gateway".to_string());
+                    self.hop(leg, Return, n, "nat", || "translated back to the source".to_string());
                 }
                 None => leg.blockers.push(self.blocker(
                     Reason::NoRouteToDestination,
@@ -990,26 +992,24 @@ impl Walk<'_> {
         if ns != s {
             self.acl(leg, ns, true, Remote::Addr(a_s), ports, Forward, b_s);
         }
-        leg.forward.push(self.hop(n, "nat", format!("NAT gateway in subnet {}", self.name(ns))));
+        self.hop(leg, Forward, n, "nat", || format!("NAT gateway in subnet {}", self.name(ns)));
         let Some(nrt) = self.route_table(leg, ns, Forward) else { return };
         match lookup(nrt, dst).map(|r| (r.destination, r.target)) {
             // The NAT gateway's traffic follows its subnet's table: to S3 or
             // DynamoDB, that subnet's gateway endpoint route takes it.
             Some((d, RouteTarget::GatewayEndpoint(ep))) => {
-                leg.forward.push(self.hop(
-                    ns,
-                    "subnet",
-                    format!("route {} -> gateway endpoint {}", dest_text(d), self.name(ep)),
-                ));
+                self.hop(leg, Forward, ns, "subnet", || {
+                    format!("route {} -> gateway endpoint {}", dest_text(d), self.name(ep))
+                });
                 self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
-                leg.forward.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
-                leg.reply.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+                self.hop(leg, Forward, ep, "endpoint", || "gateway endpoint".to_string());
+                self.hop(leg, Return, ep, "endpoint", || "gateway endpoint".to_string());
             }
             Some((_, RouteTarget::InternetGateway(g))) => {
-                leg.forward.push(self.hop(ns, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
+                self.hop(leg, Forward, ns, "subnet", || "route 0.0.0.0/0 -> igw".to_string());
                 self.acl(leg, ns, false, Remote::Internet, ports, Forward, zero);
-                leg.forward.push(self.hop(g, "igw", "NAT gateway's elastic IP".to_string()));
-                leg.reply.push(self.hop(g, "igw", "to the NAT gateway's elastic IP".to_string()));
+                self.hop(leg, Forward, g, "igw", || "NAT gateway's elastic IP".to_string());
+                self.hop(leg, Return, g, "igw", || "to the NAT gateway's elastic IP".to_string());
             }
             _ => leg.blockers.push(self.blocker(
                 Reason::NoRouteToDestination,
@@ -1028,7 +1028,7 @@ impl Walk<'_> {
             )),
         }
         self.acl(leg, ns, true, Remote::Internet, eph, Return, zero);
-        leg.reply.push(self.hop(n, "nat", "translated back to the source".to_string()));
+        self.hop(leg, Return, n, "nat", || "translated back to the source".to_string());
         if ns != s {
             self.acl(leg, ns, false, Remote::Addr(a_s), eph, Return, b_s);
         }
@@ -1193,19 +1193,17 @@ impl Walk<'_> {
             if let Some(Route { destination, target: RouteTarget::GatewayEndpoint(ep) }) = self.gateway_route(s, to) {
                 let zero = Cidr::new(0, 0);
                 self.acl(leg, s, false, Remote::Internet, ports, Forward, zero);
-                leg.forward.push(self.hop(
-                    s,
-                    "subnet",
-                    format!("route {} -> gateway endpoint {}", dest_text(*destination), self.name(*ep)),
-                ));
-                leg.forward.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
-                leg.reply.push(self.hop(*ep, "endpoint", "gateway endpoint".to_string()));
+                self.hop(leg, Forward, s, "subnet", || {
+                    format!("route {} -> gateway endpoint {}", dest_text(*destination), self.name(*ep))
+                });
+                self.hop(leg, Forward, *ep, "endpoint", || "gateway endpoint".to_string());
+                self.hop(leg, Return, *ep, "endpoint", || "gateway endpoint".to_string());
                 self.acl(leg, s, true, Remote::Internet, &ephemeral(ports), Return, zero);
                 return;
             }
             if let Some((ep, at)) = self.via_interface_endpoint(from, s, to, region) {
                 let t = if at.contains(&t) { t } else { at.first().copied().unwrap_or(t) };
-                leg.forward.push(self.hop(ep, "endpoint", "interface endpoint (private DNS)".to_string()));
+                self.hop(leg, Forward, ep, "endpoint", || "interface endpoint (private DNS)".to_string());
                 self.vpc_to_vpc(leg, from, s, ep, t, &[PortRange::tcp(443)]);
                 return;
             }
@@ -1277,13 +1275,11 @@ impl Walk<'_> {
         let rt = self.route_table(leg, s, Forward);
         match rt.and_then(|rt| lookup(rt, Dst::Service(service))) {
             Some(r) if r.target == RouteTarget::GatewayEndpoint(ep) => {
-                leg.forward.push(self.hop(
-                    s,
-                    "subnet",
-                    format!("route {} -> gateway endpoint {}", dest_text(r.destination), self.name(ep)),
-                ));
-                leg.forward.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
-                leg.reply.push(self.hop(ep, "endpoint", "gateway endpoint".to_string()));
+                self.hop(leg, Forward, s, "subnet", || {
+                    format!("route {} -> gateway endpoint {}", dest_text(r.destination), self.name(ep))
+                });
+                self.hop(leg, Forward, ep, "endpoint", || "gateway endpoint".to_string());
+                self.hop(leg, Return, ep, "endpoint", || "gateway endpoint".to_string());
             }
             _ if rt.is_some() => leg.blockers.push(self.blocker(
                 Reason::NoRouteToDestination,
@@ -1407,24 +1403,14 @@ impl Walk<'_> {
         let route = lookup(rt, Dst::Addr(addr));
         match route.map(|r| (r.destination, r.target)) {
             Some((d, RouteTarget::VirtualPrivateGateway(v))) if self.connects(v, onprem) => {
-                self.push_hop(leg, direction, self.hop(s, "subnet", format!("route {} -> vgw", dest_text(d))));
-                self.push_hop(
-                    leg,
-                    direction,
-                    self.hop(
-                        v,
-                        self.model.get(v).map_or("vpn", |n| n.kind().keyword()),
-                        format!("to {}", self.name(onprem)),
-                    ),
-                );
+                self.hop(leg, direction, s, "subnet", || format!("route {} -> vgw", dest_text(d)));
+                self.hop(leg, direction, v, self.model.get(v).map_or("vpn", |n| n.kind().keyword()), || {
+                    format!("to {}", self.name(onprem))
+                });
                 return;
             }
             Some((d, RouteTarget::TransitGateway(g))) => {
-                self.push_hop(
-                    leg,
-                    direction,
-                    self.hop(s, "subnet", format!("route {} -> tgw {}", dest_text(d), self.name(g))),
-                );
+                self.hop(leg, direction, s, "subnet", || format!("route {} -> tgw {}", dest_text(d), self.name(g)));
                 self.tgw(leg, Some(s), g, addr, direction, &|t| match t {
                     AttachmentTarget::Vpn(c) | AttachmentTarget::DirectConnect(c) => self.connects(c, onprem),
                     _ => false,
@@ -1478,16 +1464,16 @@ impl Walk<'_> {
         let eph = ephemeral(ports);
         self.acl(leg, s, false, Remote::Addr(addr), ports, Forward, Some(block));
         self.onprem_route(leg, s, onprem, addr, Forward);
-        leg.forward.push(self.hop(onprem, "onprem", format!("{} on {}", address::ip(addr), block)));
+        self.hop(leg, Forward, onprem, "onprem", || format!("{} on {}", address::ip(addr), block));
         // Replies come back over the same connection to the VPC.
-        leg.reply.push(self.hop(onprem, "onprem", format!("back to {}", address::ip(a_s))));
+        self.hop(leg, Return, onprem, "onprem", || format!("back to {}", address::ip(a_s)));
         self.acl(leg, s, true, Remote::Addr(addr), &eph, Return, Some(block));
     }
 
     fn onprem_in(&self, leg: &mut Proof, onprem: NodeId, block: Cidr, to: NodeId, t: NodeId, ports: &[PortRange]) {
         let addr = block.first().saturating_add(if block.size() > 4 { 4 } else { 0 });
         let eph = ephemeral(ports);
-        leg.forward.push(self.hop(onprem, "onprem", format!("from {}", address::ip(addr))));
+        self.hop(leg, Forward, onprem, "onprem", || format!("from {}", address::ip(addr)));
         // The way in: the VGW of the target's VPC, else the transit gateway
         // the network is attached to, routed to the target's VPC. When
         // neither, nothing carries the connection in (forward), and the way
@@ -1512,11 +1498,9 @@ impl Walk<'_> {
             (Some(v), _, _) => {
                 let v = NodeId(v);
                 let kind = self.model.get(v).map_or("vpn", |n| n.kind().keyword());
-                leg.forward.push(self.hop(
-                    v,
-                    kind,
-                    format!("virtual private gateway of vpc {}", vpc.map_or_else(String::new, |x| self.name(x))),
-                ));
+                self.hop(leg, Forward, v, kind, || {
+                    format!("virtual private gateway of vpc {}", vpc.map_or_else(String::new, |x| self.name(x)))
+                });
             }
             (None, Some(tp), Some(a_t)) => {
                 let want = vpc;
@@ -1633,9 +1617,9 @@ impl Walk<'_> {
             let Some(rt) = self.route_table(leg, t, Forward) else { return };
             match lookup(rt, Dst::Internet).map(|r| r.target) {
                 Some(RouteTarget::InternetGateway(g)) => {
-                    leg.forward.push(self.hop(g, "igw", format!("to the public address of {tn}")));
-                    leg.reply.push(self.hop(t, "subnet", "route 0.0.0.0/0 -> igw".to_string()));
-                    leg.reply.push(self.hop(g, "igw", "from the public address".to_string()));
+                    self.hop(leg, Forward, g, "igw", || format!("to the public address of {tn}"));
+                    self.hop(leg, Return, t, "subnet", || "route 0.0.0.0/0 -> igw".to_string());
+                    self.hop(leg, Return, g, "igw", || "from the public address".to_string());
                 }
                 _ => leg.blockers.push(self.blocker(
                     Reason::NoRouteToDestination,
@@ -1677,20 +1661,16 @@ impl Walk<'_> {
         let (Some(src), Some(dst)) = (self.model.get(from), self.model.get(to)) else { return };
         let (fk, tk) = (src.kind(), dst.kind());
         if is_integration(fk, tk) {
-            let permission = self.plan.permissions.iter().find(|p| match flow {
-                Some(f) => p.flow == f,
-                None => p.source == from && p.target == to,
-            });
+            let permission = match flow {
+                Some(f) => self.permission_of.get(f).copied().flatten().and_then(|i| self.plan.permissions.get(i)),
+                None => self.plan.permissions.iter().find(|p| p.source == from && p.target == to),
+            };
             match permission {
-                Some(p) => {
+                Some(p) => self.hop(proof, Forward, to, "permission", || {
                     let actions =
                         if p.actions.is_empty() { String::new() } else { format!(" {}", p.actions.join(", ")) };
-                    proof.forward.push(self.hop(
-                        to,
-                        "permission",
-                        format!("{}: {}{actions}", p.integration, p.principal),
-                    ));
-                }
+                    format!("{}: {}{actions}", p.integration, p.principal)
+                }),
                 None => proof.blockers.push(self.blocker(
                     Reason::NotModelled,
                     Cause::NotProven,
@@ -1721,9 +1701,9 @@ impl Walk<'_> {
                     if fk == Kind::Cloudfront {
                         self.outside_in(leg, from, to, t, ports, Who::CloudFront);
                     } else {
-                        leg.forward.push(self.hop(from, "vpc-link", format!("VPC link of {}", src.name)));
+                        self.hop(leg, Forward, from, "vpc-link", || format!("VPC link of {}", src.name));
                         self.sg(leg, to, SgSource::Outside(Who::VpcLink(from)), ports);
-                        leg.reply.push(self.hop(from, "vpc-link", "replies over the VPC link".to_string()));
+                        self.hop(leg, Return, from, "vpc-link", || "replies over the VPC link".to_string());
                     }
                 });
                 return;

@@ -142,3 +142,23 @@ fn every_subnet_of_an_interface_endpoint_counts_toward_the_bound() {
     assert_eq!(p.blockers[0].reason, Reason::PairsNotProven);
     assert!(p.blockers[0].message.contains("64 of 66"), "{}", p.blockers[0].message);
 }
+
+/// The checker's proofs (`prove_flows`, without hops) find exactly the
+/// blockers of `archc route`'s (`prove_flow`, with hops): one walk, the
+/// hop texts aside.
+#[test]
+fn the_checkers_proofs_are_route_s_without_the_hops() {
+    for text in [TWO_VPCS, include_str!("../../../../examples/three_tier_shop.arch")] {
+        let (_, c) = compile_str("t.arch", text);
+        let (Some(model), Some(plan)) = (c.checked(), c.plan()) else { panic!("the design lowers") };
+        let flows = prove_flows(model, plan);
+        assert!(!flows.is_empty());
+        for (i, p) in flows.iter().enumerate() {
+            let full = prove_flow(model, plan, i);
+            assert!(p.forward.is_empty() && p.reply.is_empty(), "flow {i}: {p:?}");
+            assert!(!full.forward.is_empty(), "flow {i}: {full:?}");
+            assert_eq!(p.blockers, full.blockers, "flow {i}");
+            assert_eq!(p.service_via_nat, full.service_via_nat, "flow {i}");
+        }
+    }
+}
