@@ -457,10 +457,18 @@ impl Walk<'_> {
                     };
                     let acl_fix =
                         if uncertain { None } else { self.acl_fix(acl, inbound, entries, entry, denied, fix_cidr) };
-                    let help = acl_fix.as_ref().map(|f| {
-                        let place = if f.after { String::new() } else { format!(" before rule {rule}") };
-                        format!("add `{}` to network ACL `{}`{place}", f.line, self.name(f.nacl))
-                    });
+                    let help = match &acl_fix {
+                        Some(f) => {
+                            let place = if f.after { String::new() } else { format!(" before rule {rule}") };
+                            Some(format!("add `{}` to network ACL `{}`{place}", f.line, self.name(f.nacl)))
+                        }
+                        None if !uncertain && fix_cidr.is_some_and(|c| opens_data_port_to_world(denied, c)) => {
+                            Some(format!(
+                                "an ACL rule that lets this through would open a database port ({denied}) to the whole internet: admit only the blocks that need it, or reach it through the tier that uses it"
+                            ))
+                        }
+                        None => None,
+                    };
                     leg.blockers.push(Blocker {
                         reason: Reason::SubnetAclRestriction,
                         component: self.id(component),
@@ -492,6 +500,9 @@ impl Walk<'_> {
     ) -> Option<AclFix> {
         let nacl = acl.nacl?;
         let cidr = cidr?;
+        if opens_data_port_to_world(ports, cidr) {
+            return None;
+        }
         let NodeKind::Nacl(written) = &self.model.get(nacl)?.kind else { return None };
         let used: Vec<u32> = entries.iter().filter_map(|e| e.number).collect();
         let e = entries.get(blocking)?;
@@ -1746,4 +1757,18 @@ impl Walk<'_> {
             Some(help),
         ));
     }
+}
+
+/// Database, cache and file-system ports (PostgreSQL, MySQL, Redis,
+/// Memcached, MongoDB, SQL Server, Oracle, NFS): an ACL rule that opens one
+/// of them to 0.0.0.0/0 is never offered as a fix (the check's E0405 guards
+/// the same).
+const DATA_PORTS: [u16; 8] = [5432, 3306, 6379, 11211, 27017, 1433, 1521, 2049];
+
+/// Whether allowing `ports` from or to `cidr` would open a data port to the
+/// whole internet; the replies' range (1024 and up, to 65535) is exempt.
+fn opens_data_port_to_world(ports: PortRange, cidr: Cidr) -> bool {
+    cidr.prefix == 0
+        && !(ports.from >= 1024 && ports.to == u16::MAX)
+        && DATA_PORTS.iter().any(|p| (ports.from..=ports.to).contains(p))
 }
