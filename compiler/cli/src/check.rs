@@ -137,9 +137,11 @@ pub fn run(files: &[PathBuf], format: Format, options: FixOptions) -> Outcome {
                     })
                     .collect();
             }
-            output::stdout(&json_text(&v))
+            output::stdout(&output::json_text(&v))
         }
-        Format::Sarif => output::stdout(&json_text(&to_sarif(&report.db, &report.diags, env!("CARGO_PKG_VERSION")))),
+        Format::Sarif => {
+            output::stdout(&output::json_text(&to_sarif(&report.db, &report.diags, env!("CARGO_PKG_VERSION"))))
+        }
     };
     // The syntax trees, the expanded declarations and the model of the last
     // file are hundreds of thousands of small allocations; freeing them one
@@ -256,10 +258,4 @@ fn describe(db: &SourceDb, d: &Diagnostic, entry: &Entry) -> Fixed {
         start: at(d.span.start),
         end: at(d.span.end),
     }
-}
-
-fn json_text(v: &serde_json::Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string());
-    s.push('\n');
-    s
 }

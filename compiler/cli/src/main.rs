@@ -11,6 +11,7 @@
 //! JSON document to standard output.
 
 mod check;
+mod entry;
 mod explain;
 mod fmt;
 mod model;

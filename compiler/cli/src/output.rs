@@ -54,3 +54,12 @@ pub fn diagnostics(db: &archc_core::SourceDb, diags: &[archc_core::Diagnostic]) 
 pub fn error(message: &str) {
     stderr(&format!("error: {}\n", archc_core::diag::escape(message)));
 }
+
+/// A JSON document as archc prints it: indented, with a final newline.
+/// (Serialising the core's views and `Value`s cannot fail; if one ever did,
+/// the document would be empty rather than the process panicking.)
+pub fn json_text<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -9,56 +9,26 @@
 
 use std::path::Path;
 
-use archc_core::diag::to_json;
 use archc_core::plan::{render_human_with, view::view};
-use archc_core::{compile, SourceDb};
+use archc_core::SourceDb;
 
-use crate::report::Report;
-use crate::{output, project, ModelFormat, Outcome};
+use crate::entry::compile_file;
+use crate::{output, ModelFormat, Outcome};
 
 pub fn run(file: &Path, format: ModelFormat) -> Outcome {
-    let entry = match project::open(file) {
-        Ok(entry) => entry,
-        Err(msg) => {
-            output::error(&msg);
-            return Outcome::Failure;
-        }
+    let c = match compile_file(file) {
+        Ok(c) => c,
+        Err(outcome) => return outcome,
     };
-    let mut db = SourceDb::new();
-    let id = db.add(entry.db_name.clone(), entry.text);
-    let compilation = compile(&mut db, id, &entry.loader);
-    let mut report = Report::default();
-    report.add(&db, compilation.diagnostics.clone(), &|name| entry.display.path(name));
-
-    let (Some(model), Some(plan), false) = (compilation.checked(), compilation.plan(), compilation.has_errors()) else {
-        return match format {
-            ModelFormat::Human => {
-                output::diagnostics(&report.db, &report.diags);
-                Outcome::Errors
-            }
-            ModelFormat::Json => match output::stdout(&json_text(&to_json(&report.db, &report.diags))) {
-                Outcome::Success => Outcome::Errors,
-                failed => failed,
-            },
-        };
+    let comp = &c.compilation;
+    let (Some(model), Some(plan), false) = (comp.checked(), comp.plan(), comp.has_errors()) else {
+        return c.refuse(format);
     };
-    if !report.diags.is_empty() {
-        output::diagnostics(&report.db, &report.diags);
-    }
+    c.warn();
     match format {
-        ModelFormat::Human => output::stdout(&render_human_with(model, plan, &|span| locate(&db, span))),
-        ModelFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&view(model, plan)).unwrap_or_default();
-            s.push('\n');
-            output::stdout(&s)
-        }
+        ModelFormat::Human => output::stdout(&render_human_with(model, plan, &|span| locate(&c.db, span))),
+        ModelFormat::Json => output::stdout(&output::json_text(&view(model, plan))),
     }
-}
-
-fn json_text(v: &serde_json::Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string());
-    s.push('\n');
-    s
 }
 
 /// Where a span is, as the plan prints it: `line 12` in the entry file,

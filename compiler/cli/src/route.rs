@@ -18,27 +18,18 @@ use archc_core::diag::{blockers_json, did_you_mean};
 use archc_core::model::ports::{natural_port, parse_port, PortRange, Protocol};
 use archc_core::model::{CheckedModel, NodeId};
 use archc_core::reach::{prove_flow, route, Hop, Proof};
-use archc_core::{compile, SourceDb};
 
-use crate::report::Report;
-use crate::{output, project, ModelFormat, Outcome};
+use crate::entry::compile_file;
+use crate::{output, ModelFormat, Outcome};
 
 pub fn run(file: &Path, from: &str, to: &str, port: Option<&str>, format: ModelFormat) -> Outcome {
-    let entry = match project::open(file) {
-        Ok(entry) => entry,
-        Err(msg) => {
-            output::error(&msg);
-            return Outcome::Failure;
-        }
+    let c = match compile_file(file) {
+        Ok(c) => c,
+        Err(outcome) => return outcome,
     };
-    let mut db = SourceDb::new();
-    let id = db.add(entry.db_name.clone(), entry.text);
-    let compilation = compile(&mut db, id, &entry.loader);
-    let mut report = Report::default();
-    report.add(&db, compilation.diagnostics.clone(), &|name| entry.display.path(name));
-    let (Some(model), Some(plan)) = (compilation.checked(), compilation.plan()) else {
-        output::diagnostics(&report.db, &report.diags);
-        return Outcome::Errors;
+    let (Some(model), Some(plan)) = (c.compilation.checked(), c.compilation.plan()) else {
+        // The diagnostics as `check` shows them, whatever the format.
+        return c.refuse(ModelFormat::Human);
     };
     let (from_id, to_id) = match (resolve(model, from), resolve(model, to)) {
         (Ok(a), Ok(b)) => (a, b),
@@ -75,9 +66,7 @@ pub fn run(file: &Path, from: &str, to: &str, port: Option<&str>, format: ModelF
             },
         },
     };
-    if !report.diags.is_empty() {
-        output::diagnostics(&report.db, &report.diags);
-    }
+    c.warn();
     let (from_q, to_q) = (&model.node(from_id).id, &model.node(to_id).id);
     let text = match format {
         ModelFormat::Human => human(from_q, to_q, &ports, &proof),
@@ -91,9 +80,7 @@ pub fn run(file: &Path, from: &str, to: &str, port: Option<&str>, format: ModelF
                 "return": hops_json(&proof.reply),
                 "blockers": blockers_json(&proof.blockers.iter().map(|b| b.to_flow_blocker()).collect::<Vec<_>>()),
             });
-            let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| v.to_string());
-            s.push('\n');
-            s
+            output::json_text(&v)
         }
     };
     match output::stdout(&text) {
