@@ -124,5 +124,5 @@ internet -> web : 443
     // PostgreSQL's port: no fix, and the help says why.
     assert!(acl[0].fix.is_none(), "{:#?}", acl[0]);
     let help = acl[0].help.as_deref().unwrap_or("");
-    assert!(help.contains("open a database port (tcp/5432) to the whole internet"), "{help}");
+    assert!(help.contains("open the port of PostgreSQL (tcp/5432) to the whole internet"), "{help}");
 }

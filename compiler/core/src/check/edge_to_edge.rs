@@ -1,6 +1,6 @@
 //! E0403: a flow that would use a peer VPC's internet gateway, NAT or VPN.
 
-use super::flows::{blocked, diagnostic, flow_text};
+use super::flows::report_blocked;
 use super::{rule, Context, Report, Rule};
 use crate::reach::Cause;
 
@@ -78,16 +78,8 @@ rule! {
 impl Rule for EdgeToEdge {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         const CAUSES: &[Cause] = &[Cause::EdgeToEdge];
-        for (f, proof) in blocked(cx, CAUSES) {
-            let flow = flow_text(cx, f);
-            let d = diagnostic(
-                report,
-                f,
-                proof,
-                CAUSES,
-                format!("`{flow}` would use a peer's internet gateway: peering never carries edge-to-edge traffic"),
-            );
-            report.push(d);
-        }
+        report_blocked(cx, report, CAUSES, |flow| {
+            format!("`{flow}` would use a peer's internet gateway: peering never carries edge-to-edge traffic")
+        });
     }
 }

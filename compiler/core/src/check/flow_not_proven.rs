@@ -1,6 +1,6 @@
 //! E0408: a flow archc cannot prove: a kind or feature it does not model.
 
-use super::flows::{blocked, diagnostic, flow_text};
+use super::flows::report_blocked;
 use super::{rule, Context, Report, Rule};
 use crate::reach::Cause;
 
@@ -75,10 +75,6 @@ rule! {
 impl Rule for FlowNotProven {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         const CAUSES: &[Cause] = &[Cause::NotProven, Cause::SecurityGroup];
-        for (f, proof) in blocked(cx, CAUSES) {
-            let flow = flow_text(cx, f);
-            let d = diagnostic(report, f, proof, CAUSES, format!("`{flow}` cannot be proven"));
-            report.push(d);
-        }
+        report_blocked(cx, report, CAUSES, |flow| format!("`{flow}` cannot be proven"));
     }
 }

@@ -23,6 +23,21 @@ pub(super) fn blocked<'a>(
     cx.model.flows().iter().zip(cx.proofs).filter(move |(_, p)| p.cause().is_some_and(|c| causes.contains(&c)))
 }
 
+/// Reports each flow blocked for one of `causes` as [`diagnostic`] makes
+/// it, with `message(flow text)`: all a flow rule does when it adds nothing
+/// of its own (a fix, a help of its own, a kind it leaves to another rule).
+pub(super) fn report_blocked(
+    cx: &Context<'_>,
+    report: &mut Report<'_>,
+    causes: &[Cause],
+    message: impl Fn(&str) -> String,
+) {
+    for (f, proof) in blocked(cx, causes) {
+        let d = diagnostic(report, f, proof, causes, message(&flow_text(cx, f)));
+        report.push(d);
+    }
+}
+
 /// What stops a flow at one component, one way.
 type Stop = (Reason, Direction);
 
@@ -96,61 +111,4 @@ fn label_text(what: &[Stop]) -> String {
         }
     }
     parts.iter().map(|(r, ds)| format!("{} {}", ds.join(" and "), r.as_str())).collect::<Vec<_>>().join(", ")
-}
-
-/// The ports of database and cache engines: PostgreSQL, MySQL, Redis,
-/// Memcached, MongoDB, SQL Server, Oracle, NFS (EFS).
-const DATA_PORTS: [(u16, &str); 8] = [
-    (5432, "PostgreSQL"),
-    (3306, "MySQL"),
-    (6379, "Redis"),
-    (11211, "Memcached"),
-    (27017, "MongoDB"),
-    (1433, "SQL Server"),
-    (1521, "Oracle"),
-    (2049, "NFS"),
-];
-
-/// When a network ACL rule line (`allow in 110 5432 from 0.0.0.0/0`, as the
-/// prover writes it) opens the port of a database or cache engine from or
-/// to the whole internet: that engine's name. Such a rule is never attached
-/// as a fix (the flow itself is the mistake, W0606/E0603). The reply range a
-/// rule opens to the internet (`1024-65535`, to 65535 from 1024 or above) is
-/// not a database port opened, however many ports it spans.
-pub(super) fn opens_data_port_to_world(line: &str) -> Option<&'static str> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let [_, _, _, ports, _, cidr] = words.as_slice() else { return None };
-    if *cidr != "0.0.0.0/0" {
-        return None;
-    }
-    let ports: &str = ports.rsplit('/').next().unwrap_or(ports);
-    let (from, to): (u16, u16) = match ports {
-        "all" => (0, u16::MAX),
-        p => match p.split_once('-') {
-            Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
-            None => (p.parse().ok()?, p.parse().ok()?),
-        },
-    };
-    if from >= 1024 && to == u16::MAX {
-        return None;
-    }
-    DATA_PORTS.iter().find(|(p, _)| (from..=to).contains(p)).map(|(_, name)| *name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::opens_data_port_to_world as wide;
-
-    #[test]
-    fn a_database_port_opened_to_the_internet_is_named() {
-        assert_eq!(wide("allow in 140 5432 from 0.0.0.0/0"), Some("PostgreSQL"));
-        assert_eq!(wide("allow out 110 6379 to 0.0.0.0/0"), Some("Redis"));
-        assert_eq!(wide("allow in 110 tcp/3300-3310 from 0.0.0.0/0"), Some("MySQL"));
-        assert_eq!(wide("allow in 110 all from 0.0.0.0/0"), Some("PostgreSQL"));
-        // From a block of the VPC, or the reply range, or a web port: fine.
-        assert_eq!(wide("allow in 140 5432 from 10.0.1.0/24"), None);
-        assert_eq!(wide("allow out 120 1024-65535 to 0.0.0.0/0"), None);
-        assert_eq!(wide("allow in 110 443 from 0.0.0.0/0"), None);
-        assert_eq!(wide("allow in 110 icmp from 0.0.0.0/0"), None);
-    }
 }

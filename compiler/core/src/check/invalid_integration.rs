@@ -1,6 +1,6 @@
 //! E0406: a flow between managed services that is not an integration AWS runs.
 
-use super::flows::{blocked, diagnostic, flow_text};
+use super::flows::report_blocked;
 use super::{rule, Context, Report, Rule};
 use crate::reach::Cause;
 
@@ -49,10 +49,6 @@ rule! {
 impl Rule for InvalidIntegration {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         const CAUSES: &[Cause] = &[Cause::InvalidIntegration];
-        for (f, proof) in blocked(cx, CAUSES) {
-            let flow = flow_text(cx, f);
-            let d = diagnostic(report, f, proof, CAUSES, format!("`{flow}` is not a valid integration"));
-            report.push(d);
-        }
+        report_blocked(cx, report, CAUSES, |flow| format!("`{flow}` is not a valid integration"));
     }
 }

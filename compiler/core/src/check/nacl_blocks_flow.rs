@@ -2,7 +2,7 @@
 
 use archc_syntax::{Applicability, Edit, Fix, Span};
 
-use super::flows::{blocked, diagnostic, flow_text, opens_data_port_to_world};
+use super::flows::{blocked, diagnostic, flow_text};
 use super::{rule, Context, Report, Rule};
 use crate::reach::{Cause, Proof};
 
@@ -82,21 +82,6 @@ impl Rule for NaclBlocksFlow {
         for (f, proof) in blocked(cx, CAUSES) {
             let flow = flow_text(cx, f);
             let mut d = diagnostic(report, f, proof, CAUSES, format!("a network ACL blocks `{flow}`"));
-            // A rule that would open a database's port to the whole internet
-            // is not advice to take: no fix, and the help says why.
-            let wide = proof.blockers.iter().filter_map(|b| b.acl_fix.as_ref()).find_map(|a| {
-                let engine = opens_data_port_to_world(&a.line)?;
-                Some((a.line.clone(), engine))
-            });
-            if let Some((line, engine)) = wide {
-                d = d.with_help(format!(
-                    "`{line}` would let the flow through, but it opens the port of {engine} to the whole \
-                     internet: admit only the addresses that need it, or reach `{}` through the tier that uses it",
-                    cx.model.get(f.to.value).map_or("?", |n| n.name.as_str())
-                ));
-                report.push(d);
-                continue;
-            }
             if let Some(fix) = fix(proof) {
                 // One place, several rules: the help names them all.
                 if let ([edit], Some(first)) =

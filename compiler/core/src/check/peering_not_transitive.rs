@@ -1,6 +1,6 @@
 //! E0402: a flow that would cross two peerings.
 
-use super::flows::{blocked, diagnostic, flow_text};
+use super::flows::report_blocked;
 use super::{rule, Context, Report, Rule};
 use crate::reach::Cause;
 
@@ -90,16 +90,8 @@ rule! {
 impl Rule for PeeringNotTransitive {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         const CAUSES: &[Cause] = &[Cause::NotTransitive];
-        for (f, proof) in blocked(cx, CAUSES) {
-            let flow = flow_text(cx, f);
-            let d = diagnostic(
-                report,
-                f,
-                proof,
-                CAUSES,
-                format!("`{flow}` would cross two peerings: peering is not transitive"),
-            );
-            report.push(d);
-        }
+        report_blocked(cx, report, CAUSES, |flow| {
+            format!("`{flow}` would cross two peerings: peering is not transitive")
+        });
     }
 }

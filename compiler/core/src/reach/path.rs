@@ -462,12 +462,15 @@ impl Walk<'_> {
                             let place = if f.after { String::new() } else { format!(" before rule {rule}") };
                             Some(format!("add `{}` to network ACL `{}`{place}", f.line, self.name(f.nacl)))
                         }
-                        None if !uncertain && fix_cidr.is_some_and(|c| opens_data_port_to_world(denied, c)) => {
-                            Some(format!(
-                                "an ACL rule that lets this through would open a database port ({denied}) to the whole internet: admit only the blocks that need it, or reach it through the tier that uses it"
-                            ))
-                        }
-                        None => None,
+                        None => fix_cidr.and_then(|c| data_port_opened_to_world(denied, c)).filter(|_| !uncertain).map(
+                            |engine| {
+                                format!(
+                                    "a rule that lets this through would open the port of {engine} ({denied}) to the \
+                                     whole internet: admit only the blocks that need it, or reach it through the \
+                                     tier that uses it"
+                                )
+                            },
+                        ),
                     };
                     leg.blockers.push(Blocker {
                         reason: Reason::SubnetAclRestriction,
@@ -500,7 +503,7 @@ impl Walk<'_> {
     ) -> Option<AclFix> {
         let nacl = acl.nacl?;
         let cidr = cidr?;
-        if opens_data_port_to_world(ports, cidr) {
+        if data_port_opened_to_world(ports, cidr).is_some() {
             return None;
         }
         let NodeKind::Nacl(written) = &self.model.get(nacl)?.kind else { return None };
@@ -1759,16 +1762,48 @@ impl Walk<'_> {
     }
 }
 
-/// Database, cache and file-system ports (PostgreSQL, MySQL, Redis,
-/// Memcached, MongoDB, SQL Server, Oracle, NFS): an ACL rule that opens one
-/// of them to 0.0.0.0/0 is never offered as a fix (the check's E0405 guards
-/// the same).
-const DATA_PORTS: [u16; 8] = [5432, 3306, 6379, 11211, 27017, 1433, 1521, 2049];
+/// The ports of database, cache and file-system engines: an ACL rule that
+/// opens one of them to 0.0.0.0/0 is never offered as a fix (the flow
+/// itself is the mistake: E0603, W0606).
+const DATA_PORTS: [(u16, &str); 8] = [
+    (5432, "PostgreSQL"),
+    (3306, "MySQL"),
+    (6379, "Redis"),
+    (11211, "Memcached"),
+    (27017, "MongoDB"),
+    (1433, "SQL Server"),
+    (1521, "Oracle"),
+    (2049, "NFS"),
+];
 
-/// Whether allowing `ports` from or to `cidr` would open a data port to the
-/// whole internet; the replies' range (1024 and up, to 65535) is exempt.
-fn opens_data_port_to_world(ports: PortRange, cidr: Cidr) -> bool {
-    cidr.prefix == 0
-        && !(ports.from >= 1024 && ports.to == u16::MAX)
-        && DATA_PORTS.iter().any(|p| (ports.from..=ports.to).contains(p))
+/// The engine whose port allowing `ports` from or to `cidr` would open to
+/// the whole internet, if any. The replies' range (from 1024 or above up to
+/// 65535) opens no engine's port, however many ports it spans.
+fn data_port_opened_to_world(ports: PortRange, cidr: Cidr) -> Option<&'static str> {
+    if cidr.prefix != 0 || (ports.from >= 1024 && ports.to == u16::MAX) {
+        return None;
+    }
+    DATA_PORTS.iter().find(|(p, _)| (ports.from..=ports.to).contains(p)).map(|(_, name)| *name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_port_opened_to_world as wide;
+    use crate::model::cidr::Cidr;
+    use crate::model::ports::{PortRange, Protocol};
+
+    #[test]
+    fn a_database_port_opened_to_the_internet_is_named() {
+        let any = Cidr::new(0, 0).expect("0.0.0.0/0");
+        let vpc = Cidr::new(0x0a00_0100, 24).expect("10.0.1.0/24");
+        let tcp = |from, to| PortRange { protocol: Protocol::Tcp, from, to };
+        assert_eq!(wide(tcp(5432, 5432), any), Some("PostgreSQL"));
+        assert_eq!(wide(tcp(6379, 6379), any), Some("Redis"));
+        assert_eq!(wide(tcp(3300, 3310), any), Some("MySQL"));
+        assert_eq!(wide(PortRange { protocol: Protocol::All, from: 0, to: u16::MAX }, any), Some("PostgreSQL"));
+        // From a block of the VPC, the reply range, or a web port: fine.
+        assert_eq!(wide(tcp(5432, 5432), vpc), None);
+        assert_eq!(wide(tcp(1024, u16::MAX), any), None);
+        assert_eq!(wide(tcp(443, 443), any), None);
+    }
 }
