@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::zones::{a_tier, append_to_placement, by_zone, new_subnet_like, subnets_in_other_zones, tier};
+use super::zones::{by_zone, second_zone, tier};
 use super::{rule, Context, Report, Rule};
 use crate::model::limits::ALB_MIN_ZONES;
 use crate::model::{NodeKind, Tier};
@@ -74,41 +74,11 @@ impl Rule for AlbOneZone {
             let taken: BTreeSet<&str> = zones.keys().copied().collect();
             let zone = zones.keys().next().copied().unwrap_or("?");
             let first_tier = node.placement.first().and_then(|s| tier(cx.model, *s)).unwrap_or(Tier::Public);
-            let other = subnets_in_other_zones(cx.model, node.vpc, &[first_tier], &taken);
             let span = node.placement_span.unwrap_or(node.name_span);
             let mut d = report
                 .diagnostic(span, format!("the ALB `{}` has subnets in one zone only", node.name))
                 .with_span_label(format!("every subnet here is in zone `{zone}`"));
-            match other.first().and_then(|(z, id)| Some((*z, cx.model.get(*id)?))) {
-                Some((z, subnet)) => {
-                    d = d
-                        .with_label(subnet.name_span, format!("{} subnet in zone `{z}`", a_tier(first_tier)))
-                        .with_help(format!(
-                            "an ALB needs subnets in two zones: add `{}` (zone `{z}`) to its `in` list",
-                            subnet.name
-                        ));
-                    if let Some(fix) = append_to_placement(node, &subnet.name) {
-                        d = d.with_fix(fix);
-                    }
-                }
-                None => {
-                    let declare =
-                        node.placement.first().and_then(|like| new_subnet_like(cx.model, node.vpc, *like, &taken));
-                    d = d.with_help(match declare {
-                        Some((nz, line)) => {
-                            format!(
-                                "an ALB needs subnets in two zones: declare `{line}` in `az {nz}` and add it to \
-                                 the `in` list"
-                            )
-                        }
-                        None => format!(
-                            "an ALB needs subnets in two zones: declare {} subnet in a second `az` of the VPC \
-                         and add it to the ALB's `in` list",
-                            a_tier(first_tier)
-                        ),
-                    });
-                }
-            }
+            d = second_zone(cx.model, node, &taken, &[first_tier], "an ALB needs subnets in two zones: ", d);
             report.push(d);
         }
     }

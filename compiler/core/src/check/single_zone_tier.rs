@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::zones::{a_tier, append_to_placement, by_zone, new_subnet_like, subnets_in_other_zones, tier};
+use super::zones::{by_zone, second_zone, tier};
 use super::{rule, Context, Report, Rule};
 use crate::model::{NodeKind, Tier};
 
@@ -91,30 +91,7 @@ impl Rule for SingleZoneTier {
                 .with_span_label(format!("all in zone `{zone}`: no failover if it fails"));
             let taken: BTreeSet<&str> = zones.keys().copied().collect();
             let first_tier = node.placement.first().and_then(|s| tier(cx.model, *s)).unwrap_or(Tier::Private);
-            let other = subnets_in_other_zones(cx.model, node.vpc, &[first_tier], &taken);
-            match other.first().and_then(|(z, id)| Some((*z, cx.model.get(*id)?))) {
-                Some((z, subnet)) => {
-                    d = d
-                        .with_label(subnet.name_span, format!("{} subnet in zone `{z}`", a_tier(first_tier)))
-                        .with_help(format!("add `{}` (zone `{z}`) to its `in` list", subnet.name));
-                    if let Some(fix) = append_to_placement(node, &subnet.name) {
-                        d = d.with_fix(fix);
-                    }
-                }
-                None => {
-                    let declare =
-                        node.placement.first().and_then(|like| new_subnet_like(cx.model, node.vpc, *like, &taken));
-                    d = d.with_help(match declare {
-                        Some((nz, line)) => {
-                            format!("declare `{line}` in `az {nz}` and add it to the `in` list")
-                        }
-                        None => format!(
-                            "declare {} subnet in a second `az` of the VPC and add it to the `in` list",
-                            a_tier(first_tier)
-                        ),
-                    });
-                }
-            }
+            d = second_zone(cx.model, node, &taken, &[first_tier], "", d);
             report.push(d);
         }
     }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::zones::{a_tier, append_to_placement, by_zone, new_subnet_like, subnets_in_other_zones, tier};
+use super::zones::{by_zone, second_zone, tier};
 use super::{rule, Context, Report, Rule};
 use crate::model::{NodeKind, Tier};
 
@@ -79,8 +79,6 @@ impl Rule for SubnetGroupOneZone {
             let zone = zones.keys().next().copied().unwrap_or("?");
             let taken: BTreeSet<&str> = zones.keys().copied().collect();
             let first_tier = node.placement.first().and_then(|s| tier(cx.model, *s)).unwrap_or(Tier::Isolated);
-            let other =
-                subnets_in_other_zones(cx.model, node.vpc, &[first_tier, Tier::Isolated, Tier::Private], &taken);
             let mut d = report
                 .diagnostic(
                     node.placement_span.unwrap_or(node.name_span),
@@ -90,40 +88,7 @@ impl Rule for SubnetGroupOneZone {
             if let Some(span) = multi_az {
                 d = d.with_label(span, "a Multi-AZ standby goes in a second zone");
             }
-            // A subnet of the same tier as the group's own (an isolated
-            // database gets an isolated subnet); where no other zone has
-            // one, the line that declares one, then a subnet of another tier.
-            let declare = node.placement.first().and_then(|like| new_subnet_like(cx.model, node.vpc, *like, &taken));
-            match other.first().and_then(|(z, id)| Some((*z, *id, cx.model.get(*id)?))) {
-                Some((z, id, subnet)) => {
-                    let other_tier = tier(cx.model, id).unwrap_or(first_tier);
-                    let add = format!("add `{}` (zone `{z}`) to its `in` list", subnet.name);
-                    let help = match &declare {
-                        Some((nz, line)) if other_tier != first_tier => format!(
-                            "no other zone has {} subnet: declare `{line}` in `az {nz}` and add it to \
-                             the `in` list, or {add} ({} subnet)",
-                            a_tier(first_tier),
-                            a_tier(other_tier)
-                        ),
-                        _ => add,
-                    };
-                    d = d
-                        .with_label(subnet.name_span, format!("{} subnet in zone `{z}`", a_tier(other_tier)))
-                        .with_help(help);
-                    if let Some(fix) = append_to_placement(node, &subnet.name) {
-                        d = d.with_fix(fix);
-                    }
-                }
-                None => {
-                    d = d.with_help(match &declare {
-                        Some((nz, line)) => format!("declare `{line}` in `az {nz}` and add it to the `in` list"),
-                        None => format!(
-                            "declare {} subnet in a second `az` of the VPC and add it to the `in` list",
-                            a_tier(first_tier)
-                        ),
-                    });
-                }
-            }
+            d = second_zone(cx.model, node, &taken, &[first_tier, Tier::Isolated, Tier::Private], "", d);
             report.push(d);
         }
     }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use archc_syntax::{Fix, Span};
+use archc_syntax::{Diagnostic, Fix, Span};
 
 use crate::model::cidr::{Allocator, Cidr};
 use crate::model::{CheckedModel, Node, NodeId, NodeKind, SubnetBlock, Tier};
@@ -140,4 +140,51 @@ pub(super) fn append_to_placement(node: &Node, name: &str) -> Option<Fix> {
         return None;
     }
     Some(Fix::unsafe_edit(Span { file: span.file, start: span.end, end: span.end }, format!(", {name}")))
+}
+
+/// Tells how to give `node`, whose subnets are all in the zones `taken`, a
+/// second zone: a subnet of another zone, the first found of `tiers` (its
+/// own tier first), labelled, named in the help (after `lead`) and added by
+/// an unsafe fix; where it is not of the node's own tier and a subnet of
+/// that tier can be declared, the help offers that line first; where no
+/// other zone has a subnet, the line that declares one.
+pub(super) fn second_zone(
+    model: &CheckedModel,
+    node: &Node,
+    taken: &BTreeSet<&str>,
+    tiers: &[Tier],
+    lead: &str,
+    mut d: Diagnostic,
+) -> Diagnostic {
+    let own = tiers.first().copied().unwrap_or(Tier::Private);
+    let other = subnets_in_other_zones(model, node.vpc, tiers, taken);
+    let declare = node.placement.first().and_then(|like| new_subnet_like(model, node.vpc, *like, taken));
+    match other.first().and_then(|(z, id)| Some((*z, *id, model.get(*id)?))) {
+        Some((z, id, subnet)) => {
+            let other_tier = tier(model, id).unwrap_or(own);
+            let add = format!("add `{}` (zone `{z}`) to its `in` list", subnet.name);
+            let help = match &declare {
+                Some((nz, line)) if other_tier != own => format!(
+                    "no other zone has {} subnet: declare `{line}` in `az {nz}` and add it to the `in` list, or \
+                     {add} ({} subnet)",
+                    a_tier(own),
+                    a_tier(other_tier)
+                ),
+                _ => add,
+            };
+            d = d
+                .with_label(subnet.name_span, format!("{} subnet in zone `{z}`", a_tier(other_tier)))
+                .with_help(format!("{lead}{help}"));
+            if let Some(fix) = append_to_placement(node, &subnet.name) {
+                d = d.with_fix(fix);
+            }
+            d
+        }
+        None => d.with_help(match &declare {
+            Some((nz, line)) => format!("{lead}declare `{line}` in `az {nz}` and add it to the `in` list"),
+            None => {
+                format!("{lead}declare {} subnet in a second `az` of the VPC and add it to the `in` list", a_tier(own))
+            }
+        }),
+    }
 }
