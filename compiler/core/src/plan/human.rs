@@ -186,18 +186,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn target(&self, t: RouteTarget) -> String {
-        match t {
-            RouteTarget::Local => "local".to_string(),
-            RouteTarget::InternetGateway(n) => format!("igw {}", self.name(n)),
-            RouteTarget::NatGateway(n) => format!("nat {}", self.name(n)),
-            RouteTarget::GatewayEndpoint(n) => format!("gateway endpoint {}", self.name(n)),
-            RouteTarget::Peering(i) => match self.model.peerings().get(i) {
-                Some(p) => format!("peering {}", p.name.value),
-                None => format!("peering #{i}"),
-            },
-            RouteTarget::TransitGateway(n) => format!("tgw {}", self.name(n)),
-            RouteTarget::VirtualPrivateGateway(n) => format!("vgw of {}", self.kind_name(n)),
-        }
+        t.describe(self.model, |n| self.name(n))
     }
 
     fn sg_rule(&self, dir: &str, word: &str, r: &SgRule) -> String {

@@ -28,7 +28,7 @@ pub use human::{render_human, render_human_with};
 
 use crate::model::cidr::Cidr;
 use crate::model::ports::PortRange;
-use crate::model::{Action, NodeId};
+use crate::model::{Action, Model, NodeId};
 use archc_syntax::Span;
 
 /// The index of a flow in `Model::flows()`.
@@ -196,6 +196,29 @@ pub enum RouteTarget {
     /// The virtual private gateway of a `vpn` (or `dx`) with `vgw:` on this
     /// VPC; the node is the vpn or dx.
     VirtualPrivateGateway(NodeId),
+}
+
+impl RouteTarget {
+    /// The target as the printed plan and `archc route` write it (`nat
+    /// nat_a`, `peering dev_shared`, `vgw of vpn office`), each node named
+    /// by `name`.
+    pub fn describe(self, model: &Model, name: impl Fn(NodeId) -> String) -> String {
+        match self {
+            RouteTarget::Local => "local".to_string(),
+            RouteTarget::InternetGateway(n) => format!("igw {}", name(n)),
+            RouteTarget::NatGateway(n) => format!("nat {}", name(n)),
+            RouteTarget::GatewayEndpoint(n) => format!("gateway endpoint {}", name(n)),
+            RouteTarget::Peering(i) => match model.peerings().get(i) {
+                Some(p) => format!("peering {}", p.name.value),
+                None => format!("peering #{i}"),
+            },
+            RouteTarget::TransitGateway(n) => format!("tgw {}", name(n)),
+            RouteTarget::VirtualPrivateGateway(n) => match model.get(n) {
+                Some(node) => format!("vgw of {} {}", node.kind().keyword(), name(n)),
+                None => format!("vgw of {}", name(n)),
+            },
+        }
+    }
 }
 
 /// A resource's security group: stateful, allow-only.

@@ -726,26 +726,12 @@ impl Walk<'_> {
                 Some(r) => format!(
                     "subnet `{from_name}` sends {ip} (vpc `{c}`) to its route {} -> {}, which does not lead there",
                     dest_text(r.destination),
-                    self.target_text(r.target)
+                    r.target.describe(self.model, |n| self.name(n))
                 ),
                 None => format!("subnet `{from_name}` has no route to {ip} in vpc `{c}`"),
             },
             help,
         ));
-    }
-
-    fn target_text(&self, t: RouteTarget) -> String {
-        match t {
-            RouteTarget::Local => "local".to_string(),
-            RouteTarget::InternetGateway(n) => format!("igw {}", self.name(n)),
-            RouteTarget::NatGateway(n) => format!("nat {}", self.name(n)),
-            RouteTarget::GatewayEndpoint(n) => format!("endpoint {}", self.name(n)),
-            RouteTarget::Peering(p) => {
-                format!("peering {}", self.model.peerings().get(p).map_or("?", |p| p.name.value.as_str()))
-            }
-            RouteTarget::TransitGateway(n) => format!("tgw {}", self.name(n)),
-            RouteTarget::VirtualPrivateGateway(n) => format!("vgw of {}", self.name(n)),
-        }
     }
 
     /// A VPC peered with both `a` and `c` (which are not peered): the
