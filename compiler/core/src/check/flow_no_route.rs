@@ -79,11 +79,13 @@ rule! {
 impl Rule for FlowNoRoute {
     fn check(&self, cx: &Context<'_>, report: &mut Report<'_>) {
         const CAUSES: &[Cause] = &[Cause::NoRoute];
-        let connections = Connections::new(cx.model);
+        // Built on the first blocked flow: most designs have none.
+        let mut connections: Option<Connections> = None;
         for (f, proof) in blocked(cx, CAUSES) {
             let flow = flow_text(cx, f);
             let mut d = diagnostic(report, f, proof, CAUSES, format!("`{flow}` has no route"));
-            if let Some(help) = overlap_help(cx.model, &connections, f) {
+            let connections = connections.get_or_insert_with(|| Connections::new(cx.model));
+            if let Some(help) = overlap_help(cx.model, connections, f) {
                 d = d.with_help(help);
             }
             report.push(d);
