@@ -1,0 +1,1 @@
+//! Measures of a layout (stub; being written).

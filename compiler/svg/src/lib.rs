@@ -1,0 +1,1 @@
+//! archc SVG writer (in progress).
