@@ -1,1 +1,109 @@
-//! archc SVG writer (in progress).
+//! archc's SVG writer: draws a computed [`Layout`] as an AWS-style
+//! architecture diagram, with archc's own service glyphs (or the user's
+//! icons, embedded). A pure function: no I/O, and the same layout and
+//! options give the same bytes.
+//!
+//! The SVG never measures text: every label is drawn where the layout's
+//! `TextBox` puts it, in [`archc_layout::text::FONT_FAMILY`].
+//!
+//! Machine output (INTERFACES.md, "Machine output of the SVG"): every
+//! resource is a `<g class="node" data-id data-kind>`, every container a
+//! `<g class="container" data-id data-kind>`, every edge a
+//! `<g class="edge" data-from data-to data-kind>` (and `data-refused` with
+//! the error codes of a refused flow), each with a `<title>`.
+
+mod boxes;
+mod edges;
+pub mod icons;
+mod label;
+mod nodes;
+mod theme;
+mod xml;
+
+use std::collections::BTreeMap;
+
+use archc_layout::text::FONT_FAMILY;
+use archc_layout::Layout;
+use svg::node::element::{Description, Rectangle, Title, SVG};
+
+pub use theme::Theme;
+
+/// A user's icon: the text of an SVG file (AWS's official icon set, say).
+/// It is embedded as an `<image>` with a `data:` URL, so the drawing stays
+/// self-contained, the icon's scripts never run and its ids cannot collide
+/// with the diagram's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Icon {
+    pub svg: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub theme: Theme,
+    /// Icons by node id or kind keyword (`alb`); a node's id wins over its
+    /// kind.
+    pub icons: BTreeMap<String, Icon>,
+}
+
+/// The diagram as an SVG document.
+pub fn render(layout: &Layout, options: &Options) -> String {
+    let palette = theme::Palette::of(options.theme);
+    let title = match &layout.title {
+        Some(t) if !t.lines.is_empty() => xml::clean(&t.lines.join(" ")),
+        _ => "Architecture diagram".to_string(),
+    };
+    let mut doc = SVG::new()
+        .set("width", layout.width.max(1))
+        .set("height", layout.height.max(1))
+        .set("viewBox", format!("0 0 {} {}", layout.width.max(1), layout.height.max(1)))
+        .set("role", "img")
+        .set("font-family", FONT_FAMILY)
+        .add(Title::new(title))
+        .add(Description::new().add(svg::node::Text::new(summary(layout))))
+        .add(edges::markers(palette))
+        .add(
+            Rectangle::new()
+                .set("width", layout.width.max(1))
+                .set("height", layout.height.max(1))
+                .set("fill", palette.background),
+        );
+    if let Some(t) = &layout.title {
+        for line in label::lines(t, palette.text) {
+            doc = doc.add(line);
+        }
+    }
+    for c in &layout.containers {
+        doc = doc.add(boxes::container(c, palette));
+    }
+    for e in &layout.edges {
+        doc = doc.add(edges::edge(e, palette));
+    }
+    for n in &layout.nodes {
+        doc = doc.add(nodes::node(n, palette, options));
+    }
+    for e in &layout.edges {
+        if let Some(l) = edges::edge_label(e, palette) {
+            doc = doc.add(l);
+        }
+    }
+    let mut out = doc.to_string();
+    out.push('\n');
+    out
+}
+
+/// One sentence for `<desc>`: what the diagram holds.
+fn summary(layout: &Layout) -> String {
+    let flows = layout.edges.iter().filter(|e| e.kind == "flow" || e.kind == "integration").count();
+    let refused = layout.edges.iter().filter(|e| !e.refused.is_empty()).count();
+    let other = layout.edges.len().saturating_sub(flows);
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut s = format!("{}, {}", plural(layout.nodes.len(), "resource", "resources"), plural(flows, "flow", "flows"));
+    if refused > 0 {
+        s.push_str(&format!(" ({refused} refused)"));
+    }
+    if other > 0 {
+        s.push_str(&format!(", {}", plural(other, "connection", "connections")));
+    }
+    s.push_str(&format!(", {}.", plural(layout.containers.len(), "container", "containers")));
+    s
+}

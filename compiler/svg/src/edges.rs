@@ -1,0 +1,182 @@
+//! Edges: orthogonal polylines with rounded bends, styled by kind (flows
+//! solid with an arrow, integrations dashed magenta, network connections
+//! thick without arrows, alias/protects dotted), refused flows red and
+//! dashed; and their labels on a background plate, drawn last.
+
+use archc_layout::Edge;
+use svg::node::element::{Definitions, Group, Marker, Path, Rectangle, Title};
+
+use crate::label;
+use crate::theme::Palette;
+use crate::xml::clean;
+
+/// The radius of a rounded bend, when both segments are long enough.
+const BEND: i32 = 6;
+
+/// How an edge is stroked.
+struct Stroke {
+    colour: &'static str,
+    width: &'static str,
+    dash: Option<&'static str>,
+    /// The id of the arrow head's marker, when it has one.
+    head: Option<&'static str>,
+}
+
+const ARROW: &str = "archc-arrow";
+const OPEN: &str = "archc-open";
+const REFUSED: &str = "archc-refused";
+const INTEGRATION: &str = "#E7157B";
+const NETWORK: &str = "#8C4FFF";
+const LINK: &str = "#00A4A6";
+
+fn stroke(edge: &Edge, palette: &Palette) -> Stroke {
+    if !edge.refused.is_empty() {
+        return Stroke { colour: palette.refused, width: "2", dash: Some("6 4"), head: Some(REFUSED) };
+    }
+    match edge.kind.as_str() {
+        "flow" => Stroke { colour: palette.line, width: "1.5", dash: None, head: Some(ARROW) },
+        "integration" => Stroke { colour: INTEGRATION, width: "1.5", dash: Some("6 4"), head: Some(OPEN) },
+        "peering" | "tgw-peering" => Stroke { colour: NETWORK, width: "3", dash: None, head: None },
+        "attachment" => Stroke { colour: NETWORK, width: "2.5", dash: None, head: None },
+        "vpn" => Stroke { colour: LINK, width: "2.5", dash: Some("8 4"), head: None },
+        "dx" => Stroke { colour: LINK, width: "3", dash: None, head: None },
+        _ => Stroke { colour: palette.faint, width: "1.25", dash: Some("2 3"), head: None },
+    }
+}
+
+/// The arrow heads, one marker per colour (an SVG 1.1 marker cannot take
+/// the colour of the line it ends).
+pub(crate) fn markers(palette: &Palette) -> Definitions {
+    let head = |id: &str, colour: &str, open: bool| {
+        let path = if open {
+            Path::new().set("d", "M1 1L9 5L1 9").set("fill", "none").set("stroke", colour).set("stroke-width", "1.5")
+        } else {
+            Path::new().set("d", "M0 1L10 5L0 9Z").set("fill", colour)
+        };
+        Marker::new()
+            .set("id", id)
+            .set("viewBox", "0 0 10 10")
+            .set("refX", if open { 9 } else { 10 })
+            .set("refY", 5)
+            .set("markerWidth", 10)
+            .set("markerHeight", 10)
+            .set("markerUnits", "userSpaceOnUse")
+            .set("orient", "auto")
+            .add(path)
+    };
+    Definitions::new().add(head(ARROW, palette.line, false)).add(head(OPEN, INTEGRATION, true)).add(head(
+        REFUSED,
+        palette.refused,
+        false,
+    ))
+}
+
+/// The path through `points`, each bend rounded by up to [`BEND`] (less
+/// where a segment is short, so two bends never overlap).
+fn path_data(points: &[[i32; 2]]) -> String {
+    let mut d = String::new();
+    let Some(first) = points.first() else { return d };
+    d.push_str(&format!("M{} {}", first[0], first[1]));
+    for (i, p) in points.iter().enumerate().skip(1) {
+        let (Some(prev), Some(next)) = (points.get(i - 1), points.get(i + 1)) else {
+            d.push_str(&format!("L{} {}", p[0], p[1]));
+            continue;
+        };
+        let r = BEND.min(span(prev, p) / 2).min(span(p, next) / 2);
+        if r <= 0 {
+            d.push_str(&format!("L{} {}", p[0], p[1]));
+            continue;
+        }
+        let enter = toward(p, prev, r);
+        let leave = toward(p, next, r);
+        d.push_str(&format!("L{} {}Q{} {} {} {}", enter[0], enter[1], p[0], p[1], leave[0], leave[1]));
+    }
+    d
+}
+
+fn span(a: &[i32; 2], b: &[i32; 2]) -> i32 {
+    a[0].saturating_sub(b[0]).saturating_abs().max(a[1].saturating_sub(b[1]).saturating_abs())
+}
+
+/// `by` units from `from` in the direction of `to`.
+fn toward(from: &[i32; 2], to: &[i32; 2], by: i32) -> [i32; 2] {
+    [
+        from[0].saturating_add(to[0].saturating_sub(from[0]).signum() * by),
+        from[1].saturating_add(to[1].saturating_sub(from[1]).signum() * by),
+    ]
+}
+
+fn tagged(group: Group, edge: &Edge) -> Group {
+    let mut group =
+        group.set("data-from", clean(&edge.from)).set("data-to", clean(&edge.to)).set("data-kind", clean(&edge.kind));
+    if !edge.refused.is_empty() {
+        group = group.set("data-refused", clean(&edge.refused.join(" ")));
+    }
+    group
+}
+
+pub(crate) fn edge(edge: &Edge, palette: &Palette) -> Group {
+    let s = stroke(edge, palette);
+    let mut title = format!("{} → {} ({})", clean(&edge.from), clean(&edge.to), clean(&edge.kind));
+    for extra in [&edge.label, &edge.ports, &edge.description].into_iter().flatten() {
+        title.push('\n');
+        title.push_str(&clean(extra));
+    }
+    for (i, code) in edge.refused.iter().enumerate() {
+        title.push('\n');
+        title.push_str(&clean(code));
+        if let Some(message) = edge.refused_messages.get(i).or(edge.refused_messages.first()) {
+            title.push_str(": ");
+            title.push_str(&clean(message));
+        }
+    }
+    let mut path = Path::new()
+        .set("d", path_data(&edge.points))
+        .set("fill", "none")
+        .set("stroke", s.colour)
+        .set("stroke-width", s.width)
+        .set("stroke-linejoin", "round");
+    if let Some(dash) = s.dash {
+        path = path.set("stroke-dasharray", dash);
+    }
+    if let Some(head) = s.head {
+        path = path.set("marker-end", format!("url(#{head})"));
+    }
+    tagged(Group::new().set("class", "edge"), edge).add(Title::new(title)).add(path)
+}
+
+/// The edge's label on a plate of background colour, so it reads over the
+/// lines it sits on; None when the layout placed no label.
+pub(crate) fn edge_label(edge: &Edge, palette: &Palette) -> Option<Group> {
+    let text_box = edge.label_box.as_ref()?;
+    let r = text_box.rect;
+    let colour = if edge.refused.is_empty() { palette.text } else { palette.refused };
+    let mut group = tagged(Group::new().set("class", "edge-label"), edge).add(
+        Rectangle::new()
+            .set("x", r.x.saturating_sub(2))
+            .set("y", r.y)
+            .set("width", r.w.saturating_add(4).max(0))
+            .set("height", r.h.max(0))
+            .set("rx", 3)
+            .set("fill", palette.background)
+            .set("fill-opacity", "0.88"),
+    );
+    for line in label::lines(text_box, colour) {
+        group = group.add(line);
+    }
+    Some(group)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bends_are_rounded_within_short_segments() {
+        assert_eq!(path_data(&[[0, 0], [100, 0]]), "M0 0L100 0");
+        assert_eq!(path_data(&[[0, 0], [100, 0], [100, 50]]), "M0 0L94 0Q100 0 100 6L100 50");
+        // A 4-unit jog: the radius shrinks to half of it.
+        assert_eq!(path_data(&[[0, 0], [50, 0], [50, 4], [90, 4]]), "M0 0L48 0Q50 0 50 2L50 2Q50 4 52 4L90 4");
+        assert_eq!(path_data(&[]), "");
+    }
+}

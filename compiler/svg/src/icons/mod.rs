@@ -1,0 +1,112 @@
+//! archc's own service glyphs: a white line drawing on a rounded tile of the
+//! service's AWS category colour, drawn in a 48×48 box (the SVG scales the box
+//! to the glyph size the layout gives). Original drawings, one file per
+//! category; each evokes its service rather than copying AWS artwork.
+
+mod compute;
+mod containers;
+mod database;
+mod external;
+mod integration;
+mod networking;
+mod security;
+mod storage;
+
+use svg::node::element::{Group, Path, Rectangle, SVG};
+
+use crate::theme::category_colour;
+
+/// One stroke of a glyph, in the 48×48 box.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Part {
+    /// A white line.
+    Line(&'static str),
+    /// A solid white shape.
+    Solid(&'static str),
+    /// A shape filled with the tile colour and outlined in white: it hides
+    /// what was drawn before it (the person behind another).
+    Cover(&'static str),
+}
+
+/// The drawing for a kind keyword, or a generic one for a kind this writer
+/// does not know yet.
+pub(crate) fn parts(kind: &str) -> &'static [Part] {
+    compute::glyph(kind)
+        .or_else(|| containers::glyph(kind))
+        .or_else(|| database::glyph(kind))
+        .or_else(|| storage::glyph(kind))
+        .or_else(|| networking::glyph(kind))
+        .or_else(|| integration::glyph(kind))
+        .or_else(|| security::glyph(kind))
+        .or_else(|| external::glyph(kind))
+        .unwrap_or(GENERIC)
+}
+
+/// An unknown kind: a plain cube.
+const GENERIC: &[Part] =
+    &[Part::Line("M24 11L35 17.5V30.5L24 37L13 30.5V17.5Z"), Part::Line("M13 17.5L24 24L35 17.5M24 24V37")];
+
+/// Every kind with a glyph of its own, for the gallery test.
+pub const KINDS: &[&str] = &[
+    "ec2",
+    "asg",
+    "lambda",
+    "ecs",
+    "eks",
+    "rds",
+    "aurora",
+    "elasticache",
+    "dynamodb",
+    "s3",
+    "efs",
+    "alb",
+    "nlb",
+    "igw",
+    "nat",
+    "endpoint",
+    "cloudfront",
+    "route53",
+    "tgw",
+    "vpn",
+    "dx",
+    "apigw",
+    "sqs",
+    "sns",
+    "kinesis",
+    "stepfn",
+    "eventbridge",
+    "waf",
+    "nacl",
+    "users",
+    "internet",
+    "onprem",
+];
+
+/// The glyph of `kind` on its `category` tile, as an `<svg>` placed at
+/// `(x, y)` and `size` wide and high.
+pub(crate) fn glyph(kind: &str, category: &str, x: i32, y: i32, size: i32) -> SVG {
+    let colour = category_colour(category);
+    let tile = Rectangle::new().set("width", 48).set("height", 48).set("rx", 6).set("fill", colour);
+    let mut lines = Group::new()
+        .set("fill", "none")
+        .set("stroke", "#FFFFFF")
+        .set("stroke-width", 2)
+        .set("stroke-linecap", "round")
+        .set("stroke-linejoin", "round");
+    for part in parts(kind) {
+        let path = match *part {
+            Part::Line(d) => Path::new().set("d", d),
+            Part::Solid(d) => Path::new().set("d", d).set("fill", "#FFFFFF").set("stroke", "none"),
+            Part::Cover(d) => Path::new().set("d", d).set("fill", colour),
+        };
+        lines = lines.add(path);
+    }
+    SVG::new()
+        .set("x", x)
+        .set("y", y)
+        .set("width", size)
+        .set("height", size)
+        .set("viewBox", "0 0 48 48")
+        .add(tile)
+        .add(lines)
+}

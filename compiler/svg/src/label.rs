@@ -1,0 +1,59 @@
+//! Text exactly where the layout put it: one `<text>` per line of a
+//! [`TextBox`], never measured here.
+
+use archc_layout::text::line_height;
+use archc_layout::{Anchor, TextBox};
+use svg::node::element::Element;
+use svg::node::{Node, Text};
+
+use crate::xml::clean;
+
+/// The baseline of a line whose box starts at `top`: the font's ascent sits
+/// the line's leading below the top (DejaVu Sans: about 0.95 em).
+fn baseline(top: i32, size: i32) -> i32 {
+    top.saturating_add((size.saturating_mul(19) + 10) / 20)
+}
+
+/// A `<text>` element holding `content` with no whitespace around it (the
+/// crate's own `Text` element puts its content on a line of its own, which
+/// a script reading `textContent` would see).
+pub(crate) fn text(content: &str) -> Element {
+    let mut element = Element::new("text");
+    element.append(Text::new(clean(content)));
+    element
+}
+
+/// Sets an attribute, builder style, on a plain element.
+pub(crate) fn with(mut element: Element, name: &str, value: impl Into<svg::node::Value>) -> Element {
+    element.assign(name, value);
+    element
+}
+
+/// The lines of `text_box`, painted in `colour`.
+pub(crate) fn lines(text_box: &TextBox, colour: &str) -> Vec<Element> {
+    let size = text_box.size.max(1);
+    let step = line_height(size);
+    let r = text_box.rect;
+    let (x, anchor) = match text_box.anchor {
+        Anchor::Start => (r.x, "start"),
+        Anchor::Middle => (r.x.saturating_add(r.w / 2), "middle"),
+    };
+    let mut out = Vec::with_capacity(text_box.lines.len());
+    let mut top = r.y;
+    for line in &text_box.lines {
+        let mut text = text(line);
+        text.assign("x", x);
+        text.assign("y", baseline(top, size));
+        text.assign("font-size", size);
+        text.assign("fill", colour);
+        if anchor == "middle" {
+            text.assign("text-anchor", anchor);
+        }
+        if text_box.bold {
+            text.assign("font-weight", "bold");
+        }
+        out.push(text);
+        top = top.saturating_add(step);
+    }
+    out
+}

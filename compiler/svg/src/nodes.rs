@@ -1,0 +1,81 @@
+//! Resources: a glyph with its label under it (`icon`), the same glyph
+//! straddling its VPC's border (`border`), or a translucent bar across zone
+//! columns with a small glyph at its left (`band`).
+
+use archc_layout::Node;
+use svg::node::element::{Group, Image, Rectangle, Title};
+
+use crate::theme::{category_colour, Palette};
+use crate::xml::{base64, clean};
+use crate::{icons, label, Options};
+
+/// The glyph of a band: smaller than an icon, with this margin in the bar.
+const BAND_GLYPH: i32 = 32;
+const BAND_MARGIN: i32 = 4;
+
+pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
+    let mut title = format!("{} ({})", clean(&n.label), clean(&n.kind));
+    if let Some(description) = &n.description {
+        title.push('\n');
+        title.push_str(&clean(description));
+    }
+    let mut group = Group::new()
+        .set("class", "node")
+        .set("data-id", clean(&n.id))
+        .set("data-kind", clean(&n.kind))
+        .set("data-shape", clean(&n.shape))
+        .add(Title::new(title));
+    let r = n.rect;
+    if n.shape == "band" {
+        let colour = category_colour(&n.category);
+        group = group.add(
+            Rectangle::new()
+                .set("x", r.x)
+                .set("y", r.y)
+                .set("width", r.w.max(0))
+                .set("height", r.h.max(0))
+                .set("rx", 6)
+                .set("fill", colour)
+                .set("fill-opacity", "0.14")
+                .set("stroke", colour)
+                .set("stroke-width", "1.5"),
+        );
+        let size = BAND_GLYPH.min(r.h.saturating_sub(2 * BAND_MARGIN)).max(0);
+        let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
+        group = add_glyph(group, n, options, r.x.saturating_add(BAND_MARGIN), y, size);
+    } else {
+        // A ring of background colour lifts the tile off any line behind it
+        // (a border glyph sits on its VPC's outline).
+        group = group.add(
+            Rectangle::new()
+                .set("x", r.x.saturating_sub(2))
+                .set("y", r.y.saturating_sub(2))
+                .set("width", r.w.saturating_add(4).max(0))
+                .set("height", r.h.saturating_add(4).max(0))
+                .set("rx", 8)
+                .set("fill", palette.background),
+        );
+        group = add_glyph(group, n, options, r.x, r.y, r.w.min(r.h).max(0));
+    }
+    for line in label::lines(&n.label_box, palette.text) {
+        group = group.add(line);
+    }
+    group
+}
+
+/// The user's icon for this node (by id, then by kind) embedded as a data
+/// URL, else archc's own glyph.
+fn add_glyph(group: Group, n: &Node, options: &Options, x: i32, y: i32, size: i32) -> Group {
+    let user = options.icons.get(&n.id).or_else(|| options.icons.get(&n.kind));
+    match user {
+        Some(icon) => group.add(
+            Image::new()
+                .set("x", x)
+                .set("y", y)
+                .set("width", size)
+                .set("height", size)
+                .set("href", format!("data:image/svg+xml;base64,{}", base64(icon.svg.as_bytes()))),
+        ),
+        None => group.add(icons::glyph(&n.kind, &n.category, x, y, size)),
+    }
+}
