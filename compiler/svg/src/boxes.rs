@@ -26,7 +26,7 @@ pub(crate) fn container(c: &Container, palette: &Palette) -> Group {
     if c.kind == "subnet" || c.kind == "cloud" {
         frame = frame.set("rx", 2);
     }
-    let mut title = clean(&c.label);
+    let mut title = format!("{} ({})", clean(&c.label), clean(&c.kind));
     if let Some(description) = &c.description {
         title.push('\n');
         title.push_str(&clean(description));

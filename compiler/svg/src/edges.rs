@@ -4,7 +4,7 @@
 //! dashed; and their labels on a background plate, drawn last.
 
 use archc_layout::Edge;
-use svg::node::element::{Definitions, Group, Marker, Path, Rectangle, Title};
+use svg::node::element::{Circle, Definitions, Group, Marker, Path, Rectangle, Title};
 
 use crate::label;
 use crate::theme::Palette;
@@ -142,7 +142,42 @@ pub(crate) fn edge(edge: &Edge, palette: &Palette) -> Group {
     if let Some(head) = s.head {
         path = path.set("marker-end", format!("url(#{head})"));
     }
-    tagged(Group::new().set("class", "edge"), edge).add(Title::new(title)).add(path)
+    let mut group = tagged(Group::new().set("class", "edge"), edge).add(Title::new(title)).add(path);
+    if !edge.refused.is_empty() {
+        if let Some(mark) = blocked_mark(&edge.points, palette) {
+            group = group.add(mark);
+        }
+    }
+    group
+}
+
+/// A refused flow is not told by its colour alone: a crossed circle sits on
+/// its last segment, just before the arrow head (where the traffic is
+/// stopped), when that segment is long enough to hold it.
+fn blocked_mark(points: &[[i32; 2]], palette: &Palette) -> Option<Group> {
+    const BEFORE_END: i32 = 20;
+    const RADIUS: i32 = 6;
+    let n = points.len();
+    let (from, to) = (points.get(n.checked_sub(2)?)?, points.get(n - 1)?);
+    if span(from, to) < BEFORE_END + RADIUS + 4 {
+        return None;
+    }
+    let [cx, cy] = toward(to, from, BEFORE_END);
+    let cross = format!("M{} {}L{} {}M{} {}L{} {}", cx - 3, cy - 3, cx + 3, cy + 3, cx + 3, cy - 3, cx - 3, cy + 3);
+    Some(
+        Group::new()
+            .set("class", "blocked")
+            .add(
+                Circle::new()
+                    .set("cx", cx)
+                    .set("cy", cy)
+                    .set("r", RADIUS)
+                    .set("fill", palette.background)
+                    .set("stroke", palette.refused)
+                    .set("stroke-width", "1.5"),
+            )
+            .add(Path::new().set("d", cross).set("stroke", palette.refused).set("stroke-width", "1.5")),
+    )
 }
 
 /// The edge's label on a plate of background colour, so it reads over the

@@ -28,18 +28,20 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
     let r = n.rect;
     if n.shape == "band" {
         let colour = category_colour(&n.category);
-        group = group.add(
+        // The bar is opaque (the subnets under it would muddy its tint)
+        // and then tinted with its category colour.
+        let bar = |fill: &str| {
             Rectangle::new()
                 .set("x", r.x)
                 .set("y", r.y)
                 .set("width", r.w.max(0))
                 .set("height", r.h.max(0))
                 .set("rx", 6)
-                .set("fill", colour)
-                .set("fill-opacity", "0.14")
-                .set("stroke", colour)
-                .set("stroke-width", "1.5"),
-        );
+                .set("fill", fill.to_string())
+        };
+        group = group
+            .add(bar(palette.background))
+            .add(bar(colour).set("fill-opacity", "0.14").set("stroke", colour).set("stroke-width", "1.5"));
         let size = BAND_GLYPH.min(r.h.saturating_sub(2 * BAND_MARGIN)).max(0);
         let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
         group = add_glyph(group, n, options, r.x.saturating_add(BAND_MARGIN), y, size);

@@ -6,7 +6,7 @@ mod support;
 use archc_layout::text;
 use archc_layout::{Anchor, Layout};
 use archc_svg::{render, Icon, Options, Theme};
-use support::{container, edge, icon, png, text_box, three_tier};
+use support::{container, edge, icon, png, png_region, text_box, three_tier};
 
 fn parse(svg: &str) -> roxmltree::Document<'_> {
     roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("the SVG is XML: {e}\n{svg}"))
@@ -186,6 +186,8 @@ fn both_themes_draw_and_differ() {
     assert_eq!(Theme::from_name("sepia"), None);
     png(&light, 1.0, "/tmp/svgw-three-tier.png");
     png(&dark, 1.0, "/tmp/svgw-three-tier-dark.png");
+    png_region(&light, archc_layout::Rect::new(180, 150, 620, 420), 2.0, "/tmp/svgw-three-tier-zoom.png");
+    png_region(&dark, archc_layout::Rect::new(180, 150, 620, 420), 2.0, "/tmp/svgw-three-tier-dark-zoom.png");
 }
 
 #[test]

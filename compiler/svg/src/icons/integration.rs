@@ -14,8 +14,13 @@ pub(super) fn glyph(kind: &str) -> Option<&'static [Part]> {
     }
 }
 
-/// Messages waiting in line, and one leaving.
-const SQS: &[Part] = &[Line("M12 17H18V31H12ZM21 17H27V31H21Z"), Solid("M30 17H36V31H30Z"), Line("M6 24H9M39 24H42")];
+/// Messages waiting in a queue, the first about to leave.
+const SQS: &[Part] = &[
+    Line("M8 15H40M8 33H40"),
+    Line("M11 19H17V29H11ZM20 19H26V29H20Z"),
+    Solid("M29 19H35V29H29Z"),
+    Line("M38 21L41 24L38 27"),
+];
 
 /// One message broadcast to many: a source with waves to both sides.
 const SNS: &[Part] = &[

@@ -199,3 +199,16 @@ pub fn png(svg: &str, scale: f32, path: &str) {
     resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
     pixmap.save_png(path).expect("the PNG is written");
 }
+
+/// Rasterises the part of `svg` in `r`, `scale` times, into `path`: a
+/// closer look for review.
+pub fn png_region(svg: &str, r: Rect, scale: f32, path: &str) {
+    let mut opt = resvg::usvg::Options::default();
+    opt.fontdb_mut().load_system_fonts();
+    let tree = resvg::usvg::Tree::from_str(svg, &opt).expect("the SVG parses");
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new((r.w as f32 * scale) as u32, (r.h as f32 * scale) as u32).expect("a pixmap");
+    let transform = resvg::tiny_skia::Transform::from_scale(scale, scale).pre_translate(-r.x as f32, -r.y as f32);
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap.save_png(path).expect("the PNG is written");
+}
