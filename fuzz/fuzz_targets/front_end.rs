@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = archc_core::diag::to_json(&db, &c.diagnostics);
     let _ = archc_core::diag::to_sarif(&db, &c.diagnostics, "fuzz");
     if let Some(model) = c.checked() {
-        let refused = archc_layout::refusals(model, &c.diagnostics);
+        let refused = archc_layout::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
         let layout = archc_layout::layout(model, &refused);
         let _ = archc_svg::render(&layout, &archc_svg::Options::default());
     }

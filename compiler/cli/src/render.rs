@@ -46,7 +46,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
             return Outcome::Failure;
         }
     };
-    let refused = refusals(model, &comp.diagnostics);
+    let refused = refusals(model, comp.proofs().unwrap_or_default(), &comp.diagnostics);
     let diagram = layout(model, &refused);
     let bytes = match format {
         RenderFormat::LayoutJson => output::json_text(&diagram).into_bytes(),
