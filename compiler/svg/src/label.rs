@@ -57,3 +57,13 @@ pub(crate) fn lines(text_box: &TextBox, colour: &str) -> Vec<Element> {
     }
     out
 }
+
+/// `text` outlined in `background` under its fill (`paint-order`), so lines
+/// behind it stop short of the letters.
+pub(crate) fn halo(mut text: Element, background: &str) -> Element {
+    text.assign("stroke", background);
+    text.assign("stroke-width", 3);
+    text.assign("stroke-linejoin", "round");
+    text.assign("paint-order", "stroke");
+    text
+}

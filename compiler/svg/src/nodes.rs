@@ -9,9 +9,10 @@ use crate::theme::{category_colour, Palette};
 use crate::xml::{base64, clean};
 use crate::{icons, label, Options};
 
-/// The glyph of a band: smaller than an icon, with this margin in the bar.
+/// The glyph of a band: smaller than an icon, this far from the bar's left
+/// end (the layout starts the label 8 units after it: `place::node_label_box`).
 const BAND_GLYPH: i32 = 32;
-const BAND_MARGIN: i32 = 4;
+const BAND_INSET: i32 = 8;
 
 pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
     let mut title = format!("{} ({})", clean(&n.label), clean(&n.kind));
@@ -42,9 +43,9 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
         group = group
             .add(bar(palette.background))
             .add(bar(colour).set("fill-opacity", "0.14").set("stroke", colour).set("stroke-width", "1.5"));
-        let size = BAND_GLYPH.min(r.h.saturating_sub(2 * BAND_MARGIN)).max(0);
+        let size = BAND_GLYPH.min(r.h.saturating_sub(8)).max(0);
         let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
-        group = add_glyph(group, n, options, r.x.saturating_add(BAND_MARGIN), y, size);
+        group = add_glyph(group, n, options, r.x.saturating_add(BAND_INSET), y, size);
     } else {
         // A ring of background colour lifts the tile off any line behind it
         // (a border glyph sits on its VPC's outline).
@@ -59,8 +60,11 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
         );
         group = add_glyph(group, n, options, r.x, r.y, r.w.min(r.h).max(0));
     }
+    // A halo of background colour keeps a label under a glyph readable
+    // where an edge or a border passes under it (a border glyph's label sits
+    // on its VPC's outline); a band's label is on the band's own opaque bar.
     for line in label::lines(&n.label_box, palette.text) {
-        group = group.add(line);
+        group = group.add(if n.shape == "band" { line } else { label::halo(line, palette.background) });
     }
     group
 }
