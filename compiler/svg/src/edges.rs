@@ -20,6 +20,9 @@ struct Stroke {
     dash: Option<&'static str>,
     /// The id of the arrow head's marker, when it has one.
     head: Option<&'static str>,
+    /// Drawn as a tube (a thick line with a core of background colour): a
+    /// network link, told apart from the container outlines it runs beside.
+    tube: bool,
 }
 
 const ARROW: &str = "archc-arrow";
@@ -30,17 +33,18 @@ const NETWORK: &str = "#8C4FFF";
 const LINK: &str = "#00A4A6";
 
 fn stroke(edge: &Edge, palette: &Palette) -> Stroke {
+    let plain = |colour, width, dash, head| Stroke { colour, width, dash, head, tube: false };
     if !edge.refused.is_empty() {
-        return Stroke { colour: palette.refused, width: "2", dash: Some("6 4"), head: Some(REFUSED) };
+        return plain(palette.refused, "2", Some("6 4"), Some(REFUSED));
     }
     match edge.kind.as_str() {
-        "flow" => Stroke { colour: palette.line, width: "1.5", dash: None, head: Some(ARROW) },
-        "integration" => Stroke { colour: INTEGRATION, width: "1.5", dash: Some("6 4"), head: Some(OPEN) },
-        "peering" | "tgw-peering" => Stroke { colour: NETWORK, width: "3", dash: None, head: None },
-        "attachment" => Stroke { colour: NETWORK, width: "2.5", dash: None, head: None },
-        "vpn" => Stroke { colour: LINK, width: "2.5", dash: Some("8 4"), head: None },
-        "dx" => Stroke { colour: LINK, width: "3", dash: None, head: None },
-        _ => Stroke { colour: palette.faint, width: "1.25", dash: Some("2 3"), head: None },
+        "flow" => plain(palette.line, "1.5", None, Some(ARROW)),
+        "integration" => plain(INTEGRATION, "1.5", Some("6 4"), Some(OPEN)),
+        "peering" | "tgw-peering" => Stroke { tube: true, ..plain(NETWORK, "5", None, None) },
+        "attachment" => plain(LINK, "2.5", None, None),
+        "vpn" => plain(LINK, "2.5", Some("8 4"), None),
+        "dx" => Stroke { tube: true, ..plain(LINK, "5", None, None) },
+        _ => plain(palette.faint, "1.25", Some("2 3"), None),
     }
 }
 
@@ -142,7 +146,13 @@ pub(crate) fn edge(edge: &Edge, palette: &Palette) -> Group {
     if let Some(head) = s.head {
         path = path.set("marker-end", format!("url(#{head})"));
     }
-    let mut group = tagged(Group::new().set("class", "edge"), edge).add(Title::new(title)).add(path);
+    let mut group = tagged(Group::new().set("class", "edge"), edge).add(Title::new(title));
+    if s.tube {
+        let core = path.clone().set("stroke", palette.background).set("stroke-width", "1.5");
+        group = group.add(path).add(core);
+    } else {
+        group = group.add(path);
+    }
     if !edge.refused.is_empty() {
         if let Some(mark) = blocked_mark(&edge.points, palette) {
             group = group.add(mark);

@@ -46,9 +46,9 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
         let size = BAND_GLYPH.min(r.h.saturating_sub(8)).max(0);
         let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
         group = add_glyph(group, n, options, r.x.saturating_add(BAND_INSET), y, size);
-    } else {
-        // A ring of background colour lifts the tile off any line behind it
-        // (a border glyph sits on its VPC's outline).
+    } else if n.shape == "border" {
+        // A ring of background colour lifts the tile off its VPC's outline,
+        // which runs behind it.
         group = group.add(
             Rectangle::new()
                 .set("x", r.x.saturating_sub(2))
@@ -58,6 +58,8 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
                 .set("rx", 8)
                 .set("fill", palette.background),
         );
+        group = add_glyph(group, n, options, r.x, r.y, r.w.min(r.h).max(0));
+    } else {
         group = add_glyph(group, n, options, r.x, r.y, r.w.min(r.h).max(0));
     }
     // A halo of background colour keeps a label under a glyph readable

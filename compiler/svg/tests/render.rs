@@ -110,7 +110,7 @@ fn edge_styles_follow_their_kind() {
     assert_eq!(stroke("flow"), (Some("#545B64".into()), false, Some("url(#archc-arrow)".into())));
     assert_eq!(stroke("integration"), (Some("#E7157B".into()), true, Some("url(#archc-open)".into())));
     assert_eq!(stroke("vpn"), (Some("#00A4A6".into()), true, None));
-    assert_eq!(stroke("attachment"), (Some("#8C4FFF".into()), false, None));
+    assert_eq!(stroke("attachment"), (Some("#00A4A6".into()), false, None));
     assert!(stroke("alias").1);
     for id in ["archc-arrow", "archc-open", "archc-refused"] {
         assert!(doc.descendants().any(|n| n.has_tag_name("marker") && n.attribute("id") == Some(id)), "{id}");
