@@ -18,16 +18,35 @@ struct Stroke {
     colour: &'static str,
     width: &'static str,
     dash: Option<&'static str>,
-    /// The id of the arrow head's marker, when it has one.
-    head: Option<&'static str>,
+    /// The arrow head, when it has one.
+    head: Option<Head>,
     /// Drawn as a tube (a thick line with a core of background colour): a
     /// network link, told apart from the container outlines it runs beside.
     tube: bool,
 }
 
-const ARROW: &str = "archc-arrow";
-const OPEN: &str = "archc-open";
-const REFUSED: &str = "archc-refused";
+#[derive(Clone, Copy)]
+enum Head {
+    /// A filled triangle in the flow colour.
+    Arrow,
+    /// An open chevron: an integration.
+    Open,
+    /// A filled triangle in the refused colour.
+    Refused,
+}
+
+impl Head {
+    /// The marker's id: it names the theme, as the colours differ, so two
+    /// diagrams of different themes inlined in one page do not share one.
+    fn id(self, palette: &Palette) -> String {
+        let name = match self {
+            Head::Arrow => "arrow",
+            Head::Open => "open",
+            Head::Refused => "refused",
+        };
+        format!("archc-{name}-{}", palette.name)
+    }
+}
 const INTEGRATION: &str = "#E7157B";
 const NETWORK: &str = "#8C4FFF";
 const LINK: &str = "#00A4A6";
@@ -35,11 +54,11 @@ const LINK: &str = "#00A4A6";
 fn stroke(edge: &Edge, palette: &Palette) -> Stroke {
     let plain = |colour, width, dash, head| Stroke { colour, width, dash, head, tube: false };
     if !edge.refused.is_empty() {
-        return plain(palette.refused, "2", Some("6 4"), Some(REFUSED));
+        return plain(palette.refused, "2", Some("6 4"), Some(Head::Refused));
     }
     match edge.kind.as_str() {
-        "flow" => plain(palette.line, "1.5", None, Some(ARROW)),
-        "integration" => plain(INTEGRATION, "1.5", Some("6 4"), Some(OPEN)),
+        "flow" => plain(palette.line, "1.5", None, Some(Head::Arrow)),
+        "integration" => plain(INTEGRATION, "1.5", Some("6 4"), Some(Head::Open)),
         "peering" | "tgw-peering" => Stroke { tube: true, ..plain(NETWORK, "5", None, None) },
         "attachment" => plain(LINK, "2.5", None, None),
         "vpn" => plain(LINK, "2.5", Some("8 4"), None),
@@ -51,14 +70,15 @@ fn stroke(edge: &Edge, palette: &Palette) -> Stroke {
 /// The arrow heads, one marker per colour (an SVG 1.1 marker cannot take
 /// the colour of the line it ends).
 pub(crate) fn markers(palette: &Palette) -> Definitions {
-    let head = |id: &str, colour: &str, open: bool| {
+    let marker = |head: Head, colour: &str| {
+        let open = matches!(head, Head::Open);
         let path = if open {
             Path::new().set("d", "M1 1L9 5L1 9").set("fill", "none").set("stroke", colour).set("stroke-width", "1.5")
         } else {
             Path::new().set("d", "M0 1L10 5L0 9Z").set("fill", colour)
         };
         Marker::new()
-            .set("id", id)
+            .set("id", head.id(palette))
             .set("viewBox", "0 0 10 10")
             .set("refX", if open { 9 } else { 10 })
             .set("refY", 5)
@@ -68,11 +88,10 @@ pub(crate) fn markers(palette: &Palette) -> Definitions {
             .set("orient", "auto")
             .add(path)
     };
-    Definitions::new().add(head(ARROW, palette.line, false)).add(head(OPEN, INTEGRATION, true)).add(head(
-        REFUSED,
-        palette.refused,
-        false,
-    ))
+    Definitions::new()
+        .add(marker(Head::Arrow, palette.line))
+        .add(marker(Head::Open, INTEGRATION))
+        .add(marker(Head::Refused, palette.refused))
 }
 
 /// The path through `points`, each bend rounded by up to [`BEND`] (less
@@ -144,7 +163,7 @@ pub(crate) fn edge(edge: &Edge, palette: &Palette) -> Group {
         path = path.set("stroke-dasharray", dash);
     }
     if let Some(head) = s.head {
-        path = path.set("marker-end", format!("url(#{head})"));
+        path = path.set("marker-end", format!("url(#{})", head.id(palette)));
     }
     let mut group = tagged(Group::new().set("class", "edge"), edge).add(Title::new(title));
     if s.tube {

@@ -20,11 +20,11 @@ mod nodes;
 mod theme;
 mod xml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use archc_layout::text::FONT_FAMILY;
 use archc_layout::Layout;
-use svg::node::element::{Description, Rectangle, Title, SVG};
+use svg::node::element::{Definitions, Description, Rectangle, Title, SVG};
 
 pub use theme::Theme;
 
@@ -61,6 +61,7 @@ pub fn render(layout: &Layout, options: &Options) -> String {
         .add(Title::new(title))
         .add(Description::new().add(svg::node::Text::new(summary(layout))))
         .add(edges::markers(palette))
+        .add(glyphs(layout, options))
         .add(
             Rectangle::new()
                 .set("width", layout.width.max(1))
@@ -89,6 +90,17 @@ pub fn render(layout: &Layout, options: &Options) -> String {
     let mut out = doc.to_string();
     out.push('\n');
     out
+}
+
+/// The `<symbol>` of every archc glyph the nodes use, once each.
+fn glyphs(layout: &Layout, options: &Options) -> Definitions {
+    let used: BTreeSet<icons::GlyphKey> = layout
+        .nodes
+        .iter()
+        .filter(|n| nodes::user_icon(n, options).is_none())
+        .map(|n| icons::GlyphKey::of(&n.kind, &n.category))
+        .collect();
+    used.into_iter().fold(Definitions::new(), |defs, key| defs.add(key.symbol()))
 }
 
 /// One sentence for `<desc>`: what the diagram holds.

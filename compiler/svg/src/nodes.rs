@@ -5,9 +5,10 @@
 use archc_layout::Node;
 use svg::node::element::{Group, Image, Rectangle, Title};
 
+use crate::icons::GlyphKey;
 use crate::theme::{category_colour, Palette};
 use crate::xml::{base64, clean};
-use crate::{icons, label, Options};
+use crate::{label, Icon, Options};
 
 /// The glyph of a band: smaller than an icon, this far from the bar's left
 /// end (the layout starts the label 8 units after it: `place::node_label_box`).
@@ -71,11 +72,15 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
     group
 }
 
-/// The user's icon for this node (by id, then by kind) embedded as a data
-/// URL, else archc's own glyph.
+/// The user's icon for this node: by id, then by kind.
+pub(crate) fn user_icon<'a>(n: &Node, options: &'a Options) -> Option<&'a Icon> {
+    options.icons.get(&n.id).or_else(|| options.icons.get(&n.kind))
+}
+
+/// The user's icon embedded as a data URL, else archc's own glyph (its
+/// symbol is in the document's `<defs>`).
 fn add_glyph(group: Group, n: &Node, options: &Options, x: i32, y: i32, size: i32) -> Group {
-    let user = options.icons.get(&n.id).or_else(|| options.icons.get(&n.kind));
-    match user {
+    match user_icon(n, options) {
         Some(icon) => group.add(
             Image::new()
                 .set("x", x)
@@ -84,6 +89,6 @@ fn add_glyph(group: Group, n: &Node, options: &Options, x: i32, y: i32, size: i3
                 .set("height", size)
                 .set("href", format!("data:image/svg+xml;base64,{}", base64(icon.svg.as_bytes()))),
         ),
-        None => group.add(icons::glyph(&n.kind, &n.category, x, y, size)),
+        None => group.add(GlyphKey::of(&n.kind, &n.category).place(x, y, size)),
     }
 }

@@ -34,6 +34,9 @@ pub(crate) struct BoxStyle {
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Palette {
+    /// `light` or `dark`: names the document's marker ids, which differ in
+    /// colour between the themes.
+    pub name: &'static str,
     pub background: &'static str,
     pub text: &'static str,
     /// Secondary lines: flows, the AWS Cloud outline.
@@ -68,6 +71,7 @@ const fn subnet(stroke: &'static str, fill: &'static str, label: &'static str) -
 }
 
 const LIGHT: Palette = Palette {
+    name: "light",
     background: "#FFFFFF",
     text: "#232F3E",
     line: "#545B64",
@@ -86,6 +90,7 @@ const LIGHT: Palette = Palette {
 };
 
 const DARK: Palette = Palette {
+    name: "dark",
     background: "#0F1B2A",
     text: "#E6EDF3",
     line: "#AEB8C4",

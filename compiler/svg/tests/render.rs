@@ -107,12 +107,12 @@ fn edge_styles_follow_their_kind() {
             p.attribute("marker-end").map(String::from),
         )
     };
-    assert_eq!(stroke("flow"), (Some("#545B64".into()), false, Some("url(#archc-arrow)".into())));
-    assert_eq!(stroke("integration"), (Some("#E7157B".into()), true, Some("url(#archc-open)".into())));
+    assert_eq!(stroke("flow"), (Some("#545B64".into()), false, Some("url(#archc-arrow-light)".into())));
+    assert_eq!(stroke("integration"), (Some("#E7157B".into()), true, Some("url(#archc-open-light)".into())));
     assert_eq!(stroke("vpn"), (Some("#00A4A6".into()), true, None));
     assert_eq!(stroke("attachment"), (Some("#00A4A6".into()), false, None));
     assert!(stroke("alias").1);
-    for id in ["archc-arrow", "archc-open", "archc-refused"] {
+    for id in ["archc-arrow-light", "archc-open-light", "archc-refused-light"] {
         assert!(doc.descendants().any(|n| n.has_tag_name("marker") && n.attribute("id") == Some(id)), "{id}");
     }
 }
@@ -220,4 +220,60 @@ fn empty_and_degenerate_layouts_still_make_a_document() {
     let svg = render(&layout, &Options::default());
     parse(&svg);
     png(&svg, 1.0, "/tmp/svgw-degenerate.png");
+}
+
+#[test]
+fn glyphs_are_defined_once_and_every_use_finds_its_symbol() {
+    let svg = render(&three_tier(), &Options::default());
+    let doc = parse(&svg);
+    let symbols: Vec<_> =
+        doc.descendants().filter(|n| n.has_tag_name("symbol")).filter_map(|n| n.attribute("id")).collect();
+    let mut unique = symbols.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), symbols.len(), "{symbols:?}");
+    // ec2 is used twice, drawn once; every node kind of the picture is there.
+    assert!(symbols.contains(&"archc-ec2-ED7100") && symbols.contains(&"archc-users-7D8998"), "{symbols:?}");
+    let uses: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("use")).collect();
+    assert_eq!(uses.len(), three_tier().nodes.len());
+    for u in uses {
+        let href = u.attribute("href").unwrap_or_default();
+        assert!(symbols.contains(&href.trim_start_matches('#')), "{href}");
+    }
+    // A kind without a glyph of its own gets the generic one.
+    let mut layout = three_tier();
+    layout.nodes[0].kind = "quantum-ledger".into();
+    assert!(render(&layout, &Options::default()).contains("id=\"archc-generic-7D8998\""));
+}
+
+#[test]
+fn marker_ids_name_the_theme() {
+    let dark = render(&three_tier(), &Options { theme: Theme::Dark, ..Options::default() });
+    assert!(dark.contains("id=\"archc-arrow-dark\"") && dark.contains("url(#archc-arrow-dark)"));
+    assert!(!dark.contains("archc-arrow-light"));
+}
+
+#[test]
+fn a_large_diagram_stays_compact() {
+    let kinds = ["ec2", "alb", "rds", "s3", "lambda", "sqs", "users", "mystery"];
+    let mut layout = Layout { width: 20_000, height: 20_000, ..Layout::default() };
+    for i in 0..5_000i32 {
+        let kind = kinds[i as usize % kinds.len()];
+        let (x, y) = ((i % 100) * 150, (i / 100) * 150);
+        layout.nodes.push(icon(&format!("n{i}"), kind, support::category(kind), &format!("node {i}"), x, y));
+        layout.edges.push(edge(
+            &format!("n{i}"),
+            &format!("n{}", i + 1),
+            "flow",
+            &[[x + 48, y + 24], [x + 100, y + 24], [x + 100, y + 60], [x + 150, y + 60]],
+            Some("443"),
+        ));
+    }
+    let start = std::time::Instant::now();
+    let svg = render(&layout, &Options::default());
+    let took = start.elapsed();
+    println!("5,000 nodes and edges: {} bytes in {took:?}", svg.len());
+    assert!(svg.len() < 5_000 * 1_600, "{} bytes", svg.len());
+    assert_eq!(svg.matches("<symbol").count(), kinds.len());
+    parse(&svg);
 }

@@ -12,7 +12,7 @@ mod networking;
 mod security;
 mod storage;
 
-use svg::node::element::{Group, Path, Rectangle, SVG};
+use svg::node::element::{Group, Path, Rectangle, Symbol, Use};
 
 use crate::theme::category_colour;
 
@@ -82,31 +82,50 @@ pub const KINDS: &[&str] = &[
     "onprem",
 ];
 
-/// The glyph of `kind` on its `category` tile, as an `<svg>` placed at
-/// `(x, y)` and `size` wide and high.
-pub(crate) fn glyph(kind: &str, category: &str, x: i32, y: i32, size: i32) -> SVG {
-    let colour = category_colour(category);
-    let tile = Rectangle::new().set("width", 48).set("height", 48).set("rx", 6).set("fill", colour);
-    let mut lines = Group::new()
-        .set("fill", "none")
-        .set("stroke", "#FFFFFF")
-        .set("stroke-width", 2)
-        .set("stroke-linecap", "round")
-        .set("stroke-linejoin", "round");
-    for part in parts(kind) {
-        let path = match *part {
-            Part::Line(d) => Path::new().set("d", d),
-            Part::Solid(d) => Path::new().set("d", d).set("fill", "#FFFFFF").set("stroke", "none"),
-            Part::Cover(d) => Path::new().set("d", d).set("fill", colour),
-        };
-        lines = lines.add(path);
+/// One glyph on one tile colour: drawn once per document as a `<symbol>`
+/// and placed with `<use>`, so a diagram of thousands of resources does not
+/// repeat the drawing. The id is made of what is drawn, so two archc
+/// diagrams inlined in one page agree on what each id means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct GlyphKey {
+    kind: &'static str,
+    colour: &'static str,
+}
+
+impl GlyphKey {
+    /// The glyph of a kind keyword (a generic one for a kind without its own)
+    /// on the tile of its category.
+    pub(crate) fn of(kind: &str, category: &str) -> GlyphKey {
+        let kind = KINDS.iter().find(|k| **k == kind).copied().unwrap_or("generic");
+        GlyphKey { kind, colour: category_colour(category) }
     }
-    SVG::new()
-        .set("x", x)
-        .set("y", y)
-        .set("width", size)
-        .set("height", size)
-        .set("viewBox", "0 0 48 48")
-        .add(tile)
-        .add(lines)
+
+    pub(crate) fn id(self) -> String {
+        format!("archc-{}-{}", self.kind, self.colour.trim_start_matches('#'))
+    }
+
+    /// The drawing, in a 48×48 box, for the document's `<defs>`.
+    pub(crate) fn symbol(self) -> Symbol {
+        let tile = Rectangle::new().set("width", 48).set("height", 48).set("rx", 6).set("fill", self.colour);
+        let mut lines = Group::new()
+            .set("fill", "none")
+            .set("stroke", "#FFFFFF")
+            .set("stroke-width", 2)
+            .set("stroke-linecap", "round")
+            .set("stroke-linejoin", "round");
+        for part in parts(self.kind) {
+            let path = match *part {
+                Part::Line(d) => Path::new().set("d", d),
+                Part::Solid(d) => Path::new().set("d", d).set("fill", "#FFFFFF").set("stroke", "none"),
+                Part::Cover(d) => Path::new().set("d", d).set("fill", self.colour),
+            };
+            lines = lines.add(path);
+        }
+        Symbol::new().set("id", self.id()).set("viewBox", "0 0 48 48").add(tile).add(lines)
+    }
+
+    /// The glyph placed at `(x, y)`, `size` wide and high.
+    pub(crate) fn place(self, x: i32, y: i32, size: i32) -> Use {
+        Use::new().set("href", format!("#{}", self.id())).set("x", x).set("y", y).set("width", size).set("height", size)
+    }
 }
