@@ -14,6 +14,7 @@
 
 mod boxes;
 mod edges;
+mod embed;
 pub mod icons;
 mod label;
 mod nodes;
@@ -56,6 +57,7 @@ pub fn render(layout: &Layout, options: &Options) -> String {
         .set("width", layout.width.max(1))
         .set("height", layout.height.max(1))
         .set("viewBox", format!("0 0 {} {}", layout.width.max(1), layout.height.max(1)))
+        .set("xmlns:xlink", "http://www.w3.org/1999/xlink")
         .set("role", "img")
         .set("font-family", FONT_FAMILY)
         .add(Title::new(title))
@@ -92,15 +94,22 @@ pub fn render(layout: &Layout, options: &Options) -> String {
     out
 }
 
-/// The `<symbol>` of every archc glyph the nodes use, once each.
+/// The `<symbol>` of every glyph and user icon the nodes use, once each.
 fn glyphs(layout: &Layout, options: &Options) -> Definitions {
-    let used: BTreeSet<icons::GlyphKey> = layout
-        .nodes
-        .iter()
-        .filter(|n| nodes::user_icon(n, options).is_none())
-        .map(|n| icons::GlyphKey::of(&n.kind, &n.category))
-        .collect();
-    used.into_iter().fold(Definitions::new(), |defs, key| defs.add(key.symbol()))
+    let mut own: BTreeSet<icons::GlyphKey> = BTreeSet::new();
+    let mut users: BTreeMap<String, &Icon> = BTreeMap::new();
+    for n in &layout.nodes {
+        match nodes::user_icon(n, options) {
+            Some(icon) => {
+                users.entry(embed::id(icon)).or_insert(icon);
+            }
+            None => {
+                own.insert(icons::GlyphKey::of(&n.kind, &n.category));
+            }
+        }
+    }
+    let defs = own.into_iter().fold(Definitions::new(), |defs, key| defs.add(key.symbol()));
+    users.into_values().fold(defs, |defs, icon| defs.add(embed::symbol(icon)))
 }
 
 /// One sentence for `<desc>`: what the diagram holds.

@@ -3,12 +3,12 @@
 //! columns with a small glyph at its left (`band`).
 
 use archc_layout::Node;
-use svg::node::element::{Group, Image, Rectangle, Title};
+use svg::node::element::{Group, Rectangle, Title};
 
-use crate::icons::GlyphKey;
+use crate::icons::{self, GlyphKey};
 use crate::theme::{category_colour, Palette};
-use crate::xml::{base64, clean};
-use crate::{label, Icon, Options};
+use crate::xml::clean;
+use crate::{embed, label, Icon, Options};
 
 /// The glyph of a band: smaller than an icon, this far from the bar's left
 /// end (the layout starts the label 8 units after it: `place::node_label_box`).
@@ -43,7 +43,7 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
         };
         group = group
             .add(bar(palette.background))
-            .add(bar(colour).set("fill-opacity", "0.14").set("stroke", colour).set("stroke-width", "1.5"));
+            .add(bar(colour).set("fill-opacity", palette.band_tint).set("stroke", colour).set("stroke-width", "1.5"));
         let size = BAND_GLYPH.min(r.h.saturating_sub(8)).max(0);
         let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
         group = add_glyph(group, n, options, r.x.saturating_add(BAND_INSET), y, size);
@@ -77,18 +77,11 @@ pub(crate) fn user_icon<'a>(n: &Node, options: &'a Options) -> Option<&'a Icon> 
     options.icons.get(&n.id).or_else(|| options.icons.get(&n.kind))
 }
 
-/// The user's icon embedded as a data URL, else archc's own glyph (its
-/// symbol is in the document's `<defs>`).
+/// The user's icon, else archc's own glyph: both symbols in the document's
+/// `<defs>`.
 fn add_glyph(group: Group, n: &Node, options: &Options, x: i32, y: i32, size: i32) -> Group {
     match user_icon(n, options) {
-        Some(icon) => group.add(
-            Image::new()
-                .set("x", x)
-                .set("y", y)
-                .set("width", size)
-                .set("height", size)
-                .set("href", format!("data:image/svg+xml;base64,{}", base64(icon.svg.as_bytes()))),
-        ),
+        Some(icon) => group.add(icons::place(&embed::id(icon), x, y, size)),
         None => group.add(GlyphKey::of(&n.kind, &n.category).place(x, y, size)),
     }
 }

@@ -56,6 +56,8 @@ pub(crate) struct Palette {
     /// The network ACL badge.
     pub badge_stroke: &'static str,
     pub badge_fill: &'static str,
+    /// How strongly a band's bar is tinted with its category colour.
+    pub band_tint: &'static str,
 }
 
 const fn solid(stroke: &'static str, width: &'static str, label: &'static str) -> BoxStyle {
@@ -87,6 +89,7 @@ const LIGHT: Palette = Palette {
     other: solid("#7D8998", "1.5", "#545B64"),
     badge_stroke: "#DD344C",
     badge_fill: "#FFFFFF",
+    band_tint: "0.14",
 };
 
 const DARK: Palette = Palette {
@@ -106,6 +109,7 @@ const DARK: Palette = Palette {
     other: solid("#8A96A3", "1.5", "#B8C2CD"),
     badge_stroke: "#FF6B7D",
     badge_fill: "#0F1B2A",
+    band_tint: "0.22",
 };
 
 impl Palette {

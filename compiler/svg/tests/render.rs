@@ -201,12 +201,22 @@ fn user_icons_are_embedded_by_id_before_kind() {
     let svg = render(&layout, &Options { theme: Theme::Light, icons });
     assert!(!svg.contains("<script"), "the icon is base64, never inline markup");
     let doc = parse(&svg);
+    // Each icon file once, however many nodes show it.
     let images: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("image")).collect();
     assert_eq!(images.len(), 2);
-    let href = |i: usize| images[i].attribute("href").unwrap_or_default().to_string();
-    assert!(href(0).starts_with("data:image/svg+xml;base64,PHN2Zy"), "{}", href(0));
-    assert_ne!(href(0), href(1), "app_2's own icon wins over the kind's");
-    assert_eq!(images[0].attribute("width"), Some("48"));
+    for image in &images {
+        assert!(image.attribute("href").unwrap_or_default().starts_with("data:image/svg+xml;base64,PHN2Zy"));
+    }
+    let symbol_of = |id: &str| {
+        let node = groups(&doc, "node").into_iter().find(|g| g.attribute("data-id") == Some(id)).expect(id);
+        let href = node.descendants().find(|u| u.has_tag_name("use")).and_then(|u| u.attribute("href")).expect("use");
+        let symbol = doc.descendants().find(|s| s.attribute("id") == Some(href.trim_start_matches('#'))).expect(href);
+        symbol.children().find(|c| c.has_tag_name("image")).and_then(|i| i.attribute("href")).map(String::from)
+    };
+    let (kind_icon, own_icon) = (symbol_of("eu-west-1.shop.app_1"), symbol_of("eu-west-1.shop.app_2"));
+    assert!(kind_icon.is_some() && own_icon.is_some());
+    assert_ne!(kind_icon, own_icon, "app_2's own icon wins over the kind's");
+    assert!(symbol_of("eu-west-1.assets").is_none(), "s3 keeps archc's glyph");
     png(&svg, 1.0, "/tmp/svgw-user-icons.png");
 }
 

@@ -126,6 +126,19 @@ impl GlyphKey {
 
     /// The glyph placed at `(x, y)`, `size` wide and high.
     pub(crate) fn place(self, x: i32, y: i32, size: i32) -> Use {
-        Use::new().set("href", format!("#{}", self.id())).set("x", x).set("y", y).set("width", size).set("height", size)
+        place(&self.id(), x, y, size)
     }
+}
+
+/// A `<use>` of the symbol `id` at `(x, y)`, `size` wide and high.
+pub(crate) fn place(id: &str, x: i32, y: i32, size: i32) -> Use {
+    // `href` for SVG 2 readers, `xlink:href` for SVG 1.1 ones (older image
+    // viewers and editors).
+    Use::new()
+        .set("href", format!("#{id}"))
+        .set("xlink:href", format!("#{id}"))
+        .set("x", x)
+        .set("y", y)
+        .set("width", size)
+        .set("height", size)
 }
