@@ -45,7 +45,7 @@ pub fn band(id: &str, kind: &str, category: &str, label: &str, r: Rect) -> Node 
         shape: "band".into(),
         rect: r,
         label_box: text_box(
-            r.x + 42,
+            r.x + 48,
             r.y + (r.h - line_height(text::NODE_SIZE)) / 2,
             label,
             text::NODE_SIZE,
