@@ -62,8 +62,7 @@ pub fn render(layout: &Layout, options: &Options) -> String {
         .set("font-family", FONT_FAMILY)
         .add(Title::new(title))
         .add(Description::new().add(svg::node::Text::new(summary(layout))))
-        .add(edges::markers(palette))
-        .add(glyphs(layout, options))
+        .add(glyphs(layout, options, edges::markers(palette)))
         .add(
             Rectangle::new()
                 .set("width", layout.width.max(1))
@@ -94,8 +93,9 @@ pub fn render(layout: &Layout, options: &Options) -> String {
     out
 }
 
-/// The `<symbol>` of every glyph and user icon the nodes use, once each.
-fn glyphs(layout: &Layout, options: &Options) -> Definitions {
+/// `defs` with the `<symbol>` of every glyph and user icon the nodes use,
+/// once each.
+fn glyphs(layout: &Layout, options: &Options, defs: Definitions) -> Definitions {
     let mut own: BTreeSet<icons::GlyphKey> = BTreeSet::new();
     let mut users: BTreeMap<String, &Icon> = BTreeMap::new();
     for n in &layout.nodes {
@@ -108,7 +108,7 @@ fn glyphs(layout: &Layout, options: &Options) -> Definitions {
             }
         }
     }
-    let defs = own.into_iter().fold(Definitions::new(), |defs, key| defs.add(key.symbol()));
+    let defs = own.into_iter().fold(defs, |defs, key| defs.add(key.symbol()));
     users.into_values().fold(defs, |defs, icon| defs.add(embed::symbol(icon)))
 }
 

@@ -287,3 +287,9 @@ fn a_large_diagram_stays_compact() {
     assert_eq!(svg.matches("<symbol").count(), kinds.len());
     parse(&svg);
 }
+
+#[test]
+fn one_defs_holds_markers_and_glyphs() {
+    let svg = render(&three_tier(), &Options::default());
+    assert_eq!(svg.matches("<defs>").count(), 1);
+}
