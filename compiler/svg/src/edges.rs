@@ -180,17 +180,17 @@ pub(crate) fn edge(edge: &Edge, palette: &Palette) -> Group {
     group
 }
 
-/// A refused flow is not told by its colour alone: a crossed circle sits on
-/// its last segment, just before the arrow head (where the traffic is
-/// stopped), when that segment is long enough to hold it.
+/// A refused flow is not told by its colour alone: a crossed circle sits
+/// near its head (where the traffic is stopped), on the last segment long
+/// enough to hold it clear of the arrow head and the bend.
 fn blocked_mark(points: &[[i32; 2]], palette: &Palette) -> Option<Group> {
     const BEFORE_END: i32 = 20;
     const RADIUS: i32 = 6;
-    let n = points.len();
-    let (from, to) = (points.get(n.checked_sub(2)?)?, points.get(n - 1)?);
-    if span(from, to) < BEFORE_END + RADIUS + 4 {
-        return None;
-    }
+    let (from, to) = points
+        .windows(2)
+        .rev()
+        .filter_map(|w| Some((w.first()?, w.get(1)?)))
+        .find(|(a, b)| span(a, b) >= BEFORE_END + RADIUS + 8)?;
     let [cx, cy] = toward(to, from, BEFORE_END);
     let cross = format!("M{} {}L{} {}M{} {}L{} {}", cx - 3, cy - 3, cx + 3, cy + 3, cx + 3, cy - 3, cx - 3, cy + 3);
     Some(

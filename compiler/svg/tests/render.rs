@@ -73,6 +73,8 @@ fn every_node_container_and_edge_is_a_tagged_group() {
     assert_eq!(path.attribute("stroke"), Some("#D13212"));
     assert!(path.attribute("stroke-dasharray").is_some());
     assert!(edges[0].attribute("data-refused").is_none());
+    let blocked = |g: roxmltree::Node| g.descendants().any(|c| c.attribute("class") == Some("blocked"));
+    assert!(blocked(refused) && !blocked(edges[0]), "the refused flow carries the crossed circle");
     // The badge of the network ACL.
     assert_eq!(groups(&doc, "badge").len(), 2);
 }
