@@ -192,7 +192,9 @@ fn blocked_mark(points: &[[i32; 2]], palette: &Palette) -> Option<Group> {
         .filter_map(|w| Some((w.first()?, w.get(1)?)))
         .find(|(a, b)| span(a, b) >= BEFORE_END + RADIUS + 8)?;
     let [cx, cy] = toward(to, from, BEFORE_END);
-    let cross = format!("M{} {}L{} {}M{} {}L{} {}", cx - 3, cy - 3, cx + 3, cy + 3, cx + 3, cy - 3, cx - 3, cy + 3);
+    let (left, right) = (cx.saturating_sub(3), cx.saturating_add(3));
+    let (top, bottom) = (cy.saturating_sub(3), cy.saturating_add(3));
+    let cross = format!("M{left} {top}L{right} {bottom}M{right} {top}L{left} {bottom}");
     Some(
         Group::new()
             .set("class", "blocked")

@@ -31,7 +31,8 @@ pub(crate) fn with(mut element: Element, name: &str, value: impl Into<svg::node:
 
 /// The lines of `text_box`, painted in `colour`.
 pub(crate) fn lines(text_box: &TextBox, colour: &str) -> Vec<Element> {
-    let size = text_box.size.max(1);
+    // Bounded: `line_height` multiplies, and a layout read from JSON may say anything.
+    let size = text_box.size.clamp(1, 4096);
     let step = line_height(size);
     let r = text_box.rect;
     let (x, anchor) = match text_box.anchor {

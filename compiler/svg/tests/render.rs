@@ -295,3 +295,23 @@ fn one_defs_holds_markers_and_glyphs() {
     let svg = render(&three_tier(), &Options::default());
     assert_eq!(svg.matches("<defs>").count(), 1);
 }
+
+#[test]
+fn extreme_coordinates_do_not_overflow() {
+    let mut layout = three_tier();
+    let far = i32::MAX - 1;
+    for n in &mut layout.nodes {
+        n.rect = archc_layout::Rect::new(far, i32::MIN, far, far);
+        n.label_box.rect = n.rect;
+        n.label_box.size = i32::MAX;
+    }
+    for c in &mut layout.containers {
+        c.rect = archc_layout::Rect::new(i32::MIN, far, far, i32::MIN);
+    }
+    for e in &mut layout.edges {
+        e.points = vec![[far, far], [i32::MIN, far], [i32::MIN, i32::MIN], [far, i32::MIN]];
+        e.refused = vec!["E0401".into()];
+    }
+    layout.width = i32::MAX;
+    parse(&render(&layout, &Options::default()));
+}
