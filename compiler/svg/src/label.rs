@@ -68,3 +68,40 @@ pub(crate) fn halo(mut text: Element, background: &str) -> Element {
     text.assign("paint-order", "stroke");
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use archc_layout::Rect;
+
+    fn attrs(e: &Element) -> Vec<(String, String)> {
+        let mut v: Vec<_> = e.get_attributes().iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn lines_sit_one_line_height_apart_where_the_box_says() {
+        let tb = TextBox {
+            rect: Rect::new(100, 200, 80, 30),
+            lines: vec!["orders".into(), "database".into()],
+            size: 12,
+            anchor: Anchor::Middle,
+            bold: true,
+        };
+        let out = lines(&tb, "#000000");
+        assert_eq!(out.len(), 2);
+        let get = |e: &Element, k: &str| attrs(e).into_iter().find(|(n, _)| n == k).map(|(_, v)| v);
+        // Centred: x is the middle of the box; baselines 11 below each line's top, 15 apart.
+        assert_eq!(get(&out[0], "x").as_deref(), Some("140"));
+        assert_eq!(get(&out[0], "y").as_deref(), Some("211"));
+        assert_eq!(get(&out[1], "y").as_deref(), Some("226"));
+        assert_eq!(get(&out[0], "text-anchor").as_deref(), Some("middle"));
+        assert_eq!(get(&out[0], "font-weight").as_deref(), Some("bold"));
+        assert_eq!(out[1].to_string(), "<text fill=\"#000000\" font-size=\"12\" font-weight=\"bold\" text-anchor=\"middle\" x=\"140\" y=\"226\">database</text>");
+        let start = TextBox { anchor: Anchor::Start, bold: false, ..tb };
+        let out = lines(&start, "#000000");
+        assert_eq!(get(&out[0], "x").as_deref(), Some("100"));
+        assert_eq!(get(&out[0], "text-anchor"), None);
+    }
+}
