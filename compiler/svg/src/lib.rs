@@ -108,6 +108,7 @@ fn glyphs(layout: &Layout, options: &Options, defs: Definitions) -> Definitions 
             }
         }
     }
+    own.extend(layout.containers.iter().filter_map(boxes::corner_mark).map(|(key, _)| key));
     let defs = own.into_iter().fold(defs, |defs, key| defs.add(key.symbol()));
     users.into_values().fold(defs, |defs, icon| defs.add(embed::symbol(icon)))
 }

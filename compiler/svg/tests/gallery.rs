@@ -5,7 +5,7 @@ mod support;
 
 use archc_layout::{Layout, Rect};
 use archc_svg::{icons::KINDS, render, Options, Theme};
-use support::{band, category, icon, png};
+use support::{band, category, container, icon, png};
 
 fn gallery() -> Layout {
     let mut nodes = Vec::new();
@@ -25,7 +25,34 @@ fn gallery() -> Layout {
             Rect::new(20 + col * 400, top + row * 56, 380, 40),
         ));
     }
-    Layout { width: 820, height: top + 3 * 56 + 10, nodes, ..Layout::default() }
+    // Containers whose labels leave room for the AWS group mark.
+    let mut containers = Vec::new();
+    let marks_top = top + 3 * 56 + 10;
+    for (i, (kind, tier, label)) in [
+        ("cloud", None, "AWS Cloud"),
+        ("region", None, "eu-west-1"),
+        ("vpc", None, "shop 10.0.0.0/16"),
+        ("subnet", Some("public"), "web_a 10.0.1.0/24"),
+        ("subnet", Some("private"), "app_a 10.0.2.0/24"),
+        ("subnet", Some("isolated"), "data_a 10.0.3.0/24"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (col, row) = ((i % 3) as i32, (i / 3) as i32);
+        let mut c = container(
+            &format!("c{i}"),
+            kind,
+            label,
+            tier,
+            None,
+            Rect::new(20 + col * 265, marks_top + row * 70, 250, 56),
+        );
+        c.label_box.rect.x += 28;
+        c.label_box.rect.y -= 1;
+        containers.push(c);
+    }
+    Layout { width: 820, height: marks_top + 2 * 70 + 10, nodes, containers, ..Layout::default() }
 }
 
 #[test]

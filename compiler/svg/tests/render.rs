@@ -315,3 +315,25 @@ fn extreme_coordinates_do_not_overflow() {
     layout.width = i32::MAX;
     parse(&render(&layout, &Options::default()));
 }
+
+#[test]
+fn group_marks_appear_only_where_the_label_leaves_room() {
+    let mut layout = three_tier();
+    // The VPC's label moved right by 28: its locked cloud fits in the corner.
+    layout.containers[2].label_box.rect.x += 28;
+    let svg = render(&layout, &Options::default());
+    let doc = parse(&svg);
+    let marks: Vec<_> = groups(&doc, "container")
+        .into_iter()
+        .filter_map(|g| {
+            g.children()
+                .find(|c| c.has_tag_name("use"))
+                .map(|u| (g.attribute("data-kind"), u.attribute("href"), u.attribute("width")))
+        })
+        .collect();
+    assert_eq!(marks, vec![(Some("vpc"), Some("#archc-group-vpc-8C4FFF"), Some("30"))]);
+    assert!(svg.contains("id=\"archc-group-vpc-8C4FFF\""));
+    // Where the label is at the usual inset, no mark and no symbol.
+    let plain = render(&three_tier(), &Options::default());
+    assert!(!plain.contains("archc-group-"));
+}

@@ -7,6 +7,7 @@ mod compute;
 mod containers;
 mod database;
 mod external;
+pub(crate) mod groups;
 mod integration;
 mod networking;
 mod security;
@@ -39,6 +40,7 @@ pub(crate) fn parts(kind: &str) -> &'static [Part] {
         .or_else(|| integration::glyph(kind))
         .or_else(|| security::glyph(kind))
         .or_else(|| external::glyph(kind))
+        .or_else(|| groups::glyph(kind))
         .unwrap_or(GENERIC)
 }
 
@@ -100,17 +102,29 @@ impl GlyphKey {
         GlyphKey { kind, colour: category_colour(category) }
     }
 
+    /// The mark of a container kind (and subnet tier), if AWS draws one.
+    pub(crate) fn group(kind: &str, tier: Option<&str>) -> Option<GlyphKey> {
+        groups::of(kind, tier).map(|(kind, colour)| GlyphKey { kind, colour })
+    }
+
     pub(crate) fn id(self) -> String {
         format!("archc-{}-{}", self.kind, self.colour.trim_start_matches('#'))
     }
 
     /// The drawing, in a 48×48 box, for the document's `<defs>`.
     pub(crate) fn symbol(self) -> Symbol {
-        let tile = Rectangle::new().set("width", 48).set("height", 48).set("rx", 6).set("fill", self.colour);
+        let group = self.kind.starts_with("group-");
+        // A group mark sits square in its box's corner, as AWS draws them.
+        let tile = Rectangle::new()
+            .set("width", 48)
+            .set("height", 48)
+            .set("rx", if group { 0 } else { 6 })
+            .set("fill", self.colour);
         let mut lines = Group::new()
             .set("fill", "none")
             .set("stroke", "#FFFFFF")
-            .set("stroke-width", 2)
+            // Group marks are drawn small: a heavier line keeps them crisp.
+            .set("stroke-width", if group { 3 } else { 2 })
             .set("stroke-linecap", "round")
             .set("stroke-linejoin", "round");
         for part in parts(self.kind) {
