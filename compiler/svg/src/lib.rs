@@ -10,7 +10,16 @@
 //! resource is a `<g class="node" data-id data-kind>`, every container a
 //! `<g class="container" data-id data-kind>`, every edge a
 //! `<g class="edge" data-from data-to data-kind>` (and `data-refused` with
-//! the error codes of a refused flow), each with a `<title>`.
+//! the error codes of a refused flow), each with a `<title>`. Besides
+//! those: `<g class="badge">` (a network ACL on its subnet), `<g
+//! class="edge-label">` (an edge's text, drawn above everything, with the
+//! edge's `data-from`/`data-to`), `<g class="blocked">` (the crossed circle
+//! on a refused flow); `data-shape` on nodes, `data-tier` on subnets.
+//!
+//! Draw order: background, title, containers outermost first (each with its
+//! label and badges), edges, nodes, edge labels. Glyphs and the user's icons
+//! are `<symbol>`s in the one `<defs>`, placed with `<use>`: each drawn once
+//! however many resources show it.
 
 mod boxes;
 mod edges;
