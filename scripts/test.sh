@@ -106,6 +106,9 @@ head -c 8 "$out/three_tier_shop.png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 
 echo "rendered $(ls "$out"/*.svg | wc -l) examples"
 rm -rf "$out"
 
+step "the diagram is the same in the browser: wasm32 and native render every example to the same bytes"
+bash scripts/wasm-render.sh "$archc"
+
 step "SARIF against the 2.1.0 schema and GitHub code scanning's rules"
 bash scripts/validate-sarif.sh "$archc"
 
