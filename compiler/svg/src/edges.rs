@@ -217,16 +217,21 @@ pub(crate) fn edge_label(edge: &Edge, palette: &Palette) -> Option<Group> {
     let text_box = edge.label_box.as_ref()?;
     let r = text_box.rect;
     let colour = if edge.refused.is_empty() { palette.text } else { palette.refused };
-    let mut group = tagged(Group::new().set("class", "edge-label"), edge).add(
-        Rectangle::new()
-            .set("x", r.x.saturating_sub(2))
-            .set("y", r.y)
-            .set("width", r.w.saturating_add(4).max(0))
-            .set("height", r.h.max(0))
-            .set("rx", 3)
-            .set("fill", palette.background)
-            .set("fill-opacity", "0.88"),
-    );
+    // Its own attribute names: a reader counting `[data-from]` counts edges.
+    let mut group = Group::new()
+        .set("class", "edge-label")
+        .set("data-edge-from", clean(&edge.from))
+        .set("data-edge-to", clean(&edge.to))
+        .add(
+            Rectangle::new()
+                .set("x", r.x.saturating_sub(2))
+                .set("y", r.y)
+                .set("width", r.w.saturating_add(4).max(0))
+                .set("height", r.h.max(0))
+                .set("rx", 3)
+                .set("fill", palette.background)
+                .set("fill-opacity", "0.88"),
+        );
     for line in label::lines(text_box, colour) {
         group = group.add(line);
     }

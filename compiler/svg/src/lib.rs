@@ -12,8 +12,8 @@
 //! `<g class="edge" data-from data-to data-kind>` (and `data-refused` with
 //! the error codes of a refused flow), each with a `<title>`. Besides
 //! those: `<g class="badge">` (a network ACL on its subnet), `<g
-//! class="edge-label">` (an edge's text, drawn above everything, with the
-//! edge's `data-from`/`data-to`), `<g class="blocked">` (the crossed circle
+//! class="edge-label" data-edge-from data-edge-to>` (an edge's text, drawn
+//! above everything), `<g class="blocked">` (the crossed circle
 //! on a refused flow); `data-shape` on nodes, `data-tier` on subnets.
 //!
 //! Draw order: background, title, containers outermost first (each with its

@@ -337,3 +337,15 @@ fn group_marks_appear_only_where_the_label_leaves_room() {
     let plain = render(&three_tier(), &Options::default());
     assert!(!plain.contains("archc-group-"));
 }
+
+#[test]
+fn only_edges_carry_data_from() {
+    let layout = three_tier();
+    let svg = render(&layout, &Options::default());
+    let doc = parse(&svg);
+    let with_from = doc.descendants().filter(|n| n.attribute("data-from").is_some()).count();
+    assert_eq!(with_from, layout.edges.len());
+    let labels = groups(&doc, "edge-label");
+    assert_eq!(labels[0].attribute("data-edge-from"), Some("users"));
+    assert_eq!(labels[0].attribute("data-edge-to"), Some("eu-west-1.shop.web"));
+}
