@@ -156,3 +156,31 @@ pub(crate) fn place(id: &str, x: i32, y: i32, size: i32) -> Use {
         .set("width", size)
         .set("height", size)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_kind_has_a_drawing_of_its_own() {
+        for kind in KINDS {
+            assert_ne!(format!("{:?}", parts(kind)), format!("{GENERIC:?}"), "{kind} falls back to the generic glyph");
+        }
+        let mut drawings: Vec<_> = KINDS.iter().map(|k| format!("{:?}", parts(k))).collect();
+        drawings.sort();
+        drawings.dedup();
+        assert_eq!(drawings.len(), KINDS.len(), "two kinds share one drawing");
+        assert_eq!(format!("{:?}", parts("quantum-ledger")), format!("{GENERIC:?}"));
+    }
+
+    #[test]
+    fn keys_fall_back_to_generic_and_name_their_colour() {
+        assert_eq!(GlyphKey::of("alb", "networking").id(), "archc-alb-8C4FFF");
+        assert_eq!(GlyphKey::of("<evil>", "nonsense").id(), "archc-generic-7D8998");
+        assert_eq!(
+            GlyphKey::group("subnet", Some("public")).map(GlyphKey::id).as_deref(),
+            Some("archc-group-public-7AA116")
+        );
+        assert_eq!(GlyphKey::group("az", None), None);
+    }
+}
