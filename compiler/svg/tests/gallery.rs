@@ -67,3 +67,18 @@ fn gallery_of_every_glyph_renders() {
         assert!(light.contains(&format!("data-kind=\"{kind}\"")), "{kind}");
     }
 }
+
+/// A kind added to the language without a glyph here would be drawn as the
+/// generic cube: fail until it has one (containers are boxes, network ACLs
+/// badges).
+#[test]
+fn every_kind_of_the_language_has_a_glyph() {
+    use archc_core::model::kinds::{Layout as Place, KINDS as LANGUAGE};
+    for spec in LANGUAGE {
+        if spec.layout == Place::Container || spec.keyword == "nacl" {
+            continue;
+        }
+        assert!(KINDS.contains(&spec.keyword), "no glyph for `{}`", spec.keyword);
+    }
+    assert!(KINDS.contains(&"internet"));
+}
