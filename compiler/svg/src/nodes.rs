@@ -48,15 +48,17 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
         let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
         group = add_glyph(group, n, options, r.x.saturating_add(BAND_INSET), y, size);
     } else if n.shape == "border" {
-        // A ring of background colour lifts the tile off its VPC's outline,
-        // which runs behind it.
+        // The VPC's outline runs behind a border glyph: a plate of
+        // background colour under it hides the line even behind a user's
+        // icon that is transparent. Exactly the glyph box, so arrow heads
+        // still touch the glyph.
         group = group.add(
             Rectangle::new()
-                .set("x", r.x.saturating_sub(2))
-                .set("y", r.y.saturating_sub(2))
-                .set("width", r.w.saturating_add(4).max(0))
-                .set("height", r.h.saturating_add(4).max(0))
-                .set("rx", 8)
+                .set("x", r.x)
+                .set("y", r.y)
+                .set("width", r.w.max(0))
+                .set("height", r.h.max(0))
+                .set("rx", 6)
                 .set("fill", palette.background),
         );
         group = add_glyph(group, n, options, r.x, r.y, r.w.min(r.h).max(0));
