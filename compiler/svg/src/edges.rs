@@ -141,7 +141,9 @@ fn tagged(group: Group, edge: &Edge) -> Group {
 pub(crate) fn edge(edge: &Edge, palette: &Palette) -> Group {
     let s = stroke(edge, palette);
     let mut title = format!("{} → {} ({})", clean(&edge.from), clean(&edge.to), clean(&edge.kind));
-    for extra in [&edge.label, &edge.ports, &edge.description].into_iter().flatten() {
+    // The ports once: the label is often the ports as written.
+    let ports = edge.ports.as_ref().filter(|p| edge.label.as_ref() != Some(*p)).map(|p| format!("ports {p}"));
+    for extra in [edge.label.as_ref(), ports.as_ref(), edge.description.as_ref()].into_iter().flatten() {
         title.push('\n');
         title.push_str(&clean(extra));
     }

@@ -349,3 +349,15 @@ fn only_edges_carry_data_from() {
     assert_eq!(labels[0].attribute("data-edge-from"), Some("users"));
     assert_eq!(labels[0].attribute("data-edge-to"), Some("eu-west-1.shop.web"));
 }
+
+#[test]
+fn an_edge_title_says_its_ports_once() {
+    let mut layout = three_tier();
+    layout.edges[0].ports = Some("443".into());
+    layout.edges[1].ports = Some("8080-8081".into());
+    let svg = render(&layout, &Options::default());
+    let doc = parse(&svg);
+    let edges = groups(&doc, "edge");
+    assert_eq!(title_of(edges[0]), "users → eu-west-1.shop.web (flow)\n443");
+    assert_eq!(title_of(edges[1]), "eu-west-1.shop.web → eu-west-1.shop.app_2 (flow)\n8080\nports 8080-8081");
+}
