@@ -89,8 +89,10 @@ pub fn render(layout: &Layout, options: &Options) -> String {
     for e in &layout.edges {
         doc = doc.add(edges::edge(e, palette));
     }
+    let by_id: BTreeMap<&str, &archc_layout::Container> =
+        layout.containers.iter().map(|c| (c.id.as_str(), c)).collect();
     for n in &layout.nodes {
-        doc = doc.add(nodes::node(n, palette, options));
+        doc = doc.add(nodes::node(n, palette, options, nodes::ground(n, &by_id, palette)));
     }
     for e in &layout.edges {
         if let Some(l) = edges::edge_label(e, palette) {

@@ -2,7 +2,9 @@
 //! straddling its VPC's border (`border`), or a translucent bar across zone
 //! columns with a small glyph at its left (`band`).
 
-use archc_layout::Node;
+use std::collections::BTreeMap;
+
+use archc_layout::{Container, Node};
 use svg::node::element::{Group, Rectangle, Title};
 
 use crate::icons::{self, GlyphKey};
@@ -15,7 +17,23 @@ use crate::{embed, label, Icon, Options};
 const BAND_GLYPH: i32 = 32;
 const BAND_INSET: i32 = 8;
 
-pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
+/// The colour under a node's label: the fill of the innermost filled
+/// container holding it (a subnet), else the page. A halo in that colour
+/// hides lines without showing as a pale outline on a tinted subnet.
+pub(crate) fn ground<'a>(n: &Node, containers: &BTreeMap<&str, &Container>, palette: &'a Palette) -> &'a str {
+    let mut at = n.parent.as_deref();
+    // Bounded: a parent chain longer than the containers is a cycle.
+    for _ in 0..=containers.len() {
+        let Some(c) = at.and_then(|id| containers.get(id)) else { break };
+        if let Some(fill) = palette.container(&c.kind, c.tier.as_deref()).fill {
+            return fill;
+        }
+        at = c.parent.as_deref();
+    }
+    palette.background
+}
+
+pub(crate) fn node(n: &Node, palette: &Palette, options: &Options, ground: &str) -> Group {
     let mut title = format!("{} ({})", clean(&n.label), clean(&n.kind));
     if let Some(description) = &n.description {
         title.push('\n');
@@ -69,7 +87,7 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options) -> Group {
     // where an edge or a border passes under it (a border glyph's label sits
     // on its VPC's outline); a band's label is on the band's own opaque bar.
     for line in label::lines(&n.label_box, palette.text) {
-        group = group.add(if n.shape == "band" { line } else { label::halo(line, palette.background) });
+        group = group.add(if n.shape == "band" { line } else { label::halo(line, ground) });
     }
     group
 }

@@ -361,3 +361,20 @@ fn an_edge_title_says_its_ports_once() {
     assert_eq!(title_of(edges[0]), "users → eu-west-1.shop.web (flow)\n443");
     assert_eq!(title_of(edges[1]), "eu-west-1.shop.web → eu-west-1.shop.app_2 (flow)\n8080\nports 8080-8081");
 }
+
+#[test]
+fn a_label_halo_takes_the_colour_under_it() {
+    let mut layout = three_tier();
+    layout.nodes[4].parent = Some("eu-west-1.shop.app_a".into());
+    layout.nodes[0].parent = Some("nowhere".into());
+    // A parent cycle ends, on the page colour.
+    layout.containers[0].parent = Some("eu-west-1".into());
+    let svg = render(&layout, &Options::default());
+    let doc = parse(&svg);
+    let halo = |i: usize| {
+        let g = groups(&doc, "node")[i];
+        g.children().find(|c| c.has_tag_name("text")).and_then(|t| t.attribute("stroke")).map(String::from)
+    };
+    assert_eq!(halo(4).as_deref(), Some("#E6F6F7"), "on the private subnet's fill");
+    assert_eq!(halo(0).as_deref(), Some("#FFFFFF"), "on the page");
+}
