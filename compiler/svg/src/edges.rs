@@ -3,7 +3,7 @@
 //! thick without arrows, alias/protects dotted), refused flows red and
 //! dashed; and their labels on a background plate, drawn last.
 
-use archc_layout::Edge;
+use archc_layout::{Container, Edge, Rect};
 use svg::node::element::{Circle, Definitions, Group, Marker, Path, Rectangle, Title};
 
 use crate::label;
@@ -215,7 +215,21 @@ fn blocked_mark(points: &[[i32; 2]], palette: &Palette) -> Option<Group> {
 
 /// The edge's label on a plate of background colour, so it reads over the
 /// lines it sits on; None when the layout placed no label.
-pub(crate) fn edge_label(edge: &Edge, palette: &Palette) -> Option<Group> {
+/// The colour under the middle of `r`: the fill of the innermost container
+/// there (a subnet), else the page. Containers come parents first, so the
+/// last one holding the point is the innermost.
+pub(crate) fn ground_at<'a>(r: Rect, containers: &[Container], palette: &'a Palette) -> &'a str {
+    let (x, y) = (r.x.saturating_add(r.w / 2), r.y.saturating_add(r.h / 2));
+    containers
+        .iter()
+        .rev()
+        .find(|c| x > c.rect.x && x < c.rect.right() && y > c.rect.y && y < c.rect.bottom())
+        .and_then(|c| palette.container(&c.kind, c.tier.as_deref()).fill)
+        .unwrap_or(palette.background)
+}
+
+/// `ground`: the colour under the label, which its plate takes.
+pub(crate) fn edge_label(edge: &Edge, palette: &Palette, ground: &str) -> Option<Group> {
     let text_box = edge.label_box.as_ref()?;
     let r = text_box.rect;
     let colour = if edge.refused.is_empty() { palette.text } else { palette.refused };
@@ -231,7 +245,7 @@ pub(crate) fn edge_label(edge: &Edge, palette: &Palette) -> Option<Group> {
                 .set("width", r.w.saturating_add(4).max(0))
                 .set("height", r.h.max(0))
                 .set("rx", 3)
-                .set("fill", palette.background)
+                .set("fill", ground.to_string())
                 .set("fill-opacity", "0.88"),
         );
     for line in label::lines(text_box, colour) {

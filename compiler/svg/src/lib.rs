@@ -95,7 +95,9 @@ pub fn render(layout: &Layout, options: &Options) -> String {
         doc = doc.add(nodes::node(n, palette, options, nodes::ground(n, &by_id, palette)));
     }
     for e in &layout.edges {
-        if let Some(l) = edges::edge_label(e, palette) {
+        let ground =
+            e.label_box.as_ref().map_or(palette.background, |t| edges::ground_at(t.rect, &layout.containers, palette));
+        if let Some(l) = edges::edge_label(e, palette, ground) {
             doc = doc.add(l);
         }
     }

@@ -378,3 +378,21 @@ fn a_label_halo_takes_the_colour_under_it() {
     assert_eq!(halo(4).as_deref(), Some("#E6F6F7"), "on the private subnet's fill");
     assert_eq!(halo(0).as_deref(), Some("#FFFFFF"), "on the page");
 }
+
+#[test]
+fn an_edge_label_plate_takes_the_colour_under_it() {
+    let mut layout = three_tier();
+    // Inside web_a (public): the plate is the public subnet's fill.
+    layout.edges[0].label_box.as_mut().expect("label").rect = archc_layout::Rect::new(300, 270, 30, 14);
+    let svg = render(&layout, &Options::default());
+    let doc = parse(&svg);
+    let plate = |i: usize| {
+        groups(&doc, "edge-label")[i]
+            .children()
+            .find(|c| c.has_tag_name("rect"))
+            .and_then(|r| r.attribute("fill"))
+            .map(String::from)
+    };
+    assert_eq!(plate(0).as_deref(), Some("#F2F6E8"));
+    assert_eq!(plate(2).as_deref(), Some("#FFFFFF"), "between subnets: the page");
+}
