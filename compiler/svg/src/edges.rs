@@ -215,15 +215,15 @@ fn blocked_mark(points: &[[i32; 2]], palette: &Palette) -> Option<Group> {
 
 /// The edge's label on a plate of background colour, so it reads over the
 /// lines it sits on; None when the layout placed no label.
-/// The colour under the middle of `r`: the fill of the innermost container
-/// there (a subnet), else the page. Containers come parents first, so the
-/// last one holding the point is the innermost.
+/// The colour under `r`: the fill of the innermost container holding all of
+/// it (a subnet), else the page (a label across a subnet's edge gets the
+/// page's plate). Containers come parents first, so the last one holding it
+/// is the innermost.
 pub(crate) fn ground_at<'a>(r: Rect, containers: &[Container], palette: &'a Palette) -> &'a str {
-    let (x, y) = (r.x.saturating_add(r.w / 2), r.y.saturating_add(r.h / 2));
     containers
         .iter()
         .rev()
-        .find(|c| x > c.rect.x && x < c.rect.right() && y > c.rect.y && y < c.rect.bottom())
+        .find(|c| c.rect.contains(&r))
         .and_then(|c| palette.container(&c.kind, c.tier.as_deref()).fill)
         .unwrap_or(palette.background)
 }
