@@ -62,6 +62,7 @@ pub fn render(layout: &Layout, options: &Options) -> String {
         Some(t) if !t.lines.is_empty() => xml::clean(&t.lines.join(" ")),
         _ => "Architecture diagram".to_string(),
     };
+    let icon_ids = nodes::icon_ids(&layout.nodes, options);
     let mut doc = SVG::new()
         .set("width", layout.width.max(1))
         .set("height", layout.height.max(1))
@@ -71,7 +72,7 @@ pub fn render(layout: &Layout, options: &Options) -> String {
         .set("font-family", FONT_FAMILY)
         .add(Title::new(title))
         .add(Description::new().add(svg::node::Text::new(summary(layout))))
-        .add(glyphs(layout, options, edges::markers(palette)))
+        .add(glyphs(layout, options, &icon_ids, edges::markers(palette)))
         .add(
             Rectangle::new()
                 .set("width", layout.width.max(1))
@@ -92,7 +93,7 @@ pub fn render(layout: &Layout, options: &Options) -> String {
     let by_id: BTreeMap<&str, &archc_layout::Container> =
         layout.containers.iter().map(|c| (c.id.as_str(), c)).collect();
     for n in &layout.nodes {
-        doc = doc.add(nodes::node(n, palette, options, nodes::ground(n, &by_id, palette)));
+        doc = doc.add(nodes::node(n, palette, &icon_ids, nodes::ground(n, &by_id, palette)));
     }
     for e in &layout.edges {
         let ground =
@@ -107,22 +108,19 @@ pub fn render(layout: &Layout, options: &Options) -> String {
 }
 
 /// `defs` with the `<symbol>` of every glyph and user icon the nodes use,
-/// once each.
-fn glyphs(layout: &Layout, options: &Options, defs: Definitions) -> Definitions {
-    let mut own: BTreeSet<icons::GlyphKey> = BTreeSet::new();
-    let mut users: BTreeMap<String, &Icon> = BTreeMap::new();
-    for n in &layout.nodes {
-        match nodes::user_icon(n, options) {
-            Some(icon) => {
-                users.entry(embed::id(icon)).or_insert(icon);
-            }
-            None => {
-                own.insert(icons::GlyphKey::of(&n.kind, &n.category));
-            }
-        }
-    }
-    own.extend(layout.containers.iter().filter_map(boxes::corner_mark).map(|(key, _)| key));
+/// once each (`icon_ids`: the user's icons in use, by key).
+fn glyphs(layout: &Layout, options: &Options, icon_ids: &BTreeMap<&str, String>, defs: Definitions) -> Definitions {
+    let own: BTreeSet<icons::GlyphKey> = layout
+        .nodes
+        .iter()
+        .filter(|n| nodes::icon_key(n, options).is_none())
+        .map(|n| icons::GlyphKey::of(&n.kind, &n.category))
+        .chain(layout.containers.iter().filter_map(boxes::corner_mark).map(|(key, _)| key))
+        .collect();
     let defs = own.into_iter().fold(defs, |defs, key| defs.add(key.symbol()));
+    // One symbol per distinct icon file, in the order of their ids.
+    let users: BTreeMap<&str, &Icon> =
+        icon_ids.iter().filter_map(|(key, id)| Some((id.as_str(), options.icons.get(*key)?))).collect();
     users.into_values().fold(defs, |defs, icon| defs.add(embed::symbol(icon)))
 }
 

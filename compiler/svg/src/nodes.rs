@@ -10,7 +10,7 @@ use svg::node::element::{Group, Rectangle, Title};
 use crate::icons::{self, GlyphKey};
 use crate::theme::{category_colour, Palette};
 use crate::xml::clean;
-use crate::{embed, label, Icon, Options};
+use crate::{embed, label, Options};
 
 /// The glyph of a band: smaller than an icon, this far from the bar's left
 /// end (the layout starts the label 8 units after it: `place::node_label_box`).
@@ -33,7 +33,7 @@ pub(crate) fn ground<'a>(n: &Node, containers: &BTreeMap<&str, &Container>, pale
     palette.background
 }
 
-pub(crate) fn node(n: &Node, palette: &Palette, options: &Options, ground: &str) -> Group {
+pub(crate) fn node(n: &Node, palette: &Palette, icon_ids: &BTreeMap<&str, String>, ground: &str) -> Group {
     let mut title = format!("{} ({})", clean(&n.label), clean(&n.kind));
     if let Some(description) = &n.description {
         title.push('\n');
@@ -64,7 +64,7 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options, ground: &str)
             .add(bar(colour).set("fill-opacity", palette.band_tint).set("stroke", colour).set("stroke-width", "1.5"));
         let size = BAND_GLYPH.min(r.h.saturating_sub(8)).max(0);
         let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
-        group = add_glyph(group, n, options, r.x.saturating_add(BAND_INSET), y, size);
+        group = add_glyph(group, n, icon_ids, r.x.saturating_add(BAND_INSET), y, size);
     } else if n.shape == "border" {
         // The VPC's outline runs behind a border glyph: a plate of
         // background colour under it hides the line even behind a user's
@@ -79,9 +79,9 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options, ground: &str)
                 .set("rx", 6)
                 .set("fill", palette.background),
         );
-        group = add_glyph(group, n, options, r.x, r.y, r.w.min(r.h).max(0));
+        group = add_glyph(group, n, icon_ids, r.x, r.y, r.w.min(r.h).max(0));
     } else {
-        group = add_glyph(group, n, options, r.x, r.y, r.w.min(r.h).max(0));
+        group = add_glyph(group, n, icon_ids, r.x, r.y, r.w.min(r.h).max(0));
     }
     // A halo of background colour keeps a label under a glyph readable
     // where an edge or a border passes under it (a border glyph's label sits
@@ -92,16 +92,31 @@ pub(crate) fn node(n: &Node, palette: &Palette, options: &Options, ground: &str)
     group
 }
 
-/// The user's icon for this node: by id, then by kind.
-pub(crate) fn user_icon<'a>(n: &Node, options: &'a Options) -> Option<&'a Icon> {
-    options.icons.get(&n.id).or_else(|| options.icons.get(&n.kind))
+/// The key in `Options::icons` of this node's icon: its id, else its kind.
+pub(crate) fn icon_key<'a>(n: &'a Node, options: &Options) -> Option<&'a str> {
+    [n.id.as_str(), n.kind.as_str()].into_iter().find(|k| options.icons.contains_key(*k))
 }
 
-/// The user's icon, else archc's own glyph: both symbols in the document's
-/// `<defs>`.
-fn add_glyph(group: Group, n: &Node, options: &Options, x: i32, y: i32, size: i32) -> Group {
-    match user_icon(n, options) {
-        Some(icon) => group.add(icons::place(&embed::id(icon), x, y, size)),
+/// The symbol ids of the user's icons the nodes use, by icon key: each icon
+/// hashed once, however many nodes show it.
+pub(crate) fn icon_ids<'a>(nodes: &'a [Node], options: &Options) -> BTreeMap<&'a str, String> {
+    let mut ids = BTreeMap::new();
+    for n in nodes {
+        if let Some(key) = icon_key(n, options) {
+            if let (false, Some(icon)) = (ids.contains_key(key), options.icons.get(key)) {
+                ids.insert(key, embed::id(icon));
+            }
+        }
+    }
+    ids
+}
+
+/// The user's icon (`icon_ids`), else archc's own glyph: both symbols in
+/// the document's `<defs>`.
+fn add_glyph(group: Group, n: &Node, icon_ids: &BTreeMap<&str, String>, x: i32, y: i32, size: i32) -> Group {
+    let options_key = [n.id.as_str(), n.kind.as_str()].into_iter().find_map(|k| icon_ids.get(k));
+    match options_key {
+        Some(id) => group.add(icons::place(id, x, y, size)),
         None => group.add(GlyphKey::of(&n.kind, &n.category).place(x, y, size)),
     }
 }

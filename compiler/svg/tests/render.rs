@@ -396,3 +396,18 @@ fn an_edge_label_plate_takes_the_colour_under_it() {
     assert_eq!(plate(0).as_deref(), Some("#F2F6E8"));
     assert_eq!(plate(2).as_deref(), Some("#FFFFFF"), "between subnets: the page");
 }
+
+#[test]
+fn one_large_icon_on_many_nodes_is_embedded_once() {
+    let big = format!("<svg xmlns=\"http://www.w3.org/2000/svg\"><!--{}--></svg>", "x".repeat(200_000));
+    let mut layout = Layout { width: 10_000, height: 10_000, ..Layout::default() };
+    for i in 0..2_000 {
+        layout.nodes.push(icon(&format!("n{i}"), "ec2", "compute", "vm", (i % 50) * 100, (i / 50) * 100));
+    }
+    let mut icons = std::collections::BTreeMap::new();
+    icons.insert("ec2".to_string(), Icon { svg: big });
+    let svg = render(&layout, &Options { theme: Theme::Light, icons });
+    assert_eq!(svg.matches("<image").count(), 1);
+    assert_eq!(svg.matches("<use").count(), 2_000);
+    assert!(svg.len() < 1_200_000, "{} bytes", svg.len());
+}
