@@ -409,5 +409,6 @@ fn one_large_icon_on_many_nodes_is_embedded_once() {
     let svg = render(&layout, &Options { theme: Theme::Light, icons });
     assert_eq!(svg.matches("<image").count(), 1);
     assert_eq!(svg.matches("<use").count(), 2_000);
-    assert!(svg.len() < 1_200_000, "{} bytes", svg.len());
+    // The icon twice (href and xlink:href, ~270 KB each) and ~400 bytes a node.
+    assert!(svg.len() < 1_600_000, "{} bytes", svg.len());
 }
