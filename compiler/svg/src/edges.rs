@@ -1,7 +1,8 @@
 //! Edges: orthogonal polylines with rounded bends, styled by kind (flows
 //! solid with an arrow, integrations dashed magenta, network connections
-//! thick without arrows, alias/protects dotted), refused flows red and
-//! dashed; and their labels on a background plate, drawn last.
+//! without arrows — peerings and Direct Connect as tubes, attachments
+//! solid, VPN dashed —, alias/protects dotted), refused flows red and dashed
+//! with a crossed circle; and their labels on a plate, drawn last.
 
 use archc_layout::{Container, Edge, Rect};
 use svg::node::element::{Circle, Definitions, Group, Marker, Path, Rectangle, Title};
@@ -47,6 +48,7 @@ impl Head {
         format!("archc-{name}-{}", palette.name)
     }
 }
+
 const INTEGRATION: &str = "#E7157B";
 const NETWORK: &str = "#8C4FFF";
 const LINK: &str = "#00A4A6";
