@@ -1,0 +1,143 @@
+//! The page: the title on top; the outside column (users, the internet,
+//! then on-premises networks) on the side traffic comes from (left for
+//! `direction right`, top for `down`); and the AWS Cloud box holding the
+//! global services (a column before the regions, or a row above them) and
+//! the regions in a grid wrapped to keep the page between 1:2 and 2:1.
+
+use archc_core::model::NodeId;
+
+use super::size::{self, HEADER, MARGIN};
+use super::tree::Tree;
+use super::{region, Cx};
+use crate::types::Rect;
+
+/// Between the cloud's border and its contents.
+const CLOUD_PAD: i32 = 32;
+/// Between regions.
+const REGION_GAP: i32 = 72;
+/// Between the global column and the regions.
+const GLOBAL_GAP: i32 = 80;
+/// Between the outside column and the cloud.
+const OUTSIDE_GAP: i32 = 96;
+/// The width/height the page aims at.
+const TARGET: f64 = 1.5;
+
+/// Creates every container, outermost first (each container's parent is
+/// listed before it), and records their indexes in the tree.
+pub(super) fn create_containers(cx: &mut Cx, tree: &mut Tree) {
+    let model = cx.model;
+    if tree.regions.is_empty() && tree.global.is_empty() {
+        return;
+    }
+    let aws = cx.out.container(model, None, "cloud", None);
+    for r in &mut tree.regions {
+        r.c = cx.out.container(model, Some(r.id), "region", Some(aws));
+        for v in &mut r.vpcs {
+            v.c = cx.out.container(model, Some(v.id), "vpc", Some(r.c));
+            for z in &mut v.zones {
+                z.c = cx.out.container(model, Some(z.id), "az", Some(v.c));
+                for s in &mut z.subnets {
+                    s.c = cx.out.container(model, Some(s.id), "subnet", Some(z.c));
+                }
+            }
+        }
+    }
+}
+
+/// Measures every box and places the cloud and the outside column on the
+/// page.
+pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
+    let model = cx.model;
+    let down = cx.down;
+    let top = MARGIN + if has_title { super::title_height() } else { 0 };
+    let icons = |ids: &[NodeId]| -> Vec<(NodeId, Vec<String>)> {
+        ids.iter().map(|&n| (n, size::icon_lines(model.get(n).map_or("", |n| n.display_label())))).collect()
+    };
+    let global = icons(&tree.global);
+    let global_lines: Vec<usize> = global.iter().map(|(_, l)| l.len()).collect();
+    let outside = icons(&tree.outside);
+    let outside_lines: Vec<usize> = outside.iter().map(|(_, l)| l.len()).collect();
+
+    let (mut cloud_w, mut cloud_h) = (0, 0);
+    let has_cloud = !tree.regions.is_empty() || !tree.global.is_empty();
+    if has_cloud {
+        let mut sizes = Vec::with_capacity(tree.regions.len());
+        for r in &tree.regions {
+            region::measure(cx, r);
+            sizes.push(cx.out.size_of(r.c));
+        }
+        // The block of regions plus the global column (or row), and the
+        // outside column, as the page would be.
+        let with_global = |w: i32, h: i32| -> (i32, i32) {
+            if global_lines.is_empty() {
+                return (w, h);
+            }
+            let cols = region::fill_cols(&global_lines, if down { w } else { h }, down);
+            let (_, gw, gh) = size::icon_grid(&global_lines, cols);
+            match (sizes.is_empty(), down) {
+                (true, _) => (gw, gh),
+                (false, true) => (w.max(gw), h + GLOBAL_GAP + gh),
+                (false, false) => (w + GLOBAL_GAP + gw, h.max(gh)),
+            }
+        };
+        let page = |w: i32, h: i32| -> (i32, i32) {
+            let (w, h) = with_global(w, h);
+            let (w, h) = (w + 2 * CLOUD_PAD, h + HEADER + CLOUD_PAD);
+            if outside_lines.is_empty() {
+                return (w, h);
+            }
+            let cols = region::fill_cols(&outside_lines, if down { w } else { h }, down);
+            let (_, ow, oh) = size::icon_grid(&outside_lines, cols);
+            if down {
+                (w.max(ow), h + OUTSIDE_GAP + oh)
+            } else {
+                (w + OUTSIDE_GAP + ow, h.max(oh))
+            }
+        };
+        let cols = size::best_cols(&sizes, REGION_GAP, TARGET, page);
+        let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::pack(&sizes, cols, REGION_GAP) };
+        let (gx, gy, rx, ry) = match (global.is_empty() || sizes.is_empty(), down) {
+            (true, _) => (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER),
+            (false, true) => {
+                let (_, _, gh) = size::icon_grid(&global_lines, region::fill_cols(&global_lines, bw, true));
+                (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER + gh + GLOBAL_GAP)
+            }
+            (false, false) => {
+                let (_, gw, _) = size::icon_grid(&global_lines, region::fill_cols(&global_lines, bh, false));
+                (CLOUD_PAD, HEADER, CLOUD_PAD + gw + GLOBAL_GAP, HEADER)
+            }
+        };
+        for (r, (x, y)) in tree.regions.iter().zip(&at) {
+            let (w, h) = cx.out.size_of(r.c);
+            cx.out.set_rect(r.c, Rect::new(rx + x, ry + y, w, h));
+        }
+        let aws = 0usize;
+        if !global.is_empty() {
+            let (cells, _, _) =
+                size::icon_grid(&global_lines, region::fill_cols(&global_lines, if down { bw } else { bh }, down));
+            for ((id, l), (x, y)) in global.into_iter().zip(cells) {
+                cx.out.node(model, id, "icon", Some(aws), Some(aws), super::icon_rect(gx + x, gy + y), l);
+            }
+        }
+        let (iw, ih) = with_global(bw, bh);
+        cloud_w = iw + 2 * CLOUD_PAD;
+        cloud_h = ih + HEADER + CLOUD_PAD;
+        cx.out.set_rect(aws, Rect::new(0, 0, cloud_w.max(160), cloud_h.max(100)));
+    }
+
+    // The outside column (or row), centred against the cloud.
+    let cols = region::fill_cols(&outside_lines, if down { cloud_w } else { cloud_h }, down);
+    let (cells, ow, oh) = size::icon_grid(&outside_lines, cols);
+    let (ox, oy, cx0, cy0) = match (outside.is_empty(), down) {
+        (true, _) => (MARGIN, top, MARGIN, top),
+        (false, true) => (MARGIN + ((cloud_w - ow) / 2).max(0), top, MARGIN, top + oh + OUTSIDE_GAP),
+        (false, false) => (MARGIN, top + ((cloud_h - oh) / 2).max(0), MARGIN + ow + OUTSIDE_GAP, top),
+    };
+    for ((id, l), (x, y)) in outside.into_iter().zip(cells) {
+        cx.out.node(model, id, "icon", None, None, super::icon_rect(ox + x, oy + y), l);
+    }
+    if has_cloud {
+        let (w, h) = cx.out.size_of(0);
+        cx.out.set_rect(0, Rect::new(cx0, cy0, w, h));
+    }
+}

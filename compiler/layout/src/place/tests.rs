@@ -1,0 +1,372 @@
+//! Placement on every example and on a large generated design: geometry
+//! invariants the router and the SVG rely on.
+
+use std::collections::BTreeMap;
+
+use archc_core::compile_str;
+
+use super::place;
+use crate::types::{Container, Layout, Node, Rect};
+
+const EXAMPLES: &[(&str, &str)] = &[
+    ("blue_green.arch", include_str!("../../../../examples/blue_green.arch")),
+    ("components.arch", include_str!("../../../../examples/components.arch")),
+    ("direct_upload.arch", include_str!("../../../../examples/direct_upload.arch")),
+    ("environments_peered.arch", include_str!("../../../../examples/environments_peered.arch")),
+    ("fargate_microservices.arch", include_str!("../../../../examples/fargate_microservices.arch")),
+    ("hub_and_spoke.arch", include_str!("../../../../examples/hub_and_spoke.arch")),
+    ("image_pipeline.arch", include_str!("../../../../examples/image_pipeline.arch")),
+    ("log_lake.arch", include_str!("../../../../examples/log_lake.arch")),
+    ("multi_region_failover.arch", include_str!("../../../../examples/multi_region_failover.arch")),
+    ("serverless_api.arch", include_str!("../../../../examples/serverless_api.arch")),
+    ("static_site.arch", include_str!("../../../../examples/static_site.arch")),
+    ("three_tier_shop.arch", include_str!("../../../../examples/three_tier_shop.arch")),
+];
+
+fn lay(name: &str, text: &str) -> Layout {
+    let (_, c) = compile_str(name, text);
+    let model = c.checked().unwrap_or_else(|| panic!("{name} lowers without errors: {:#?}", c.diagnostics));
+    let refusals = crate::refusals(model, &c.diagnostics);
+    place(model, &refusals)
+}
+
+fn down(text: &str) -> String {
+    let t = text.replace("direction right", "");
+    format!("direction down\n{t}")
+}
+
+fn containers(l: &Layout) -> BTreeMap<&str, &Container> {
+    l.containers.iter().map(|c| (c.id.as_str(), c)).collect()
+}
+
+/// Every invariant of a placed layout; `name` says which in a failure.
+fn check(name: &str, l: &Layout) {
+    let by_id = containers(l);
+    assert!(l.width > 0 && l.height > 0, "{name}: empty page");
+    // Outermost first, and each child inside its parent.
+    for (i, c) in l.containers.iter().enumerate() {
+        if let Some(p) = &c.parent {
+            let at = l.containers.iter().position(|k| &k.id == p);
+            assert!(at.is_some_and(|a| a < i), "{name}: {} listed before its parent {p}", c.id);
+            let p = by_id[p.as_str()];
+            assert!(strictly_inside(&c.rect, &p.rect), "{name}: container {} not inside {}", c.id, p.id);
+        }
+        let page = Rect::new(0, 0, l.width, l.height);
+        assert!(page.contains(&c.rect), "{name}: {} off the page", c.id);
+        assert!(c.rect.contains(&c.label_box.rect), "{name}: label of {} outside it", c.id);
+        for b in &c.badges {
+            assert!(c.rect.contains(&b.rect), "{name}: badge {} outside {}", b.id, c.id);
+            assert!(!b.rect.overlaps(&c.label_box.rect), "{name}: badge {} over the label of {}", b.id, c.id);
+        }
+    }
+    for n in &l.nodes {
+        let page = Rect::new(0, 0, l.width, l.height);
+        assert!(page.contains(&n.rect) && page.contains(&n.label_box.rect), "{name}: {} off the page", n.id);
+        let Some(p) = &n.parent else { continue };
+        let p = by_id[p.as_str()];
+        if n.shape == "border" {
+            // Straddles its VPC's border: centre on it, inside the region.
+            assert_eq!(p.kind, "vpc", "{name}: {}", n.id);
+            let (cx, cy) = (n.rect.x + n.rect.w / 2, n.rect.y + n.rect.h / 2);
+            let on_v = (cx == p.rect.x || cx == p.rect.right()) && cy > p.rect.y && cy < p.rect.bottom();
+            let on_h = (cy == p.rect.y || cy == p.rect.bottom()) && cx > p.rect.x && cx < p.rect.right();
+            assert!(on_v || on_h, "{name}: border node {} not on {}'s border", n.id, p.id);
+            let region = by_id[p.parent.as_deref().unwrap_or_default()];
+            assert!(strictly_inside(&n.rect, &region.rect), "{name}: {} outside {}", n.id, region.id);
+            assert!(region.rect.contains(&n.label_box.rect), "{name}: label of {} outside {}", n.id, region.id);
+        } else {
+            assert!(strictly_inside(&n.rect, &p.rect), "{name}: node {} not inside {}", n.id, p.id);
+            assert!(p.rect.contains(&n.label_box.rect), "{name}: label of {} outside {}", n.id, p.id);
+        }
+    }
+    // No node over a node; no sibling boxes over each other.
+    for (i, a) in l.nodes.iter().enumerate() {
+        for b in l.nodes.iter().skip(i + 1) {
+            assert!(!a.rect.overlaps(&b.rect), "{name}: nodes {} and {} overlap", a.id, b.id);
+        }
+    }
+    for (i, a) in l.containers.iter().enumerate() {
+        for b in l.containers.iter().skip(i + 1).filter(|b| b.parent == a.parent) {
+            assert!(!a.rect.overlaps(&b.rect), "{name}: containers {} and {} overlap", a.id, b.id);
+        }
+    }
+    // Labels: over no node that is not their own, and not over each other.
+    let mut labels: Vec<(&str, Rect)> =
+        l.nodes.iter().filter(|n| !n.label_box.lines.is_empty()).map(|n| (n.id.as_str(), n.label_box.rect)).collect();
+    labels.extend(
+        l.containers.iter().filter(|c| !c.label_box.lines.is_empty()).map(|c| (c.id.as_str(), c.label_box.rect)),
+    );
+    labels.extend(l.title.iter().map(|t| ("title", t.rect)));
+    for (owner, r) in &labels {
+        for n in l.nodes.iter().filter(|n| n.id != *owner) {
+            assert!(!r.overlaps(&n.rect), "{name}: label of {owner} over node {}", n.id);
+        }
+    }
+    for (i, (a, ra)) in labels.iter().enumerate() {
+        for (b, rb) in labels.iter().skip(i + 1) {
+            assert!(!ra.overlaps(rb), "{name}: labels of {a} and {b} overlap");
+        }
+    }
+    check_rows(name, l);
+    check_bands(name, l);
+}
+
+fn strictly_inside(inner: &Rect, outer: &Rect) -> bool {
+    inner.x > outer.x && inner.y > outer.y && inner.right() < outer.right() && inner.bottom() < outer.bottom()
+}
+
+/// Zones are columns; a row key (tier, k-th of the tier in its zone) has
+/// the same y and height in every zone of a VPC; a zone's subnets share its
+/// column.
+fn check_rows(name: &str, l: &Layout) {
+    let by_id = containers(l);
+    let mut rows: BTreeMap<(String, String, usize), (i32, i32)> = BTreeMap::new();
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for z in l.containers.iter().filter(|c| c.kind == "az") {
+        let vpc = z.parent.clone().unwrap_or_default();
+        let subs: Vec<&Container> = l.containers.iter().filter(|c| c.parent.as_deref() == Some(&z.id)).collect();
+        for s in &subs {
+            assert_eq!((s.rect.x, s.rect.w), (subs[0].rect.x, subs[0].rect.w), "{name}: {} off its zone column", s.id);
+            let tier = s.tier.clone().unwrap_or_default();
+            let k = seen.entry((z.id.clone(), tier.clone())).or_insert(0);
+            let key = (vpc.clone(), tier, *k);
+            *k += 1;
+            let got = (s.rect.y, s.rect.h);
+            assert_eq!(*rows.entry(key).or_insert(got), got, "{name}: {} out of its row", s.id);
+        }
+        let _ = by_id[vpc.as_str()];
+    }
+    // Tier order downwards within a zone.
+    let order = |t: &Option<String>| match t.as_deref() {
+        Some("public") => 0,
+        Some("private") => 1,
+        _ => 2,
+    };
+    for z in l.containers.iter().filter(|c| c.kind == "az") {
+        let mut subs: Vec<&Container> = l.containers.iter().filter(|c| c.parent.as_deref() == Some(&z.id)).collect();
+        subs.sort_by_key(|s| s.rect.y);
+        assert!(
+            subs.windows(2).all(|w| order(&w[0].tier) <= order(&w[1].tier)),
+            "{name}: tiers out of order in {}",
+            z.id
+        );
+    }
+}
+
+/// A band lies in the row of its topmost subnet, spans exactly the zone
+/// columns of its subnets, below the subnet labels, with free space at both
+/// ends inside its end subnets.
+fn check_bands(name: &str, l: &Layout) {
+    let by_id = containers(l);
+    for b in l.nodes.iter().filter(|n| n.shape == "band") {
+        let subs: Vec<&Container> = b.placed_in.iter().filter_map(|s| by_id.get(s.as_str()).copied()).collect();
+        assert!(!subs.is_empty(), "{name}: band {} in no subnet", b.id);
+        let top = subs.iter().map(|s| s.rect.y).min().unwrap_or_default();
+        let row = subs.iter().find(|s| s.rect.y == top).map(|s| s.rect).unwrap_or_default();
+        let left = subs.iter().map(|s| s.rect.x).min().unwrap_or_default();
+        let right = subs.iter().map(|s| s.rect.right()).max().unwrap_or_default();
+        assert!(b.rect.y > row.y && b.rect.bottom() < row.bottom(), "{name}: band {} out of its row", b.id);
+        assert!(b.rect.x > left && b.rect.x < left + row.w, "{name}: band {} starts outside its first column", b.id);
+        assert!(
+            b.rect.right() < right && b.rect.right() > right - row.w,
+            "{name}: band {} ends outside its last column",
+            b.id
+        );
+        assert!(
+            b.rect.x - left >= 16 && right - b.rect.right() >= 16,
+            "{name}: band {} leaves no room at its ends",
+            b.id
+        );
+        for s in l.containers.iter().filter(|c| c.kind == "subnet") {
+            assert!(!b.rect.overlaps(&s.label_box.rect), "{name}: band {} over the label of {}", b.id, s.id);
+        }
+        assert!(b.label_box.rect.x >= b.rect.x + 32 && b.rect.contains(&b.label_box.rect), "{name}: {}", b.id);
+    }
+}
+
+#[test]
+fn every_example_is_placed_within_its_invariants() {
+    for (name, text) in EXAMPLES {
+        let l = lay(name, text);
+        assert!(!l.nodes.is_empty() && !l.containers.is_empty(), "{name}");
+        check(name, &l);
+        let again = lay(name, text);
+        assert_eq!(l, again, "{name}: not deterministic");
+        let d = lay(name, &down(text));
+        assert_eq!(d.direction, "down");
+        check(&format!("{name} (down)"), &d);
+    }
+}
+
+#[test]
+fn the_shop_is_drawn_as_aws_draws_it() {
+    let (name, text) = EXAMPLES[11];
+    let l = lay(name, text);
+    let by_id = containers(&l);
+    let node = |id: &str| l.nodes.iter().find(|n| n.id == id).unwrap_or_else(|| panic!("{id}"));
+    assert_eq!(l.containers[0].id, "aws");
+    assert_eq!(by_id["ap-northeast-2.shop"].label, "shop 10.20.0.0/16");
+    assert_eq!(by_id["ap-northeast-2.shop.a"].label, "Availability Zone a");
+    assert_eq!(by_id["ap-northeast-2.shop.a.pub_a"].label, "pub_a 10.20.0.0/24");
+    // The shoppers are left of the cloud; the IGW on the VPC's left border.
+    let vpc = by_id["ap-northeast-2.shop"].rect;
+    assert!(node("shoppers").rect.right() < l.containers[0].rect.x);
+    let igw = l.nodes.iter().find(|n| n.kind == "igw").expect("igw");
+    assert_eq!(igw.rect.x + igw.rect.w / 2, vpc.x);
+    // The data ACL is a badge on both data subnets, not a node.
+    assert!(l.nodes.iter().all(|n| n.kind != "nacl"));
+    for s in ["ap-northeast-2.shop.a.data_a", "ap-northeast-2.shop.c.data_c"] {
+        assert_eq!(by_id[s].badges.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(), ["ap-northeast-2.shop.data_acl"]);
+    }
+    // The ALB is one band over both public subnets, parent the VPC.
+    let web = node("ap-northeast-2.shop.web");
+    assert_eq!((web.shape.as_str(), web.parent.as_deref()), ("band", Some("ap-northeast-2.shop")));
+    assert_eq!(web.placed_in, ["ap-northeast-2.shop.a.pub_a", "ap-northeast-2.shop.c.pub_c"]);
+    assert_eq!(node("ap-northeast-2.shop.a.pub_a.nat_a").parent.as_deref(), Some("ap-northeast-2.shop.a.pub_a"));
+    assert_eq!(node("cdn").parent.as_deref(), Some("aws"));
+    assert_eq!(node("ap-northeast-2.media").parent.as_deref(), Some("ap-northeast-2"));
+    // Two bands in the data row stack as lanes.
+    let (orders, sessions) = (node("ap-northeast-2.shop.orders"), node("ap-northeast-2.shop.sessions"));
+    assert_eq!(orders.rect.x, sessions.rect.x);
+    assert!(orders.rect.bottom() < sessions.rect.y || sessions.rect.bottom() < orders.rect.y);
+    // Edges: the flows in order, then the links.
+    let kinds: Vec<(&str, &str, &str)> =
+        l.edges.iter().map(|e| (e.from.as_str(), e.to.as_str(), e.kind.as_str())).collect();
+    assert_eq!(kinds[0], ("shoppers", "shop_dns", "flow"));
+    assert!(
+        kinds.contains(&("cdn", "ap-northeast-2.media", "integration"))
+            || kinds.contains(&("cdn", "ap-northeast-2.media", "flow"))
+    );
+    assert!(kinds.contains(&("shop_dns", "cdn", "alias")));
+    assert!(kinds.contains(&("edge_acl", "cdn", "protects")));
+    assert!(l.nodes.iter().any(|n| n.kind == "internet"), "the internet is drawn: a flow goes there");
+    assert_eq!(l.edges[1].label.as_deref(), Some("browse and buy"));
+    assert_eq!(l.edges[1].ports.as_deref(), Some("443"));
+    assert!(l.edges.iter().all(|e| e.points.is_empty()));
+    assert_eq!(l.title.as_ref().map(|t| t.lines.clone()), Some(vec!["Web shop — production".to_string()]));
+}
+
+#[test]
+fn direction_down_puts_the_outside_on_top() {
+    let (name, text) = EXAMPLES[11];
+    let l = lay(name, &down(text));
+    let cloud = l.containers[0].rect;
+    let shoppers = l.nodes.iter().find(|n| n.id == "shoppers").expect("shoppers");
+    assert!(shoppers.label_box.rect.bottom() < cloud.y, "{shoppers:?} {cloud:?}");
+    let vpc = containers(&l)["ap-northeast-2.shop"].rect;
+    let igw = l.nodes.iter().find(|n| n.kind == "igw").expect("igw");
+    assert_eq!(igw.rect.y + igw.rect.h / 2, vpc.y, "the IGW on the VPC's top border");
+    let ep = l.nodes.iter().find(|n| n.kind == "endpoint").expect("endpoint");
+    assert_eq!(ep.rect.y + ep.rect.h / 2, vpc.bottom(), "endpoints on the bottom border");
+}
+
+#[test]
+fn refused_flows_carry_their_codes() {
+    let text = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    az a {\n      private subnet p 10.0.1.0/24 { ec2 web { port: 80 } }\n    }\n  }\n}\nusers u\nu -> web : http\n";
+    let (_, c) = compile_str("r.arch", text);
+    let model = c.checked().expect("lowers");
+    let refusals = crate::refusals(model, &c.diagnostics);
+    let l = place(model, &refusals);
+    let e = l.edges.iter().find(|e| e.from == "u").expect("the flow");
+    assert_eq!(e.refused.is_empty(), refusals.is_empty(), "{:?}", c.diagnostics);
+    assert_eq!(e.label.as_deref(), Some("80"));
+    check("refused", &l);
+}
+
+/// A design of about `per_subnet * 108 + …` resources over 4 regions.
+fn generated(per_subnet: usize, services: usize) -> String {
+    let regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-2"];
+    let mut s = String::from("title \"generated\"\nusers people\n");
+    let mut flows = String::new();
+    for (ri, r) in regions.iter().enumerate() {
+        s.push_str(&format!("region {r} {{\n"));
+        for v in 0..3 {
+            let k = ri * 3 + v;
+            s.push_str(&format!("  vpc v{k} 10.{k}.0.0/16 {{\n    igw\n"));
+            for (zi, z) in ["a", "b", "c"].iter().enumerate() {
+                s.push_str(&format!("    az {z} {{\n"));
+                for (ti, tier) in ["public", "private", "isolated"].iter().enumerate() {
+                    s.push_str(&format!("      {tier} subnet s{k}_{z}_{ti} 10.{k}.{}.0/24 {{\n", ti * 3 + zi));
+                    for e in 0..per_subnet {
+                        s.push_str(&format!("        ec2 w{k}_{z}_{ti}_{e} {{ port: 80 }}\n"));
+                    }
+                    s.push_str("      }\n");
+                }
+                s.push_str("    }\n");
+            }
+            s.push_str(&format!("    alb lb{k} in s{k}_a_0, s{k}_b_0, s{k}_c_0 {{ listen: 443 }}\n"));
+            s.push_str(&format!("    asg app{k} in s{k}_a_1, s{k}_b_1 {{ port: 8080 }}\n"));
+            s.push_str(&format!("    rds db{k} in s{k}_b_2, s{k}_c_2 {{ engine: postgres }}\n"));
+            s.push_str("  }\n");
+            flows.push_str(&format!("people -> lb{k} : 443\nlb{k} -> app{k}\napp{k} -> db{k}\nlb{k} -> w{k}_a_1_0\n"));
+        }
+        for q in 0..services {
+            s.push_str(&format!("  sqs q{ri}_{q}\n"));
+        }
+        s.push_str("}\n");
+    }
+    s.push_str(&flows);
+    s
+}
+
+#[test]
+fn a_large_design_is_placed_fast_and_near_square() {
+    let text = generated(15, 60);
+    let (_, c) = compile_str("big.arch", &text);
+    let model = c.checked().unwrap_or_else(|| panic!("{:#?}", c.diagnostics.iter().take(3).collect::<Vec<_>>()));
+    assert!(model.nodes().len() > 2000, "{}", model.nodes().len());
+    let refusals = crate::refusals(model, &c.diagnostics);
+    let start = std::time::Instant::now();
+    let l = place(model, &refusals);
+    let took = start.elapsed();
+    assert!(took.as_secs_f64() < 2.0, "{took:?}");
+    let aspect = f64::from(l.width) / f64::from(l.height);
+    assert!((1.0 / 3.0..=3.0).contains(&aspect), "aspect {aspect} ({}×{})", l.width, l.height);
+    check_fast(&l);
+    assert_eq!(l, place(model, &refusals));
+}
+
+/// The invariants that are cheap on thousands of nodes: containment, and no
+/// overlap between nodes of one parent.
+fn check_fast(l: &Layout) {
+    let by_id = containers(l);
+    let mut by_parent: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    for n in &l.nodes {
+        let p = n.parent.as_deref().unwrap_or_default();
+        by_parent.entry(p).or_default().push(n);
+        if let Some(c) = by_id.get(p).filter(|_| n.shape != "border") {
+            assert!(strictly_inside(&n.rect, &c.rect), "{} not in {p}", n.id);
+        }
+    }
+    for nodes in by_parent.values() {
+        let mut sorted = nodes.clone();
+        sorted.sort_by_key(|n| n.rect.x);
+        for (i, a) in sorted.iter().enumerate() {
+            for b in sorted.iter().skip(i + 1).take_while(|b| b.rect.x < a.rect.right()) {
+                assert!(!a.rect.overlaps(&b.rect), "{} and {} overlap", a.id, b.id);
+            }
+        }
+    }
+    check_rows("large", l);
+    check_bands("large", l);
+}
+
+/// Writes the examples' layouts to /tmp for a look (`cargo test -- --ignored`).
+#[test]
+#[ignore]
+fn dump_layouts() {
+    for (name, text) in EXAMPLES {
+        let l = lay(name, text);
+        let json = serde_json::to_string_pretty(&l).expect("json");
+        std::fs::write(format!("/tmp/place-{name}.json"), json).expect("write");
+        let d = lay(name, &down(text));
+        std::fs::write(format!("/tmp/place-down-{name}.json"), serde_json::to_string_pretty(&d).expect("json"))
+            .expect("write");
+    }
+    let big = generated(15, 60);
+    let (_, c) = compile_str("big.arch", &big);
+    if let Some(m) = c.checked() {
+        let l = place(m, &[]);
+        std::fs::write("/tmp/place-big.json", serde_json::to_string(&l).expect("json")).expect("write");
+    }
+}
