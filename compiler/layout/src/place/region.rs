@@ -1,11 +1,14 @@
-//! A region: its VPCs in a grid (wrapped to keep the region near 3:2), and
-//! its regional services (S3, SQS, Lambda outside subnets, TGW, VPN, DX…)
-//! in a compact grid beside the VPCs (right of them for `direction right`,
-//! under them for `down`), with a wide channel between.
+//! A region: its VPCs in a grid, the network services that connect it to
+//! the outside (transit gateways, VPN, Direct Connect) in a column on the
+//! side facing the outside column, and its other regional services (S3,
+//! SQS, Lambda outside subnets…) in a compact grid beside or under the VPCs,
+//! whichever keeps the region nearest 3:2 in the least area. Wide channels
+//! separate the three.
 
+use archc_core::model::kinds::Kind;
 use archc_core::model::NodeId;
 
-use super::size::{self, GAP, HEADER, LABEL_MAX};
+use super::size::{self, int, GAP, HEADER, LABEL_MAX};
 use super::tree::RegionT;
 use super::vpc::{self, Overhang};
 use super::Cx;
@@ -16,15 +19,66 @@ use crate::types::Rect;
 const REGION_PAD: i32 = 32;
 /// Between VPCs (plus what their border nodes overhang).
 const VPC_GAP: i32 = 56;
-/// Between the VPCs and the services grid.
+/// Between the VPCs and a services grid.
 const SERVICES_GAP: i32 = 72;
 /// The width/height a region aims at.
 const TARGET: f64 = 1.6;
 
+/// An icon grid: its icons, their label line counts, and its size for a
+/// column count (estimated with the tallest slot, which bounds the real).
+struct Icons {
+    items: Vec<(NodeId, Vec<String>)>,
+    lines: Vec<usize>,
+    slot: i32,
+}
+
+impl Icons {
+    fn new(cx: &Cx, ids: &[NodeId]) -> Icons {
+        let items: Vec<(NodeId, Vec<String>)> =
+            ids.iter().map(|&n| (n, size::icon_lines(cx.model.get(n).map_or("", |n| n.display_label())))).collect();
+        let lines: Vec<usize> = items.iter().map(|(_, l)| l.len()).collect();
+        let slot = size::slot_h(lines.iter().copied().max().unwrap_or(1));
+        Icons { items, lines, slot }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    fn dims(&self, cols: usize) -> (i32, i32) {
+        let n = self.items.len();
+        if n == 0 {
+            return (0, 0);
+        }
+        let cols = cols.clamp(1, n);
+        let rows = n.div_ceil(cols);
+        (int(cols) * (LABEL_MAX + GAP) - GAP, int(rows) * (self.slot + GAP) - GAP)
+    }
+
+    /// Places the icons in `cols` columns from `(x, y)` in region `c`.
+    fn place(self, cx: &mut Cx, c: usize, cols: usize, x: i32, y: i32) {
+        let (cells, _, _) = size::icon_grid(&self.lines, cols);
+        for ((id, l), (dx, dy)) in self.items.into_iter().zip(cells) {
+            cx.out.node(cx.model, id, "icon", Some(c), Some(c), super::icon_rect(x + dx, y + dy), l);
+        }
+    }
+}
+
+/// One arrangement of a region's inside.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    vpc_cols: usize,
+    near_cols: usize,
+    far_cols: usize,
+    /// The far services under the VPCs rather than beside them.
+    far_below: bool,
+    w: i32,
+    h: i32,
+}
+
 /// Measures and places the inside of region `r`; sets its size (its corner
 /// is set by the cloud).
 pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
-    let model = cx.model;
     let mut hangs: Vec<Overhang> = Vec::with_capacity(r.vpcs.len());
     let mut sizes: Vec<(i32, i32)> = Vec::with_capacity(r.vpcs.len());
     for v in &r.vpcs {
@@ -33,46 +87,105 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
         sizes.push((o.l + w + o.r, o.t + h + o.b));
         hangs.push(o);
     }
-    let services: Vec<(NodeId, Vec<String>)> =
-        r.services.iter().map(|&n| (n, size::icon_lines(model.get(n).map_or("", |n| n.display_label())))).collect();
-    let lines: Vec<usize> = services.iter().map(|(_, l)| l.len()).collect();
-    let down = cx.down;
-    let with_services = |w: i32, h: i32| -> (i32, i32) {
-        if lines.is_empty() {
-            return (w, h);
-        }
-        let (_, sw, sh) = size::icon_grid(&lines, fill_cols(&lines, if down { w } else { h }, down));
-        if sizes.is_empty() {
-            (sw, sh)
-        } else if down {
-            (w.max(sw), h + SERVICES_GAP + sh)
-        } else {
-            (w + SERVICES_GAP + sw, h.max(sh))
-        }
+    // Network services face the outside only when there are VPCs to face
+    // it past; otherwise all services share one grid.
+    let is_link = |id: &NodeId| cx.model.get(*id).is_some_and(|n| matches!(n.kind(), Kind::Tgw | Kind::Vpn | Kind::Dx));
+    let (near_ids, far_ids): (Vec<NodeId>, Vec<NodeId>) =
+        if sizes.is_empty() { (Vec::new(), r.services.clone()) } else { r.services.iter().partition(|id| is_link(id)) };
+    let near = Icons::new(cx, &near_ids);
+    let far = Icons::new(cx, &far_ids);
+    let shape = choose(cx.down, &sizes, &near, &far);
+
+    let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::pack(&sizes, shape.vpc_cols, VPC_GAP) };
+    let (nw, nh) = near.dims(shape.near_cols);
+    // The block of VPCs starts after the near services.
+    let (vx, vy) = match (near.is_empty(), cx.down) {
+        (true, _) => (REGION_PAD, HEADER),
+        (false, false) => (REGION_PAD + nw + SERVICES_GAP, HEADER),
+        (false, true) => (REGION_PAD, HEADER + nh + SERVICES_GAP),
     };
-    let cols = size::best_cols(&sizes, VPC_GAP, TARGET, with_services);
-    let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::pack(&sizes, cols, VPC_GAP) };
     for ((v, o), (x, y)) in r.vpcs.iter().zip(&hangs).zip(&at) {
         let (w, h) = cx.out.size_of(v.c);
-        cx.out.set_rect(v.c, Rect::new(REGION_PAD + x + o.l, HEADER + y + o.t, w, h));
+        cx.out.set_rect(v.c, Rect::new(vx + x + o.l, vy + y + o.t, w, h));
     }
-    let (inner_w, inner_h) = with_services(bw, bh);
-    if !services.is_empty() {
-        let (cells, _, _) = size::icon_grid(&lines, fill_cols(&lines, if down { bw } else { bh }, down));
-        let (sx, sy) = match (sizes.is_empty(), down) {
-            (true, _) => (REGION_PAD, HEADER),
-            (false, true) => (REGION_PAD, HEADER + bh + SERVICES_GAP),
-            (false, false) => (REGION_PAD + bw + SERVICES_GAP, HEADER),
+    if !near.is_empty() {
+        // Centred along the VPCs' side.
+        let (x, y) = if cx.down {
+            (REGION_PAD + ((bw - nw) / 2).max(0), HEADER)
+        } else {
+            (REGION_PAD, HEADER + ((bh - nh) / 2).max(0))
         };
-        for ((id, l), (x, y)) in services.into_iter().zip(cells) {
-            cx.out.node(model, id, "icon", Some(r.c), Some(r.c), super::icon_rect(sx + x, sy + y), l);
+        near.place(cx, r.c, shape.near_cols, x, y);
+    }
+    if !far.is_empty() {
+        let (x, y) = match (sizes.is_empty(), shape.far_below) {
+            (true, _) => (REGION_PAD, HEADER),
+            (false, true) => (vx, vy + bh + SERVICES_GAP),
+            (false, false) => (vx + bw + SERVICES_GAP, vy),
+        };
+        far.place(cx, r.c, shape.far_cols, x, y);
+    }
+    let label = cx.model.get(r.id).map(super::container_label).unwrap_or_default();
+    let label_w = text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X;
+    let w = (shape.w + 2 * REGION_PAD).max(label_w);
+    let h = HEADER + shape.h.max(40) + REGION_PAD;
+    cx.out.set_rect(r.c, Rect::new(0, 0, w, h));
+}
+
+/// The arrangement nearest the target aspect for the least area: every VPC
+/// column count (bounded), the far services beside or under the VPCs, and
+/// a bounded set of their column counts.
+fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons) -> Shape {
+    let mut best: Option<(f64, Shape)> = None;
+    let vpc_options = column_options(sizes.len());
+    let far_options = column_options(far.items.len());
+    for &c in &vpc_options {
+        let (bw, bh) = if sizes.is_empty() {
+            (0, 0)
+        } else {
+            let (_, w, h) = size::pack(sizes, c, VPC_GAP);
+            (w, h)
+        };
+        let near_cols = fill_cols(&near.lines, if down { bw } else { bh }, down);
+        let (nw, nh) = near.dims(near_cols);
+        let (cw, ch) = match (near.is_empty(), down) {
+            (true, _) => (bw, bh),
+            (false, false) => (nw + SERVICES_GAP + bw, nh.max(bh)),
+            (false, true) => (nw.max(bw), nh + SERVICES_GAP + bh),
+        };
+        for &k in &far_options {
+            for below in [false, true] {
+                let (fw, fh) = far.dims(k);
+                let (w, h) = match (far.is_empty(), sizes.is_empty(), below) {
+                    (true, _, _) => (cw, ch),
+                    (false, true, _) => (fw, fh),
+                    (false, false, true) => (cw.max(fw), ch + SERVICES_GAP + fh),
+                    (false, false, false) => (cw + SERVICES_GAP + fw, ch.max(fh)),
+                };
+                let score = size::score(w, h, TARGET);
+                let shape = Shape { vpc_cols: c, near_cols, far_cols: k, far_below: below, w, h };
+                if best.as_ref().is_none_or(|(s, _)| score < *s) {
+                    best = Some((score, shape));
+                }
+            }
         }
     }
-    let label = model.get(r.id).map(super::container_label).unwrap_or_default();
-    let label_w = text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X;
-    let w = (inner_w + 2 * REGION_PAD).max(label_w);
-    let h = HEADER + inner_h.max(40) + REGION_PAD;
-    cx.out.set_rect(r.c, Rect::new(0, 0, w, h));
+    best.map_or(Shape { vpc_cols: 1, near_cols: 1, far_cols: 1, far_below: false, w: 0, h: 0 }, |(_, s)| s)
+}
+
+/// Column counts worth trying for `n` boxes: every one up to 16, then at
+/// most 48 more spread up to `n`.
+pub(super) fn column_options(n: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = (1..=n.clamp(1, 16)).collect();
+    if n > 16 {
+        let step = (n - 16).div_ceil(48).max(1);
+        let mut c = 16 + step;
+        while c <= n {
+            out.push(c);
+            c += step;
+        }
+    }
+    out
 }
 
 /// The column count of an icon grid that fills `length` (a height, or a

@@ -135,8 +135,8 @@ pub(super) fn span(lens: &[i32], gap: i32) -> i32 {
 }
 
 /// The column count (1..=n, trying at most 64 counts spread over that
-/// range) whose packing makes `total(w, h)` closest to the aspect `target`
-/// (width / height).
+/// range) whose packing makes `total(w, h)` nearest the aspect `target`
+/// (width / height) for the least area.
 pub(super) fn best_cols(sizes: &[(i32, i32)], gap: i32, target: f64, total: impl Fn(i32, i32) -> (i32, i32)) -> usize {
     let n = sizes.len();
     if n <= 1 {
@@ -148,13 +148,20 @@ pub(super) fn best_cols(sizes: &[(i32, i32)], gap: i32, target: f64, total: impl
     while c <= n {
         let (_, w, h) = pack(sizes, c, gap);
         let (tw, th) = total(w, h);
-        let score = (f64::from(tw.max(1)) / f64::from(th.max(1)) / target).ln().abs();
+        let score = score(tw, th, target);
         if score < best.0 {
             best = (score, c);
         }
         c += if c < 16 { 1 } else { step };
     }
     best.1
+}
+
+/// Lower is better: area, and distance from the target aspect (weighted so
+/// that doubling the distortion costs more than doubling the area).
+pub(super) fn score(w: i32, h: i32, target: f64) -> f64 {
+    let (w, h) = (f64::from(w.max(1)), f64::from(h.max(1)));
+    (w * h).ln() + 3.0 * ((w / h) / target).ln().abs()
 }
 
 /// Icons in a grid of equal-width slots: returns each glyph's top-left, and

@@ -126,11 +126,17 @@ impl Tree {
             }
         }
         let mut onprem = Vec::new();
+        let mut internet = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
             let id = NodeId(i);
             match n.kind() {
                 Kind::Region | Kind::Vpc | Kind::Az | Kind::Subnet => continue,
-                Kind::Internet if !with_internet => continue,
+                Kind::Internet => {
+                    if with_internet {
+                        internet.push(id);
+                    }
+                    continue;
+                }
                 Kind::Nacl => {
                     for s in &n.placement {
                         if let Some(sub) = t.subnet_mut(*s) {
@@ -147,6 +153,8 @@ impl Tree {
             }
             t.put(model, id, n.layout());
         }
+        // Users first, then the internet, then on-premises networks.
+        t.outside.extend(internet);
         t.outside.extend(onprem);
         t
     }
