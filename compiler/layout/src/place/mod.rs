@@ -32,7 +32,8 @@ pub(crate) fn place(model: &CheckedModel, refusals: &[Refusal]) -> Layout {
     let model: &Model = model;
     let (edges, with_internet) = edges::edges(model, refusals);
     let mut tree = Tree::build(model, with_internet);
-    let mut cx = Cx { model, out: Out::default(), down: model.settings.direction.value == Direction::Down };
+    let degree = degrees(model, &edges);
+    let mut cx = Cx { model, out: Out::default(), down: model.settings.direction.value == Direction::Down, degree };
     outer::create_containers(&mut cx, &mut tree);
     let title = model.settings.title.as_ref().map(|t| t.value.clone());
     outer::measure(&mut cx, &tree, title.is_some());
@@ -51,6 +52,28 @@ pub(super) struct Cx<'m> {
     pub out: Out,
     /// `direction down`: the outside row on top, border nodes top/bottom.
     pub down: bool,
+    /// Per model node, how many edges end at it: channels next to busy
+    /// nodes are made wider.
+    pub degree: Vec<usize>,
+}
+
+impl Cx<'_> {
+    /// How many edges end at `ids` (as a width factor, saturating).
+    pub(super) fn edges_at(&self, ids: &[NodeId]) -> i32 {
+        size::int(ids.iter().map(|i| self.degree.get(i.0).copied().unwrap_or(0)).sum())
+    }
+}
+
+fn degrees(model: &Model, edges: &[crate::types::Edge]) -> Vec<usize> {
+    let mut degree = vec![0usize; model.nodes().len()];
+    for e in edges {
+        for end in [&e.from, &e.to] {
+            if let Some(d) = model.by_id(end).and_then(|i| degree.get_mut(i.0)) {
+                *d += 1;
+            }
+        }
+    }
+    degree
 }
 
 /// The layout being built. Until `finish`, a container's rect is relative

@@ -15,9 +15,9 @@ use crate::types::Rect;
 const CLOUD_PAD: i32 = 32;
 /// Between regions.
 const REGION_GAP: i32 = 72;
-/// Between the global column and the regions.
+/// Between the global column and the regions, at least (more per edge).
 const GLOBAL_GAP: i32 = 80;
-/// Between the outside column and the cloud.
+/// Between the outside column and the cloud, at least (more per edge).
 const OUTSIDE_GAP: i32 = 96;
 /// The width/height the page aims at.
 const TARGET: f64 = 1.5;
@@ -59,6 +59,8 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
     let outside_lines: Vec<usize> = outside.iter().map(|(_, l)| l.len()).collect();
 
     let (mut cloud_w, mut cloud_h) = (0, 0);
+    let global_gap = GLOBAL_GAP + cx.edges_at(&tree.global).saturating_mul(8).min(160);
+    let outside_gap = OUTSIDE_GAP + cx.edges_at(&tree.outside).saturating_mul(8).min(240);
     let has_cloud = !tree.regions.is_empty() || !tree.global.is_empty();
     if has_cloud {
         let mut sizes = Vec::with_capacity(tree.regions.len());
@@ -76,8 +78,8 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
             let (_, gw, gh) = size::icon_grid(&global_lines, cols);
             match (sizes.is_empty(), down) {
                 (true, _) => (gw, gh),
-                (false, true) => (w.max(gw), h + GLOBAL_GAP + gh),
-                (false, false) => (w + GLOBAL_GAP + gw, h.max(gh)),
+                (false, true) => (w.max(gw), h + global_gap + gh),
+                (false, false) => (w + global_gap + gw, h.max(gh)),
             }
         };
         let page = |w: i32, h: i32| -> (i32, i32) {
@@ -89,9 +91,9 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
             let cols = region::fill_cols(&outside_lines, if down { w } else { h }, down);
             let (_, ow, oh) = size::icon_grid(&outside_lines, cols);
             if down {
-                (w.max(ow), h + OUTSIDE_GAP + oh)
+                (w.max(ow), h + outside_gap + oh)
             } else {
-                (w + OUTSIDE_GAP + ow, h.max(oh))
+                (w + outside_gap + ow, h.max(oh))
             }
         };
         let cols = size::best_cols(&sizes, REGION_GAP, TARGET, page);
@@ -100,11 +102,11 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
             (true, _) => (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER),
             (false, true) => {
                 let (_, _, gh) = size::icon_grid(&global_lines, region::fill_cols(&global_lines, bw, true));
-                (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER + gh + GLOBAL_GAP)
+                (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER + gh + global_gap)
             }
             (false, false) => {
                 let (_, gw, _) = size::icon_grid(&global_lines, region::fill_cols(&global_lines, bh, false));
-                (CLOUD_PAD, HEADER, CLOUD_PAD + gw + GLOBAL_GAP, HEADER)
+                (CLOUD_PAD, HEADER, CLOUD_PAD + gw + global_gap, HEADER)
             }
         };
         for (r, (x, y)) in tree.regions.iter().zip(&at) {
@@ -130,8 +132,8 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
     let (cells, ow, oh) = size::icon_grid(&outside_lines, cols);
     let (ox, oy, cx0, cy0) = match (outside.is_empty(), down) {
         (true, _) => (MARGIN, top, MARGIN, top),
-        (false, true) => (MARGIN + ((cloud_w - ow) / 2).max(0), top, MARGIN, top + oh + OUTSIDE_GAP),
-        (false, false) => (MARGIN, top + ((cloud_h - oh) / 2).max(0), MARGIN + ow + OUTSIDE_GAP, top),
+        (false, true) => (MARGIN + ((cloud_w - ow) / 2).max(0), top, MARGIN, top + oh + outside_gap),
+        (false, false) => (MARGIN, top + ((cloud_h - oh) / 2).max(0), MARGIN + ow + outside_gap, top),
     };
     for ((id, l), (x, y)) in outside.into_iter().zip(cells) {
         cx.out.node(model, id, "icon", None, None, super::icon_rect(ox + x, oy + y), l);

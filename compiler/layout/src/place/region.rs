@@ -19,8 +19,12 @@ use crate::types::Rect;
 const REGION_PAD: i32 = 32;
 /// Between VPCs (plus what their border nodes overhang).
 const VPC_GAP: i32 = 56;
-/// Between the VPCs and a services grid.
+/// Between the VPCs and a services grid, at least; more for each edge
+/// of its services, which pass there.
 const SERVICES_GAP: i32 = 72;
+/// What a services grid's gap grows by per edge of its services (bounded).
+const PER_EDGE: i32 = 6;
+const MAX_EXTRA: i32 = 160;
 /// The width/height a region aims at.
 const TARGET: f64 = 1.6;
 
@@ -94,15 +98,17 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
         if sizes.is_empty() { (Vec::new(), r.services.clone()) } else { r.services.iter().partition(|id| is_link(id)) };
     let near = Icons::new(cx, &near_ids);
     let far = Icons::new(cx, &far_ids);
-    let shape = choose(cx.down, &sizes, &near, &far);
+    let near_gap = SERVICES_GAP + cx.edges_at(&near_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
+    let far_gap = SERVICES_GAP + cx.edges_at(&far_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
+    let shape = choose(cx.down, &sizes, &near, &far, (near_gap, far_gap));
 
     let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::pack(&sizes, shape.vpc_cols, VPC_GAP) };
     let (nw, nh) = near.dims(shape.near_cols);
     // The block of VPCs starts after the near services.
     let (vx, vy) = match (near.is_empty(), cx.down) {
         (true, _) => (REGION_PAD, HEADER),
-        (false, false) => (REGION_PAD + nw + SERVICES_GAP, HEADER),
-        (false, true) => (REGION_PAD, HEADER + nh + SERVICES_GAP),
+        (false, false) => (REGION_PAD + nw + near_gap, HEADER),
+        (false, true) => (REGION_PAD, HEADER + nh + near_gap),
     };
     for ((v, o), (x, y)) in r.vpcs.iter().zip(&hangs).zip(&at) {
         let (w, h) = cx.out.size_of(v.c);
@@ -120,8 +126,8 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     if !far.is_empty() {
         let (x, y) = match (sizes.is_empty(), shape.far_below) {
             (true, _) => (REGION_PAD, HEADER),
-            (false, true) => (vx, vy + bh + SERVICES_GAP),
-            (false, false) => (vx + bw + SERVICES_GAP, vy),
+            (false, true) => (vx, vy + bh + far_gap),
+            (false, false) => (vx + bw + far_gap, vy),
         };
         far.place(cx, r.c, shape.far_cols, x, y);
     }
@@ -135,7 +141,8 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
 /// The arrangement nearest the target aspect for the least area: every VPC
 /// column count (bounded), the far services beside or under the VPCs, and
 /// a bounded set of their column counts.
-fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons) -> Shape {
+fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i32, i32)) -> Shape {
+    let (near_gap, far_gap) = gaps;
     let mut best: Option<(f64, Shape)> = None;
     let vpc_options = column_options(sizes.len());
     let far_options = column_options(far.items.len());
@@ -150,8 +157,8 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons) -> Shape 
         let (nw, nh) = near.dims(near_cols);
         let (cw, ch) = match (near.is_empty(), down) {
             (true, _) => (bw, bh),
-            (false, false) => (nw + SERVICES_GAP + bw, nh.max(bh)),
-            (false, true) => (nw.max(bw), nh + SERVICES_GAP + bh),
+            (false, false) => (nw + near_gap + bw, nh.max(bh)),
+            (false, true) => (nw.max(bw), nh + near_gap + bh),
         };
         for &k in &far_options {
             for below in [false, true] {
@@ -159,8 +166,8 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons) -> Shape 
                 let (w, h) = match (far.is_empty(), sizes.is_empty(), below) {
                     (true, _, _) => (cw, ch),
                     (false, true, _) => (fw, fh),
-                    (false, false, true) => (cw.max(fw), ch + SERVICES_GAP + fh),
-                    (false, false, false) => (cw + SERVICES_GAP + fw, ch.max(fh)),
+                    (false, false, true) => (cw.max(fw), ch + far_gap + fh),
+                    (false, false, false) => (cw + far_gap + fw, ch.max(fh)),
                 };
                 let score = size::score(w, h, TARGET);
                 let shape = Shape { vpc_cols: c, near_cols, far_cols: k, far_below: below, w, h };

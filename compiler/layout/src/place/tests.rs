@@ -370,3 +370,18 @@ fn dump_layouts() {
         std::fs::write("/tmp/place-big.json", serde_json::to_string(&l).expect("json")).expect("write");
     }
 }
+
+/// Times placement of about 5,000 resources (`cargo test --release --
+/// --ignored five_thousand --nocapture`).
+#[test]
+#[ignore]
+fn five_thousand_resources_timing() {
+    let text = generated(45, 100);
+    let (_, c) = compile_str("big.arch", &text);
+    let model = c.checked().expect("lowers");
+    let start = std::time::Instant::now();
+    let l = place(model, &[]);
+    let took = start.elapsed();
+    eprintln!("{} nodes, {} edges: {took:?}, {}×{}", l.nodes.len(), l.edges.len(), l.width, l.height);
+    check_fast(&l);
+}
