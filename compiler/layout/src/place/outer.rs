@@ -97,7 +97,7 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
             }
         };
         let cols = size::best_cols(&sizes, REGION_GAP, TARGET, page);
-        let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::pack(&sizes, cols, REGION_GAP) };
+        let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, cols, REGION_GAP) };
         let (gx, gy, rx, ry) = match (global.is_empty() || sizes.is_empty(), down) {
             (true, _) => (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER),
             (false, true) => {

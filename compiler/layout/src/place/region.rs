@@ -102,7 +102,8 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     let far_gap = SERVICES_GAP + cx.edges_at(&far_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let shape = choose(cx.down, &sizes, &near, &far, (near_gap, far_gap));
 
-    let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::pack(&sizes, shape.vpc_cols, VPC_GAP) };
+    let (at, bw, bh) =
+        if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, shape.vpc_cols, VPC_GAP) };
     let (nw, nh) = near.dims(shape.near_cols);
     // The block of VPCs starts after the near services.
     let (vx, vy) = match (near.is_empty(), cx.down) {
@@ -150,7 +151,7 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i3
         let (bw, bh) = if sizes.is_empty() {
             (0, 0)
         } else {
-            let (_, w, h) = size::pack(sizes, c, VPC_GAP);
+            let (_, w, h) = size::shelves(sizes, c, VPC_GAP);
             (w, h)
         };
         let near_cols = fill_cols(&near.lines, if down { bw } else { bh }, down);

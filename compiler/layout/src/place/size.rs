@@ -116,6 +116,28 @@ pub(super) fn pack(sizes: &[(i32, i32)], cols: usize, gap: i32) -> (Vec<(i32, i3
     (at, span(&col_w, gap), span(&row_h, gap))
 }
 
+/// Boxes on shelves of `cols` boxes, row by row: each shelf as tall as its
+/// tallest box, boxes side by side on it with `gap` between (no column
+/// alignment, so one wide box does not push a whole column out). Returns
+/// each box's top-left and the size of the whole.
+pub(super) fn shelves(sizes: &[(i32, i32)], cols: usize, gap: i32) -> (Vec<(i32, i32)>, i32, i32) {
+    let cols = cols.clamp(1, sizes.len().max(1));
+    let mut at = Vec::with_capacity(sizes.len());
+    let (mut w, mut y) = (0i32, 0i32);
+    for row in sizes.chunks(cols) {
+        let mut x = 0i32;
+        let mut tallest = 0i32;
+        for &(bw, bh) in row {
+            at.push((x, y));
+            x = x.saturating_add(bw).saturating_add(gap);
+            tallest = tallest.max(bh);
+        }
+        w = w.max(x - gap);
+        y = y.saturating_add(tallest).saturating_add(gap);
+    }
+    (at, w.max(0), (y - gap).max(0))
+}
+
 /// The start of each of `lens` laid end to end with `gap` between.
 pub(super) fn offsets(lens: &[i32], gap: i32) -> Vec<i32> {
     let mut at = 0i32;
@@ -135,7 +157,7 @@ pub(super) fn span(lens: &[i32], gap: i32) -> i32 {
 }
 
 /// The column count (1..=n, trying at most 64 counts spread over that
-/// range) whose packing makes `total(w, h)` nearest the aspect `target`
+/// range) whose shelves makes `total(w, h)` nearest the aspect `target`
 /// (width / height) for the least area.
 pub(super) fn best_cols(sizes: &[(i32, i32)], gap: i32, target: f64, total: impl Fn(i32, i32) -> (i32, i32)) -> usize {
     let n = sizes.len();
@@ -146,7 +168,7 @@ pub(super) fn best_cols(sizes: &[(i32, i32)], gap: i32, target: f64, total: impl
     let mut best = (f64::INFINITY, 1usize);
     let mut c = 1usize;
     while c <= n {
-        let (_, w, h) = pack(sizes, c, gap);
+        let (_, w, h) = shelves(sizes, c, gap);
         let (tw, th) = total(w, h);
         let score = score(tw, th, target);
         if score < best.0 {

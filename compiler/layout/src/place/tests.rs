@@ -275,13 +275,21 @@ fn refused_flows_carry_their_codes() {
 
 /// A design of about `per_subnet * 108 + …` resources over 4 regions.
 fn generated(per_subnet: usize, services: usize) -> String {
-    let regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-2"];
+    generated_with(4, 3, per_subnet, services)
+}
+
+/// `regions` (at most 7) of `vpcs` VPCs each (at most 255 in all), each
+/// with 3 zones × 3 tiers of `per_subnet` instances, 3 bands, and
+/// `services` queues per region.
+fn generated_with(regions: usize, vpcs: usize, per_subnet: usize, services: usize) -> String {
+    let codes =
+        ["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-2", "us-east-2", "eu-central-1", "ap-southeast-1"];
     let mut s = String::from("title \"generated\"\nusers people\n");
     let mut flows = String::new();
-    for (ri, r) in regions.iter().enumerate() {
+    for (ri, r) in codes.iter().take(regions).enumerate() {
         s.push_str(&format!("region {r} {{\n"));
-        for v in 0..3 {
-            let k = ri * 3 + v;
+        for v in 0..vpcs {
+            let k = ri * vpcs + v;
             s.push_str(&format!("  vpc v{k} 10.{k}.0.0/16 {{\n    igw\n"));
             for (zi, z) in ["a", "b", "c"].iter().enumerate() {
                 s.push_str(&format!("    az {z} {{\n"));
@@ -298,7 +306,10 @@ fn generated(per_subnet: usize, services: usize) -> String {
             s.push_str(&format!("    asg app{k} in s{k}_a_1, s{k}_b_1 {{ port: 8080 }}\n"));
             s.push_str(&format!("    rds db{k} in s{k}_b_2, s{k}_c_2 {{ engine: postgres }}\n"));
             s.push_str("  }\n");
-            flows.push_str(&format!("people -> lb{k} : 443\nlb{k} -> app{k}\napp{k} -> db{k}\nlb{k} -> w{k}_a_1_0\n"));
+            flows.push_str(&format!("people -> lb{k} : 443\nlb{k} -> app{k}\napp{k} -> db{k}\n"));
+            if per_subnet > 0 {
+                flows.push_str(&format!("lb{k} -> w{k}_a_1_0\n"));
+            }
         }
         for q in 0..services {
             s.push_str(&format!("  sqs q{ri}_{q}\n"));
@@ -322,6 +333,22 @@ fn a_large_design_is_placed_near_square() {
     assert!((1.0 / 3.0..=3.0).contains(&aspect), "aspect {aspect} ({}×{})", l.width, l.height);
     check_fast(&l);
     assert_eq!(l, place(model, &refusals));
+}
+
+#[test]
+fn many_shapes_of_design_stay_between_1_3_and_3_1() {
+    for (regions, vpcs, per_subnet, services) in
+        [(1, 1, 120, 0), (1, 24, 2, 0), (7, 1, 1, 5), (2, 1, 1, 300), (7, 6, 0, 0)]
+    {
+        let text = generated_with(regions, vpcs, per_subnet, services);
+        let (_, c) = compile_str("gen.arch", &text);
+        let model = c.checked().unwrap_or_else(|| panic!("{:#?}", c.diagnostics.iter().take(3).collect::<Vec<_>>()));
+        let l = place(model, &[]);
+        let aspect = f64::from(l.width) / f64::from(l.height);
+        let shape = (regions, vpcs, per_subnet, services);
+        assert!((1.0 / 3.0..=3.0).contains(&aspect), "{shape:?}: aspect {aspect} ({}×{})", l.width, l.height);
+        check_fast(&l);
+    }
 }
 
 /// The invariants that are cheap on thousands of nodes: containment, and no
