@@ -32,8 +32,8 @@ pub(crate) fn place(model: &CheckedModel, refusals: &[Refusal]) -> Layout {
     let model: &Model = model;
     let (edges, with_internet) = edges::edges(model, refusals);
     let mut tree = Tree::build(model, with_internet);
-    let degree = degrees(model, &edges);
-    let mut cx = Cx { model, out: Out::default(), down: model.settings.direction.value == Direction::Down, degree };
+    let adjacent = adjacency(model, &edges);
+    let mut cx = Cx { model, out: Out::default(), down: model.settings.direction.value == Direction::Down, adjacent };
     outer::create_containers(&mut cx, &mut tree);
     let title = model.settings.title.as_ref().map(|t| t.value.clone());
     outer::measure(&mut cx, &tree, title.is_some());
@@ -52,28 +52,35 @@ pub(super) struct Cx<'m> {
     pub out: Out,
     /// `direction down`: the outside row on top, border nodes top/bottom.
     pub down: bool,
-    /// Per model node, how many edges end at it: channels next to busy
-    /// nodes are made wider.
-    pub degree: Vec<usize>,
+    /// Per model node, the model nodes its edges go to (one entry per
+    /// edge): channels next to busy nodes are made wider, and border nodes
+    /// are put near what they connect to.
+    pub adjacent: Vec<Vec<usize>>,
 }
 
 impl Cx<'_> {
     /// How many edges end at `ids` (as a width factor, saturating).
     pub(super) fn edges_at(&self, ids: &[NodeId]) -> i32 {
-        size::int(ids.iter().map(|i| self.degree.get(i.0).copied().unwrap_or(0)).sum())
+        size::int(ids.iter().map(|i| self.adjacent.get(i.0).map_or(0, Vec::len)).sum())
+    }
+
+    pub(super) fn neighbours(&self, id: NodeId) -> &[usize] {
+        self.adjacent.get(id.0).map_or(&[], Vec::as_slice)
     }
 }
 
-fn degrees(model: &Model, edges: &[crate::types::Edge]) -> Vec<usize> {
-    let mut degree = vec![0usize; model.nodes().len()];
+fn adjacency(model: &Model, edges: &[crate::types::Edge]) -> Vec<Vec<usize>> {
+    let mut adjacent = vec![Vec::new(); model.nodes().len()];
     for e in edges {
-        for end in [&e.from, &e.to] {
-            if let Some(d) = model.by_id(end).and_then(|i| degree.get_mut(i.0)) {
-                *d += 1;
-            }
+        let (Some(a), Some(b)) = (model.by_id(&e.from), model.by_id(&e.to)) else { continue };
+        if let Some(list) = adjacent.get_mut(a.0) {
+            list.push(b.0);
+        }
+        if let Some(list) = adjacent.get_mut(b.0) {
+            list.push(a.0);
         }
     }
-    degree
+    adjacent
 }
 
 /// The layout being built. Until `finish`, a container's rect is relative

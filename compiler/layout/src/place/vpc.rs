@@ -36,6 +36,10 @@ const ZONE_GAP: i32 = 48;
 const ROW_GAP: i32 = 32;
 /// Between a VPC's border and its zones, on a side without border nodes.
 const VPC_PAD: i32 = 28;
+/// What the channel inside a side with border nodes grows by per edge of
+/// those nodes, and at most.
+const PER_EDGE: i32 = 8;
+const MAX_EXTRA: i32 = 160;
 
 /// How far a VPC's border nodes and their labels reach out of its box, on
 /// each side: the VPC's siblings keep clear of it.
@@ -195,7 +199,38 @@ pub(super) fn measure(cx: &mut Cx, v: &VpcT) -> Overhang {
     };
     let mut far_ids = v.far.clone();
     far_ids.extend(stray);
-    let near = border(&v.near);
+    // Along its side, each border node goes near what it connects to in
+    // this VPC (the mean row, or zone column on a horizontal side), so its
+    // edges cross fewer others.
+    let mut inside: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for b in &bands {
+        inside.insert(b.id.0, (b.row, b.lo));
+    }
+    for (zi, z) in v.zones.iter().enumerate() {
+        for (si, s) in z.subnets.iter().enumerate() {
+            let row = sub_row.get(zi).and_then(|r| r.get(si)).map_or(0, row_of);
+            for n in &s.nodes {
+                inside.insert(n.0, (row, zi));
+            }
+        }
+    }
+    let down = cx.down;
+    let key = |id: &NodeId| -> i64 {
+        let near: Vec<i64> = cx
+            .neighbours(*id)
+            .iter()
+            .filter_map(|n| inside.get(n))
+            .map(|&(row, zone)| i64::try_from(if down { zone } else { row }).unwrap_or(0))
+            .collect();
+        match i64::try_from(near.len()) {
+            Ok(count) if count > 0 => near.iter().sum::<i64>() * 1000 / count,
+            _ => i64::MAX,
+        }
+    };
+    far_ids.sort_by_cached_key(key);
+    let mut near_ids = v.near.clone();
+    near_ids.sort_by_cached_key(key);
+    let near = border(&near_ids);
     let far = border(&far_ids);
     let vlabel = model.get(v.id).map(super::container_label).unwrap_or_default();
     let vlabel_w = text::width(&vlabel, text::CONTAINER_SIZE, true).min(MAX_LABEL_W);
@@ -205,10 +240,16 @@ pub(super) fn measure(cx: &mut Cx, v: &VpcT) -> Overhang {
     let along_h = |b: &[Bordered]| size::span(&b.iter().map(|b| b.w).collect::<Vec<_>>(), GAP);
     let (left, top, right, bottom): (&[Bordered], &[Bordered], &[Bordered], &[Bordered]) =
         if cx.down { (&[], &near, &[], &far) } else { (&near, &[], &far, &[]) };
-    let inset_l = if left.is_empty() { VPC_PAD } else { half(left).max(VPC_PAD) };
-    let inset_r = if right.is_empty() { VPC_PAD } else { half(right).max(VPC_PAD) };
-    let inset_t = if top.is_empty() { HEADER } else { HEADER.max(ICON / 2 + LABEL_GAP + max_lh(top) + 20) };
-    let inset_b = if bottom.is_empty() { VPC_PAD } else { ICON / 2 + 20 };
+    // The edges of border nodes run between them and the zones: that
+    // channel widens with their number.
+    let busy = |ids: &[NodeId]| cx.edges_at(ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
+    let (near_extra, far_extra) = (busy(&near_ids), busy(&far_ids));
+    let (extra_l, extra_t, extra_r, extra_b) =
+        if cx.down { (0, near_extra, 0, far_extra) } else { (near_extra, 0, far_extra, 0) };
+    let inset_l = extra_l + if left.is_empty() { VPC_PAD } else { half(left).max(VPC_PAD) };
+    let inset_r = extra_r + if right.is_empty() { VPC_PAD } else { half(right).max(VPC_PAD) };
+    let inset_t = extra_t + if top.is_empty() { HEADER } else { HEADER.max(ICON / 2 + LABEL_GAP + max_lh(top) + 20) };
+    let inset_b = extra_b + if bottom.is_empty() { VPC_PAD } else { ICON / 2 + 20 };
     let top_from = super::LABEL_X + vlabel_w + 32;
     let zones_w = if nz == 0 { 120 } else { int(nz) * zone_w + int(nz - 1) * ZONE_GAP };
     let w = (inset_l + zones_w + inset_r)
