@@ -68,46 +68,53 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
             region::measure(cx, r);
             sizes.push(cx.out.size_of(r.c));
         }
-        // The block of regions plus the global column (or row), and the
-        // outside column, as the page would be.
-        let with_global = |w: i32, h: i32| -> (i32, i32) {
+        // The block of regions plus the global column (or row) in `k`
+        // columns, and the outside column, as the page would be.
+        let with_global = |w: i32, h: i32, k: usize| -> (i32, i32) {
             if global_lines.is_empty() {
                 return (w, h);
             }
-            let cols = region::fill_cols(&global_lines, if down { w } else { h }, down);
-            let (_, gw, gh) = size::icon_grid(&global_lines, cols);
+            let (gw, gh) = size::grid_dims(&global_lines, k);
             match (sizes.is_empty(), down) {
                 (true, _) => (gw, gh),
                 (false, true) => (w.max(gw), h + global_gap + gh),
                 (false, false) => (w + global_gap + gw, h.max(gh)),
             }
         };
-        let page = |w: i32, h: i32| -> (i32, i32) {
-            let (w, h) = with_global(w, h);
+        let page = |w: i32, h: i32, k: usize| -> (i32, i32) {
+            let (w, h) = with_global(w, h, k);
             let (w, h) = (w + 2 * CLOUD_PAD, h + HEADER + CLOUD_PAD);
             if outside_lines.is_empty() {
                 return (w, h);
             }
             let cols = region::fill_cols(&outside_lines, if down { w } else { h }, down);
-            let (_, ow, oh) = size::icon_grid(&outside_lines, cols);
+            let (ow, oh) = size::grid_dims(&outside_lines, cols);
             if down {
                 (w.max(ow), h + outside_gap + oh)
             } else {
                 (w + outside_gap + ow, h.max(oh))
             }
         };
-        let cols = size::best_cols(&sizes, REGION_GAP, TARGET, page);
+        // Every region column count and global column count (bounded):
+        // the page nearest the target aspect for the least area.
+        let mut best = (f64::INFINITY, 1usize, 1usize);
+        for c in region::column_options(sizes.len()) {
+            let (_, bw, bh) = size::shelves(&sizes, c, REGION_GAP);
+            for k in region::column_options(global_lines.len()) {
+                let (pw, ph) = page(bw, bh, k);
+                let score = size::score(pw, ph, TARGET);
+                if score < best.0 {
+                    best = (score, c, k);
+                }
+            }
+        }
+        let (_, cols, global_cols) = best;
         let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, cols, REGION_GAP) };
+        let (cells, gw, gh) = size::icon_grid(&global_lines, global_cols);
         let (gx, gy, rx, ry) = match (global.is_empty() || sizes.is_empty(), down) {
             (true, _) => (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER),
-            (false, true) => {
-                let (_, _, gh) = size::icon_grid(&global_lines, region::fill_cols(&global_lines, bw, true));
-                (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER + gh + global_gap)
-            }
-            (false, false) => {
-                let (_, gw, _) = size::icon_grid(&global_lines, region::fill_cols(&global_lines, bh, false));
-                (CLOUD_PAD, HEADER, CLOUD_PAD + gw + global_gap, HEADER)
-            }
+            (false, true) => (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER + gh + global_gap),
+            (false, false) => (CLOUD_PAD, HEADER, CLOUD_PAD + gw + global_gap, HEADER),
         };
         for (r, (x, y)) in tree.regions.iter().zip(&at) {
             let (w, h) = cx.out.size_of(r.c);
@@ -115,13 +122,11 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
         }
         let aws = 0usize;
         if !global.is_empty() {
-            let (cells, _, _) =
-                size::icon_grid(&global_lines, region::fill_cols(&global_lines, if down { bw } else { bh }, down));
             for ((id, l), (x, y)) in global.into_iter().zip(cells) {
                 cx.out.node(model, id, "icon", Some(aws), Some(aws), super::icon_rect(gx + x, gy + y), l);
             }
         }
-        let (iw, ih) = with_global(bw, bh);
+        let (iw, ih) = with_global(bw, bh, global_cols);
         cloud_w = iw + 2 * CLOUD_PAD;
         cloud_h = ih + HEADER + CLOUD_PAD;
         cx.out.set_rect(aws, Rect::new(0, 0, cloud_w.max(160), cloud_h.max(100)));

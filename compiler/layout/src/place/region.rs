@@ -8,7 +8,7 @@
 use archc_core::model::kinds::Kind;
 use archc_core::model::NodeId;
 
-use super::size::{self, int, GAP, HEADER, LABEL_MAX};
+use super::size::{self, GAP, HEADER, LABEL_MAX};
 use super::tree::RegionT;
 use super::vpc::{self, Overhang};
 use super::Cx;
@@ -33,7 +33,6 @@ const TARGET: f64 = 1.6;
 struct Icons {
     items: Vec<(NodeId, Vec<String>)>,
     lines: Vec<usize>,
-    slot: i32,
 }
 
 impl Icons {
@@ -41,8 +40,7 @@ impl Icons {
         let items: Vec<(NodeId, Vec<String>)> =
             ids.iter().map(|&n| (n, size::icon_lines(cx.model.get(n).map_or("", |n| n.display_label())))).collect();
         let lines: Vec<usize> = items.iter().map(|(_, l)| l.len()).collect();
-        let slot = size::slot_h(lines.iter().copied().max().unwrap_or(1));
-        Icons { items, lines, slot }
+        Icons { items, lines }
     }
 
     fn is_empty(&self) -> bool {
@@ -50,13 +48,7 @@ impl Icons {
     }
 
     fn dims(&self, cols: usize) -> (i32, i32) {
-        let n = self.items.len();
-        if n == 0 {
-            return (0, 0);
-        }
-        let cols = cols.clamp(1, n);
-        let rows = n.div_ceil(cols);
-        (int(cols) * (LABEL_MAX + GAP) - GAP, int(rows) * (self.slot + GAP) - GAP)
+        size::grid_dims(&self.lines, cols)
     }
 
     /// Places the icons in `cols` columns from `(x, y)` in region `c`.

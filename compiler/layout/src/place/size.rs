@@ -156,29 +156,6 @@ pub(super) fn span(lens: &[i32], gap: i32) -> i32 {
     sum.saturating_add(gap.saturating_mul(int(lens.len().saturating_sub(1))))
 }
 
-/// The column count (1..=n, trying at most 64 counts spread over that
-/// range) whose shelves makes `total(w, h)` nearest the aspect `target`
-/// (width / height) for the least area.
-pub(super) fn best_cols(sizes: &[(i32, i32)], gap: i32, target: f64, total: impl Fn(i32, i32) -> (i32, i32)) -> usize {
-    let n = sizes.len();
-    if n <= 1 {
-        return 1;
-    }
-    let step = n.div_ceil(64).max(1);
-    let mut best = (f64::INFINITY, 1usize);
-    let mut c = 1usize;
-    while c <= n {
-        let (_, w, h) = shelves(sizes, c, gap);
-        let (tw, th) = total(w, h);
-        let score = score(tw, th, target);
-        if score < best.0 {
-            best = (score, c);
-        }
-        c += if c < 16 { 1 } else { step };
-    }
-    best.1
-}
-
 /// Lower is better: area, and distance from the target aspect (weighted so
 /// that doubling the distortion costs more than doubling the area).
 pub(super) fn score(w: i32, h: i32, target: f64) -> f64 {
@@ -193,6 +170,18 @@ pub(super) fn icon_grid(lines: &[usize], cols: usize) -> (Vec<(i32, i32)>, i32, 
     let (at, w, h) = pack(&sizes, cols, GAP);
     let inset = (LABEL_MAX - ICON) / 2;
     (at.into_iter().map(|(x, y)| (x + inset, y)).collect(), w, h)
+}
+
+/// The size of an icon grid of `cols` columns, every row as tall as the
+/// tallest slot (a bound of `icon_grid`'s height, and its width).
+pub(super) fn grid_dims(lines: &[usize], cols: usize) -> (i32, i32) {
+    let n = lines.len();
+    if n == 0 {
+        return (0, 0);
+    }
+    let cols = cols.clamp(1, n);
+    let slot = slot_h(lines.iter().copied().max().unwrap_or(1));
+    (int(cols) * (LABEL_MAX + GAP) - GAP, int(n.div_ceil(cols)) * (slot + GAP) - GAP)
 }
 
 /// A squarish column count for `n` slots of an icon grid, a little wider
