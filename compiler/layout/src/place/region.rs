@@ -17,7 +17,8 @@ use crate::types::Rect;
 
 /// Between a region's border and its contents.
 const REGION_PAD: i32 = 32;
-/// Between VPCs (plus what their border nodes overhang).
+/// Between VPCs (plus what their border nodes overhang), at least; more
+/// for each edge that leaves a VPC, which may pass there.
 const VPC_GAP: i32 = 56;
 /// Between the VPCs and a services grid, at least; more for each edge
 /// of its services, which pass there.
@@ -92,10 +93,11 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     let far = Icons::new(cx, &far_ids);
     let near_gap = SERVICES_GAP + cx.edges_at(&near_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let far_gap = SERVICES_GAP + cx.edges_at(&far_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
-    let shape = choose(cx.down, &sizes, &near, &far, (near_gap, far_gap));
+    let vpc_gap = VPC_GAP + leaving(cx, r).saturating_mul(PER_EDGE).min(MAX_EXTRA);
+    let shape = choose(cx.down, &sizes, &near, &far, (near_gap, far_gap, vpc_gap));
 
     let (at, bw, bh) =
-        if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, shape.vpc_cols, VPC_GAP) };
+        if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, shape.vpc_cols, vpc_gap) };
     let (nw, nh) = near.dims(shape.near_cols);
     // The block of VPCs starts after the near services.
     let (vx, vy) = match (near.is_empty(), cx.down) {
@@ -134,8 +136,8 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
 /// The arrangement nearest the target aspect for the least area: every VPC
 /// column count (bounded), the far services beside or under the VPCs, and
 /// a bounded set of their column counts.
-fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i32, i32)) -> Shape {
-    let (near_gap, far_gap) = gaps;
+fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i32, i32, i32)) -> Shape {
+    let (near_gap, far_gap, _) = gaps;
     let mut best: Option<(f64, Shape)> = None;
     let vpc_options = column_options(sizes.len());
     let far_options = column_options(far.items.len());
@@ -143,7 +145,7 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i3
         let (bw, bh) = if sizes.is_empty() {
             (0, 0)
         } else {
-            let (_, w, h) = size::shelves(sizes, c, VPC_GAP);
+            let (_, w, h) = size::shelves(sizes, c, gaps.2);
             (w, h)
         };
         let near_cols = fill_cols(&near.lines, if down { bw } else { bh }, down);
@@ -171,6 +173,27 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i3
         }
     }
     best.map_or(Shape { vpc_cols: 1, near_cols: 1, far_cols: 1, far_below: false, w: 0, h: 0 }, |(_, s)| s)
+}
+
+/// How many edges leave the VPCs of `r` (one of their ends is in a VPC, the
+/// other is not in the same one), the VPCs themselves (peerings,
+/// attachments) included.
+fn leaving(cx: &Cx, r: &RegionT) -> i32 {
+    let mut count = 0usize;
+    for v in &r.vpcs {
+        let mut ids: Vec<NodeId> = vec![v.id];
+        ids.extend(v.bands.iter().chain(&v.near).chain(&v.far).copied());
+        for z in &v.zones {
+            for s in &z.subnets {
+                ids.extend(s.nodes.iter().copied());
+            }
+        }
+        for id in ids {
+            let outside = |m: &usize| cx.model.get(NodeId(*m)).is_none_or(|n| n.vpc != Some(v.id) && *m != v.id.0);
+            count += cx.neighbours(id).iter().filter(|m| outside(m)).count();
+        }
+    }
+    size::int(count)
 }
 
 /// Column counts worth trying for `n` boxes: every one up to 16, then at
