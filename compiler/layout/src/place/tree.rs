@@ -78,7 +78,7 @@ impl Tree {
         // children whatever the declaration order.
         for (i, n) in nodes.iter().enumerate() {
             if n.kind() == Kind::Region {
-                t.loc[i] = Loc::Region(t.regions.len());
+                t.set(i, Loc::Region(t.regions.len()));
                 t.regions.push(RegionT { id: NodeId(i), vpcs: Vec::new(), services: Vec::new(), c: 0 });
             }
         }
@@ -89,7 +89,7 @@ impl Tree {
             let region = n.parent.or(n.region).map(|p| t.at(p));
             if let Some(Loc::Region(r)) = region {
                 if let Some(reg) = t.regions.get_mut(r) {
-                    t.loc[i] = Loc::Vpc(r, reg.vpcs.len());
+                    let v = reg.vpcs.len();
                     reg.vpcs.push(VpcT {
                         id: NodeId(i),
                         zones: Vec::new(),
@@ -98,6 +98,7 @@ impl Tree {
                         far: Vec::new(),
                         c: 0,
                     });
+                    t.set(i, Loc::Vpc(r, v));
                 }
             }
         }
@@ -109,7 +110,7 @@ impl Tree {
                 if let Some(vpc) = t.vpc_mut(r, v) {
                     let z = vpc.zones.len();
                     vpc.zones.push(ZoneT { id: NodeId(i), subnets: Vec::new(), c: 0 });
-                    t.loc[i] = Loc::Zone(r, v, z);
+                    t.set(i, Loc::Zone(r, v, z));
                 }
             }
         }
@@ -121,7 +122,7 @@ impl Tree {
                 if let Some(zone) = t.vpc_mut(r, v).and_then(|vpc| vpc.zones.get_mut(z)) {
                     let s = zone.subnets.len();
                     zone.subnets.push(SubnetT { id: NodeId(i), nodes: Vec::new(), nacls: Vec::new(), c: 0 });
-                    t.loc[i] = Loc::Subnet(r, v, z, s);
+                    t.set(i, Loc::Subnet(r, v, z, s));
                 }
             }
         }
@@ -157,6 +158,12 @@ impl Tree {
         t.outside.extend(internet);
         t.outside.extend(onprem);
         t
+    }
+
+    fn set(&mut self, i: usize, loc: Loc) {
+        if let Some(l) = self.loc.get_mut(i) {
+            *l = loc;
+        }
     }
 
     fn at(&self, id: NodeId) -> Loc {

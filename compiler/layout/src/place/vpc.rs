@@ -28,7 +28,7 @@ const MAX_LABEL_W: i32 = 520;
 /// Free space at each end of a band inside its end subnets.
 const BAND_INSET: i32 = 24;
 /// Between stacked band lanes, and under the last lane.
-const LANE_GAP: i32 = 16;
+const LANE_GAP: i32 = 24;
 /// Between a zone's border and its subnets.
 const ZONE_PAD: i32 = 24;
 /// Between zone columns, and between subnet rows.
