@@ -69,6 +69,8 @@ struct Shape {
     far_cols: usize,
     /// The far services under the VPCs rather than beside them.
     far_below: bool,
+    /// The size of the VPCs with the near services, then of the whole.
+    core: (i32, i32),
     w: i32,
     h: i32,
 }
@@ -119,10 +121,11 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
         near.place(cx, r.c, shape.near_cols, x, y);
     }
     if !far.is_empty() {
+        // Beside or under the VPCs and the near services together.
         let (x, y) = match (sizes.is_empty(), shape.far_below) {
             (true, _) => (REGION_PAD, HEADER),
-            (false, true) => (vx, vy + bh + far_gap),
-            (false, false) => (vx + bw + far_gap, vy),
+            (false, true) => (REGION_PAD, HEADER + shape.core.1 + far_gap),
+            (false, false) => (REGION_PAD + shape.core.0 + far_gap, HEADER),
         };
         far.place(cx, r.c, shape.far_cols, x, y);
     }
@@ -165,14 +168,17 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i3
                     (false, false, false) => (cw + far_gap + fw, ch.max(fh)),
                 };
                 let score = size::score(w, h, TARGET);
-                let shape = Shape { vpc_cols: c, near_cols, far_cols: k, far_below: below, w, h };
+                let shape = Shape { vpc_cols: c, near_cols, far_cols: k, far_below: below, core: (cw, ch), w, h };
                 if best.as_ref().is_none_or(|(s, _)| score < *s) {
                     best = Some((score, shape));
                 }
             }
         }
     }
-    best.map_or(Shape { vpc_cols: 1, near_cols: 1, far_cols: 1, far_below: false, w: 0, h: 0 }, |(_, s)| s)
+    best.map_or(
+        Shape { vpc_cols: 1, near_cols: 1, far_cols: 1, far_below: false, core: (0, 0), w: 0, h: 0 },
+        |(_, s)| s,
+    )
 }
 
 /// How many edges leave the VPCs of `r` (one of their ends is in a VPC, the

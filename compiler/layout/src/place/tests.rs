@@ -284,7 +284,7 @@ fn generated(per_subnet: usize, services: usize) -> String {
 fn generated_with(regions: usize, vpcs: usize, per_subnet: usize, services: usize) -> String {
     let codes =
         ["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-2", "us-east-2", "eu-central-1", "ap-southeast-1"];
-    let mut s = String::from("title \"generated\"\nusers people\n");
+    let mut s = String::from("title \"generated\"\nusers people\nonprem office 192.168.0.0/16\n");
     let mut flows = String::new();
     for (ri, r) in codes.iter().take(regions).enumerate() {
         s.push_str(&format!("region {r} {{\n"));
@@ -314,6 +314,12 @@ fn generated_with(regions: usize, vpcs: usize, per_subnet: usize, services: usiz
         for q in 0..services {
             s.push_str(&format!("  sqs q{ri}_{q}\n"));
         }
+        if vpcs > 0 {
+            let first = ri * vpcs;
+            s.push_str(&format!(
+                "  tgw hub{ri} {{ attach: v{first} }}\n  vpn link{ri} {{\n    to: office\n    tgw: hub{ri}\n  }}\n"
+            ));
+        }
         s.push_str("}\n");
     }
     s.push_str(&flows);
@@ -337,9 +343,16 @@ fn a_large_design_is_placed_near_square() {
 
 #[test]
 fn many_shapes_of_design_stay_between_1_3_and_3_1() {
-    for (regions, vpcs, per_subnet, services) in
-        [(1, 1, 120, 0), (1, 24, 2, 0), (7, 1, 1, 5), (2, 1, 1, 300), (7, 6, 0, 0)]
-    {
+    for (regions, vpcs, per_subnet, services) in [
+        (1, 1, 120, 0),
+        (1, 24, 2, 0),
+        (7, 1, 1, 5),
+        (2, 1, 1, 300),
+        (7, 6, 0, 0),
+        (1, 8, 1, 200),
+        (2, 20, 0, 120),
+        (1, 3, 0, 60),
+    ] {
         let text = generated_with(regions, vpcs, per_subnet, services);
         let (_, c) = compile_str("gen.arch", &text);
         let model = c.checked().unwrap_or_else(|| panic!("{:#?}", c.diagnostics.iter().take(3).collect::<Vec<_>>()));
