@@ -19,8 +19,8 @@ const REGION_GAP: i32 = 72;
 const GLOBAL_GAP: i32 = 80;
 /// Between the outside column and the cloud, at least (more per edge).
 const OUTSIDE_GAP: i32 = 96;
-/// The width/height the page aims at.
-const TARGET: f64 = 1.5;
+/// The width/height the page aims at, in thousandths.
+const TARGET: u32 = 1500;
 
 /// Creates every container, outermost first (each container's parent is
 /// listed before it), and records their indexes in the tree.
@@ -97,7 +97,7 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
         };
         // Every region column count and global column count (bounded):
         // the page nearest the target aspect for the least area.
-        let mut best = (f64::INFINITY, 1usize, 1usize);
+        let mut best = (u128::MAX, 1usize, 1usize);
         for c in region::column_options(sizes.len()) {
             let (_, bw, bh) = size::shelves(&sizes, c, REGION_GAP);
             for k in region::column_options(global_lines.len()) {

@@ -26,8 +26,8 @@ const SERVICES_GAP: i32 = 72;
 /// What a services grid's gap grows by per edge of its services (bounded).
 const PER_EDGE: i32 = 6;
 const MAX_EXTRA: i32 = 160;
-/// The width/height a region aims at.
-const TARGET: f64 = 1.6;
+/// The width/height a region aims at, in thousandths.
+const TARGET: u32 = 1600;
 
 /// An icon grid: its icons, their label line counts, and its size for a
 /// column count (estimated with the tallest slot, which bounds the real).
@@ -141,7 +141,7 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
 /// a bounded set of their column counts.
 fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i32, i32, i32)) -> Shape {
     let (near_gap, far_gap, _) = gaps;
-    let mut best: Option<(f64, Shape)> = None;
+    let mut best: Option<(u128, Shape)> = None;
     let vpc_options = column_options(sizes.len());
     let far_options = column_options(far.items.len());
     for &c in &vpc_options {

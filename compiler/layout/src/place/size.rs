@@ -156,11 +156,17 @@ pub(super) fn span(lens: &[i32], gap: i32) -> i32 {
     sum.saturating_add(gap.saturating_mul(int(lens.len().saturating_sub(1))))
 }
 
-/// Lower is better: area, and distance from the target aspect (weighted so
-/// that doubling the distortion costs more than doubling the area).
-pub(super) fn score(w: i32, h: i32, target: f64) -> f64 {
-    let (w, h) = (f64::from(w.max(1)), f64::from(h.max(1)));
-    (w * h).ln() + 3.0 * ((w / h) / target).ln().abs()
+/// Lower is better: area times the cube of the distortion (how many times
+/// the aspect is off the target), so doubling the distortion costs more
+/// than doubling the area. `target` is width/height in thousandths. In
+/// integers, so every platform chooses alike.
+pub(super) fn score(w: i32, h: i32, target: u32) -> u128 {
+    let w = u128::from(w.max(1).unsigned_abs());
+    let h = u128::from(h.max(1).unsigned_abs());
+    let target = u128::from(target.max(1));
+    let aspect = (w * 1000 / h).max(1);
+    let off = if aspect >= target { aspect * 1000 / target } else { target * 1000 / aspect };
+    (w * h).saturating_mul(off).saturating_mul(off).saturating_mul(off)
 }
 
 /// Icons in a grid of equal-width slots: returns each glyph's top-left, and
