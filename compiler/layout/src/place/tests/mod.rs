@@ -235,17 +235,34 @@ fn the_shop_is_drawn_as_aws_draws_it() {
     let kinds: Vec<(&str, &str, &str)> =
         l.edges.iter().map(|e| (e.from.as_str(), e.to.as_str(), e.kind.as_str())).collect();
     assert_eq!(kinds[0], ("shoppers", "shop_dns", "flow"));
-    assert!(
-        kinds.contains(&("cdn", "ap-northeast-2.media", "integration"))
-            || kinds.contains(&("cdn", "ap-northeast-2.media", "flow"))
-    );
+    // CloudFront reading S3 is an integration; to the ALB, network traffic.
+    assert!(kinds.contains(&("cdn", "ap-northeast-2.media", "integration")), "{kinds:?}");
+    assert!(kinds.contains(&("cdn", "ap-northeast-2.shop.web", "flow")), "{kinds:?}");
     assert!(kinds.contains(&("shop_dns", "cdn", "alias")));
     assert!(kinds.contains(&("edge_acl", "cdn", "protects")));
     assert!(l.nodes.iter().any(|n| n.kind == "internet"), "the internet is drawn: a flow goes there");
     assert_eq!(l.edges[1].label.as_deref(), Some("browse and buy"));
     assert_eq!(l.edges[1].ports.as_deref(), Some("443"));
+    // Ports not written: no label, the natural port still given.
+    let web_app = l.edges.iter().find(|e| e.to == "ap-northeast-2.shop.app").expect("web -> app");
+    assert_eq!((web_app.label.as_deref(), web_app.ports.as_deref()), (Some("HTTP, port 8000"), Some("8000")));
+    let to_db = l.edges.iter().find(|e| e.to == "ap-northeast-2.shop.orders").expect("app -> orders");
+    assert_eq!(to_db.ports.as_deref(), Some("5432"));
     assert!(l.edges.iter().all(|e| e.points.is_empty()));
     assert_eq!(l.title.as_ref().map(|t| t.lines.clone()), Some(vec!["Web shop — production".to_string()]));
+}
+
+#[test]
+fn queues_feeding_functions_are_integrations() {
+    let (name, text) = EXAMPLES[9];
+    let l = lay(name, text);
+    let kind = |from: &str, to: &str| {
+        l.edges.iter().find(|e| e.from.ends_with(from) && e.to.ends_with(to)).map(|e| e.kind.as_str())
+    };
+    assert_eq!(kind("new_orders", "fulfil"), Some("integration"));
+    assert_eq!(kind("api", "list_orders"), Some("integration"));
+    assert_eq!(kind("clients", "api"), Some("flow"));
+    assert_eq!(kind("create_order", "new_orders"), Some("flow"));
 }
 
 #[test]
