@@ -1,12 +1,11 @@
 //! Placement of large generated designs: aspect, containment, rows and
-//! bands on thousands of nodes; and two helpers run by hand (`--ignored`):
-//! a dump of every layout to /tmp, and a timing of 5,000 resources.
+//! bands on thousands of nodes.
 
 use std::collections::BTreeMap;
 
 use archc_core::compile_str;
 
-use super::{check_bands, check_rows, containers, down, lay, strictly_inside, EXAMPLES, ODD};
+use super::{check_bands, check_rows, containers, strictly_inside};
 use crate::place::place;
 use crate::types::{Layout, Node};
 
@@ -69,7 +68,7 @@ fn a_large_design_is_placed_near_square() {
     let (_, c) = compile_str("big.arch", &text);
     let model = c.checked().unwrap_or_else(|| panic!("{:#?}", c.diagnostics.iter().take(3).collect::<Vec<_>>()));
     assert!(model.nodes().len() > 2000, "{}", model.nodes().len());
-    let refusals = crate::refusals(model, &c.diagnostics);
+    let refusals = crate::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
     // Its time is measured in release by `five_thousand_resources_timing`.
     let l = place(model, &refusals);
     let aspect = f64::from(l.width) / f64::from(l.height);
@@ -124,44 +123,4 @@ fn check_fast(l: &Layout) {
     }
     check_rows("large", l);
     check_bands("large", l);
-}
-
-/// Writes the examples' layouts to /tmp for a look (`cargo test -- --ignored`).
-#[test]
-#[ignore]
-fn dump_layouts() {
-    for (name, text) in EXAMPLES {
-        let l = lay(name, text);
-        let json = serde_json::to_string_pretty(&l).expect("json");
-        std::fs::write(format!("/tmp/place-{name}.json"), json).expect("write");
-        let d = lay(name, &down(text));
-        std::fs::write(format!("/tmp/place-down-{name}.json"), serde_json::to_string_pretty(&d).expect("json"))
-            .expect("write");
-    }
-    for (name, text) in [("odd", ODD.to_string()), ("odd-down", down(ODD))] {
-        let l = lay(name, &text);
-        std::fs::write(format!("/tmp/place-{name}.json"), serde_json::to_string_pretty(&l).expect("json"))
-            .expect("write");
-    }
-    let big = generated(15, 60);
-    let (_, c) = compile_str("big.arch", &big);
-    if let Some(m) = c.checked() {
-        let l = place(m, &[]);
-        std::fs::write("/tmp/place-big.json", serde_json::to_string(&l).expect("json")).expect("write");
-    }
-}
-
-/// Times placement of about 5,000 resources (`cargo test --release --
-/// --ignored five_thousand --nocapture`).
-#[test]
-#[ignore]
-fn five_thousand_resources_timing() {
-    let text = generated(45, 100);
-    let (_, c) = compile_str("big.arch", &text);
-    let model = c.checked().expect("lowers");
-    let start = std::time::Instant::now();
-    let l = place(model, &[]);
-    let took = start.elapsed();
-    eprintln!("{} nodes, {} edges: {took:?}, {}×{}", l.nodes.len(), l.edges.len(), l.width, l.height);
-    check_fast(&l);
 }

@@ -28,7 +28,7 @@ pub(super) const EXAMPLES: &[(&str, &str)] = &[
 pub(super) fn lay(name: &str, text: &str) -> Layout {
     let (_, c) = compile_str(name, text);
     let model = c.checked().unwrap_or_else(|| panic!("{name} lowers without errors: {:#?}", c.diagnostics));
-    let refusals = crate::refusals(model, &c.diagnostics);
+    let refusals = crate::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
     place(model, &refusals)
 }
 
@@ -284,7 +284,7 @@ fn refused_flows_carry_their_codes() {
     let text = "region us-east-1 {\n  vpc v 10.0.0.0/16 {\n    az a {\n      private subnet p 10.0.1.0/24 { ec2 web { port: 80 } }\n    }\n  }\n}\nusers u\nu -> web : http\n";
     let (_, c) = compile_str("r.arch", text);
     let model = c.checked().expect("lowers");
-    let refusals = crate::refusals(model, &c.diagnostics);
+    let refusals = crate::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
     let l = place(model, &refusals);
     let e = l.edges.iter().find(|e| e.from == "u").expect("the flow");
     assert_eq!(e.refused.is_empty(), refusals.is_empty(), "{:?}", c.diagnostics);
