@@ -35,10 +35,11 @@ pub(crate) fn place(model: &CheckedModel, refusals: &[Refusal]) -> Layout {
     let adjacent = adjacency(model, &edges);
     let mut cx = Cx { model, out: Out::default(), down: model.settings.direction.value == Direction::Down, adjacent };
     outer::create_containers(&mut cx, &mut tree);
-    let title = model.settings.title.as_ref().map(|t| t.value.clone());
-    outer::measure(&mut cx, &tree, title.is_some());
+    let title = model.settings.title.as_ref().map(|t| title_box(&t.value));
+    let title_h = title.as_ref().map_or(0, |t| t.rect.h + TITLE_GAP);
+    outer::measure(&mut cx, &tree, title_h);
     let mut layout = finish(cx.out, model);
-    layout.title = title.map(|t| title_box(&t));
+    layout.title = title;
     layout.edges = edges;
     layout.direction = model.settings.direction.value.as_str().to_string();
     layout.theme = model.settings.theme.value.as_str().to_string();
@@ -287,20 +288,16 @@ fn container_label_box(c: &mut Container, model: &Model) {
     };
 }
 
-/// The height the title takes above the picture, with its gap.
-pub(super) fn title_height() -> i32 {
-    text::line_height(text::TITLE_SIZE) + 24
-}
+/// Between the title and the picture.
+const TITLE_GAP: i32 = 24;
+/// The widest the title is wrapped to (in at most three lines).
+const TITLE_MAX_W: i32 = 960;
 
 fn title_box(t: &str) -> TextBox {
-    let w = text::width(t, text::TITLE_SIZE, true);
-    TextBox {
-        rect: Rect::new(MARGIN, MARGIN, w, text::line_height(text::TITLE_SIZE)),
-        lines: vec![t.to_string()],
-        size: text::TITLE_SIZE,
-        anchor: Anchor::Start,
-        bold: true,
-    }
+    let lines = text::wrap(t, TITLE_MAX_W, text::TITLE_SIZE, true);
+    let w = text::block_width(&lines, text::TITLE_SIZE, true);
+    let h = size::int(lines.len()).saturating_mul(text::line_height(text::TITLE_SIZE));
+    TextBox { rect: Rect::new(MARGIN, MARGIN, w, h), lines, size: text::TITLE_SIZE, anchor: Anchor::Start, bold: true }
 }
 
 /// Moves everything so the bounding box starts at the margin, and sizes the

@@ -45,11 +45,11 @@ pub(super) fn create_containers(cx: &mut Cx, tree: &mut Tree) {
 }
 
 /// Measures every box and places the cloud and the outside column on the
-/// page.
-pub(super) fn measure(cx: &mut Cx, tree: &Tree, has_title: bool) {
+/// page, `title_h` below its top margin.
+pub(super) fn measure(cx: &mut Cx, tree: &Tree, title_h: i32) {
     let model = cx.model;
     let down = cx.down;
-    let top = MARGIN + if has_title { super::title_height() } else { 0 };
+    let top = MARGIN + title_h;
     let icons = |ids: &[NodeId]| -> Vec<(NodeId, Vec<String>)> {
         ids.iter().map(|&n| (n, size::icon_lines(model.get(n).map_or("", |n| n.display_label())))).collect()
     };

@@ -374,6 +374,18 @@ fn odd_shapes_keep_the_invariants() {
 }
 
 #[test]
+fn a_long_title_wraps_and_the_picture_starts_below_it() {
+    let title = "word ".repeat(2000);
+    let l = lay("t.arch", &format!("title \"{title}\"\n{ODD}").replace("title \"Odd shapes\"\n", ""));
+    let t = l.title.as_ref().expect("title");
+    assert_eq!(t.lines.len(), crate::text::MAX_LINES);
+    assert!(t.rect.w <= 960 && t.lines.last().is_some_and(|l| l.ends_with('…')), "{t:?}");
+    assert!(l.containers.iter().all(|c| c.rect.y > t.rect.bottom()));
+    assert!(l.width < 4000, "{}", l.width);
+    check("long title", &l);
+}
+
+#[test]
 fn an_empty_design_is_an_empty_page() {
     let l = lay("e.arch", "users u\n");
     assert_eq!(l.nodes.len(), 1);
