@@ -9,7 +9,7 @@ use archc_core::model::kinds::Kind;
 use archc_core::model::NodeId;
 
 use super::size::{self, GAP, HEADER, LABEL_MAX};
-use super::tree::RegionT;
+use super::tree::{RegionT, VpcT};
 use super::vpc::{self, Overhang};
 use super::Cx;
 use crate::text;
@@ -78,25 +78,40 @@ struct Shape {
 /// Measures and places the inside of region `r`; sets its size (its corner
 /// is set by the cloud).
 pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
-    let mut hangs: Vec<Overhang> = Vec::with_capacity(r.vpcs.len());
-    let mut sizes: Vec<(i32, i32)> = Vec::with_capacity(r.vpcs.len());
+    let mut vpcs: Vec<(&VpcT, Overhang, (i32, i32))> = Vec::with_capacity(r.vpcs.len());
     for v in &r.vpcs {
         let o = vpc::measure(cx, v);
         let (w, h) = cx.out.size_of(v.c);
-        sizes.push((o.l + w + o.r, o.t + h + o.b));
-        hangs.push(o);
+        vpcs.push((v, o, (o.l + w + o.r, o.t + h + o.b)));
     }
     // Network services face the outside only when there are VPCs to face
     // it past; otherwise all services share one grid.
     let is_link = |id: &NodeId| cx.model.get(*id).is_some_and(|n| matches!(n.kind(), Kind::Tgw | Kind::Vpn | Kind::Dx));
     let (near_ids, far_ids): (Vec<NodeId>, Vec<NodeId>) =
-        if sizes.is_empty() { (Vec::new(), r.services.clone()) } else { r.services.iter().partition(|id| is_link(id)) };
+        if vpcs.is_empty() { (Vec::new(), r.services.clone()) } else { r.services.iter().partition(|id| is_link(id)) };
     let near = Icons::new(cx, &near_ids);
     let far = Icons::new(cx, &far_ids);
     let near_gap = SERVICES_GAP + cx.edges_at(&near_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let far_gap = SERVICES_GAP + cx.edges_at(&far_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
-    let vpc_gap = VPC_GAP + leaving(cx, r).saturating_mul(PER_EDGE).min(MAX_EXTRA);
-    let shape = choose(cx.down, &sizes, &near, &far, (near_gap, far_gap, vpc_gap));
+    let leaving = leaving(cx, r);
+    let vpc_gap = VPC_GAP + size::int(leaving.iter().sum()).saturating_mul(PER_EDGE).min(MAX_EXTRA);
+    let gaps = (near_gap, far_gap, vpc_gap);
+    let sizes_of = |vpcs: &[(&VpcT, Overhang, (i32, i32))]| -> Vec<(i32, i32)> { vpcs.iter().map(|v| v.2).collect() };
+    // A hub VPC (a peering star) goes to the middle of the grid, so its
+    // edges fan out instead of all crossing the grid from a corner. A grid
+    // of four or fewer has no middle: declaration order stays.
+    if let Some(h) = hub(&leaving).filter(|_| vpcs.len() >= 5) {
+        let first = choose(cx.down, &sizes_of(&vpcs), &near, &far, gaps);
+        let cols = first.vpc_cols.max(1);
+        let rows = vpcs.len().div_ceil(cols);
+        let middle = ((rows / 2) * cols + cols / 2).min(vpcs.len().saturating_sub(1));
+        if h < vpcs.len() {
+            let v = vpcs.remove(h);
+            vpcs.insert(middle.min(vpcs.len()), v);
+        }
+    }
+    let sizes = sizes_of(&vpcs);
+    let shape = choose(cx.down, &sizes, &near, &far, gaps);
 
     let (at, bw, bh) =
         if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, shape.vpc_cols, vpc_gap) };
@@ -107,7 +122,7 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
         (false, false) => (REGION_PAD + nw + near_gap, HEADER),
         (false, true) => (REGION_PAD, HEADER + nh + near_gap),
     };
-    for ((v, o), (x, y)) in r.vpcs.iter().zip(&hangs).zip(&at) {
+    for ((v, o, _), (x, y)) in vpcs.iter().zip(&at) {
         let (w, h) = cx.out.size_of(v.c);
         cx.out.set_rect(v.c, Rect::new(vx + x + o.l, vy + y + o.t, w, h));
     }
@@ -181,25 +196,31 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i3
     )
 }
 
-/// How many edges leave the VPCs of `r` (one of their ends is in a VPC, the
-/// other is not in the same one), the VPCs themselves (peerings,
-/// attachments) included.
-fn leaving(cx: &Cx, r: &RegionT) -> i32 {
-    let mut count = 0usize;
-    for v in &r.vpcs {
-        let mut ids: Vec<NodeId> = vec![v.id];
-        ids.extend(v.bands.iter().chain(&v.near).chain(&v.far).copied());
-        for z in &v.zones {
-            for s in &z.subnets {
-                ids.extend(s.nodes.iter().copied());
+/// How many edges leave each VPC of `r` (one end in it, the other not),
+/// the VPC itself (peerings, attachments) included.
+fn leaving(cx: &Cx, r: &RegionT) -> Vec<usize> {
+    r.vpcs
+        .iter()
+        .map(|v| {
+            let mut ids: Vec<NodeId> = vec![v.id];
+            ids.extend(v.bands.iter().chain(&v.near).chain(&v.far).copied());
+            for z in &v.zones {
+                for s in &z.subnets {
+                    ids.extend(s.nodes.iter().copied());
+                }
             }
-        }
-        for id in ids {
             let outside = |m: &usize| cx.model.get(NodeId(*m)).is_none_or(|n| n.vpc != Some(v.id) && *m != v.id.0);
-            count += cx.neighbours(id).iter().filter(|m| outside(m)).count();
-        }
-    }
-    size::int(count)
+            ids.iter().map(|id| cx.neighbours(*id).iter().filter(|m| outside(m)).count()).sum()
+        })
+        .collect()
+}
+
+/// The VPC most edges leave, when it is a hub: at least 4, and more than
+/// twice any other's.
+fn hub(leaving: &[usize]) -> Option<usize> {
+    let (at, most) = leaving.iter().copied().enumerate().max_by_key(|&(i, c)| (c, std::cmp::Reverse(i)))?;
+    let second = leaving.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, c)| *c).max().unwrap_or(0);
+    (most >= 4 && most > 2 * second).then_some(at)
 }
 
 /// Column counts worth trying for `n` boxes: every one up to 16, then at

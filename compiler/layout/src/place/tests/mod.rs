@@ -386,6 +386,28 @@ fn a_long_title_wraps_and_the_picture_starts_below_it() {
 }
 
 #[test]
+fn a_hub_vpc_stands_in_the_middle_of_its_spokes() {
+    let mut text = String::from("region us-east-1 {\n  vpc hub 172.16.0.0/16 {\n    az a { private subnet hub_s 172.16.0.0/24 { ec2 hub_vm } }\n  }\n");
+    for i in 0..14 {
+        text.push_str(&format!(
+            "  vpc v{i} 10.0.{i}.0/24 {{\n    az a {{ private subnet s{i} 10.0.{i}.0/28 {{ ec2 vm{i} }} }}\n  }}\n"
+        ));
+    }
+    text.push_str("}\n");
+    for i in 0..14 {
+        text.push_str(&format!("peering p{i} hub <-> v{i}\nvm{i} -> hub_vm : 443\n"));
+    }
+    let l = lay("star.arch", &text);
+    check("star", &l);
+    let centre = |c: &Container| (c.rect.x + c.rect.w / 2, c.rect.y + c.rect.h / 2);
+    let vpcs: Vec<(i32, i32)> = l.containers.iter().filter(|c| c.kind == "vpc").map(centre).collect();
+    let hub = l.containers.iter().find(|c| c.id == "us-east-1.hub").map(centre).expect("hub");
+    let (xs, ys): (Vec<i32>, Vec<i32>) = vpcs.iter().copied().unzip();
+    let inner = |v: i32, all: &[i32]| all.iter().any(|a| *a < v) && all.iter().any(|a| *a > v);
+    assert!(inner(hub.0, &xs) && inner(hub.1, &ys), "hub at {hub:?} among {vpcs:?}");
+}
+
+#[test]
 fn an_empty_design_is_an_empty_page() {
     let l = lay("e.arch", "users u\n");
     assert_eq!(l.nodes.len(), 1);
