@@ -52,6 +52,25 @@ impl Icons {
         size::grid_dims(&self.lines, cols)
     }
 
+    /// Moves a hub (at least 4 edges, more than twice any other icon's) to
+    /// the middle cell of a grid of `cols` columns, so the edges of a fan-in
+    /// or fan-out come from every side rather than across the grid.
+    fn centre_hub(&mut self, cx: &Cx, cols: usize) {
+        let n = self.items.len();
+        if n < 5 {
+            return;
+        }
+        let degree: Vec<usize> = self.items.iter().map(|(id, _)| cx.neighbours(*id).len()).collect();
+        let Some(h) = hub(&degree) else { return };
+        let cols = cols.clamp(1, n);
+        let middle = ((n.div_ceil(cols) / 2) * cols + cols / 2).min(n - 1);
+        if h < n {
+            let item = self.items.remove(h);
+            self.items.insert(middle.min(self.items.len()), item);
+            self.lines = self.items.iter().map(|(_, l)| l.len()).collect();
+        }
+    }
+
     /// Places the icons in `cols` columns from `(x, y)` in region `c`.
     fn place(self, cx: &mut Cx, c: usize, cols: usize, x: i32, y: i32) {
         let (cells, _, _) = size::icon_grid(&self.lines, cols);
@@ -89,8 +108,8 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     let is_link = |id: &NodeId| cx.model.get(*id).is_some_and(|n| matches!(n.kind(), Kind::Tgw | Kind::Vpn | Kind::Dx));
     let (near_ids, far_ids): (Vec<NodeId>, Vec<NodeId>) =
         if vpcs.is_empty() { (Vec::new(), r.services.clone()) } else { r.services.iter().partition(|id| is_link(id)) };
-    let near = Icons::new(cx, &near_ids);
-    let far = Icons::new(cx, &far_ids);
+    let mut near = Icons::new(cx, &near_ids);
+    let mut far = Icons::new(cx, &far_ids);
     let near_gap = SERVICES_GAP + cx.edges_at(&near_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let far_gap = SERVICES_GAP + cx.edges_at(&far_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let leaving = leaving(cx, r);
@@ -133,6 +152,7 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
         } else {
             (REGION_PAD, HEADER + ((bh - nh) / 2).max(0))
         };
+        near.centre_hub(cx, shape.near_cols);
         near.place(cx, r.c, shape.near_cols, x, y);
     }
     if !far.is_empty() {
@@ -142,6 +162,7 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
             (false, true) => (REGION_PAD, HEADER + shape.core.1 + far_gap),
             (false, false) => (REGION_PAD + shape.core.0 + far_gap, HEADER),
         };
+        far.centre_hub(cx, shape.far_cols);
         far.place(cx, r.c, shape.far_cols, x, y);
     }
     let label = cx.model.get(r.id).map(super::container_label).unwrap_or_default();
@@ -215,11 +236,11 @@ fn leaving(cx: &Cx, r: &RegionT) -> Vec<usize> {
         .collect()
 }
 
-/// The VPC most edges leave, when it is a hub: at least 4, and more than
-/// twice any other's.
-fn hub(leaving: &[usize]) -> Option<usize> {
-    let (at, most) = leaving.iter().copied().enumerate().max_by_key(|&(i, c)| (c, std::cmp::Reverse(i)))?;
-    let second = leaving.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, c)| *c).max().unwrap_or(0);
+/// The one with most edges (of `counts`), when it is a hub: at least 4,
+/// and more than twice any other's.
+fn hub(counts: &[usize]) -> Option<usize> {
+    let (at, most) = counts.iter().copied().enumerate().max_by_key(|&(i, c)| (c, std::cmp::Reverse(i)))?;
+    let second = counts.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, c)| *c).max().unwrap_or(0);
     (most >= 4 && most > 2 * second).then_some(at)
 }
 

@@ -408,6 +408,25 @@ fn a_hub_vpc_stands_in_the_middle_of_its_spokes() {
 }
 
 #[test]
+fn a_queue_that_many_functions_feed_stands_in_the_middle_of_them() {
+    let mut text = String::from("region us-east-1 {\n");
+    for i in 0..24 {
+        text.push_str(&format!("  lambda f{i}\n"));
+    }
+    text.push_str("  sqs q\n}\n");
+    for i in 0..24 {
+        text.push_str(&format!("f{i} -> q \"message {i}\"\n"));
+    }
+    let l = lay("fan_in.arch", &text);
+    check("fan-in", &l);
+    let q = l.nodes.iter().find(|n| n.id == "us-east-1.q").expect("queue").rect;
+    let inner = |v: i32, pick: fn(&Rect) -> i32| {
+        l.nodes.iter().any(|n| pick(&n.rect) < v) && l.nodes.iter().any(|n| pick(&n.rect) > v)
+    };
+    assert!(inner(q.x, |r| r.x) && inner(q.y, |r| r.y), "queue at {q:?}");
+}
+
+#[test]
 fn an_empty_design_is_an_empty_page() {
     let l = lay("e.arch", "users u\n");
     assert_eq!(l.nodes.len(), 1);
