@@ -13,6 +13,9 @@ use crate::types::Rect;
 
 /// Between the cloud's border and its contents.
 const CLOUD_PAD: i32 = 32;
+/// Where a box's contents start: under its label line, with a channel
+/// between, where long edges run along the top.
+const TOP: i32 = HEADER + 24;
 /// Between regions.
 const REGION_GAP: i32 = 72;
 /// Between the global column and the regions, at least (more per edge).
@@ -83,7 +86,7 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, title_h: i32) {
         };
         let page = |w: i32, h: i32, k: usize| -> (i32, i32) {
             let (w, h) = with_global(w, h, k);
-            let (w, h) = (w + 2 * CLOUD_PAD, h + HEADER + CLOUD_PAD);
+            let (w, h) = (w + 2 * CLOUD_PAD, h + TOP + CLOUD_PAD);
             if outside_lines.is_empty() {
                 return (w, h);
             }
@@ -112,9 +115,9 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, title_h: i32) {
         let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, cols, REGION_GAP) };
         let (cells, gw, gh) = size::icon_grid(&global_lines, global_cols);
         let (gx, gy, rx, ry) = match (global.is_empty() || sizes.is_empty(), down) {
-            (true, _) => (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER),
-            (false, true) => (CLOUD_PAD, HEADER, CLOUD_PAD, HEADER + gh + global_gap),
-            (false, false) => (CLOUD_PAD, HEADER, CLOUD_PAD + gw + global_gap, HEADER),
+            (true, _) => (CLOUD_PAD, TOP, CLOUD_PAD, TOP),
+            (false, true) => (CLOUD_PAD, TOP, CLOUD_PAD, TOP + gh + global_gap),
+            (false, false) => (CLOUD_PAD, TOP, CLOUD_PAD + gw + global_gap, TOP),
         };
         for (r, (x, y)) in tree.regions.iter().zip(&at) {
             let (w, h) = cx.out.size_of(r.c);
@@ -128,7 +131,7 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, title_h: i32) {
         }
         let (iw, ih) = with_global(bw, bh, global_cols);
         cloud_w = iw + 2 * CLOUD_PAD;
-        cloud_h = ih + HEADER + CLOUD_PAD;
+        cloud_h = ih + TOP + CLOUD_PAD;
         cx.out.set_rect(aws, Rect::new(0, 0, cloud_w.max(160), cloud_h.max(100)));
     }
 

@@ -17,6 +17,9 @@ use crate::types::Rect;
 
 /// Between a region's border and its contents.
 const REGION_PAD: i32 = 32;
+/// Where a box's contents start: under its label line, with a channel
+/// between, where long edges run along the top.
+const TOP: i32 = HEADER + 24;
 /// Between VPCs (plus what their border nodes overhang), at least; more
 /// for each edge that leaves a VPC, which may pass there.
 const VPC_GAP: i32 = 56;
@@ -137,9 +140,9 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     let (nw, nh) = near.dims(shape.near_cols);
     // The block of VPCs starts after the near services.
     let (vx, vy) = match (near.is_empty(), cx.down) {
-        (true, _) => (REGION_PAD, HEADER),
-        (false, false) => (REGION_PAD + nw + near_gap, HEADER),
-        (false, true) => (REGION_PAD, HEADER + nh + near_gap),
+        (true, _) => (REGION_PAD, TOP),
+        (false, false) => (REGION_PAD + nw + near_gap, TOP),
+        (false, true) => (REGION_PAD, TOP + nh + near_gap),
     };
     for ((v, o, _), (x, y)) in vpcs.iter().zip(&at) {
         let (w, h) = cx.out.size_of(v.c);
@@ -148,9 +151,9 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     if !near.is_empty() {
         // Centred along the VPCs' side.
         let (x, y) = if cx.down {
-            (REGION_PAD + ((bw - nw) / 2).max(0), HEADER)
+            (REGION_PAD + ((bw - nw) / 2).max(0), TOP)
         } else {
-            (REGION_PAD, HEADER + ((bh - nh) / 2).max(0))
+            (REGION_PAD, TOP + ((bh - nh) / 2).max(0))
         };
         near.centre_hub(cx, shape.near_cols);
         near.place(cx, r.c, shape.near_cols, x, y);
@@ -158,9 +161,9 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     if !far.is_empty() {
         // Beside or under the VPCs and the near services together.
         let (x, y) = match (sizes.is_empty(), shape.far_below) {
-            (true, _) => (REGION_PAD, HEADER),
-            (false, true) => (REGION_PAD, HEADER + shape.core.1 + far_gap),
-            (false, false) => (REGION_PAD + shape.core.0 + far_gap, HEADER),
+            (true, _) => (REGION_PAD, TOP),
+            (false, true) => (REGION_PAD, TOP + shape.core.1 + far_gap),
+            (false, false) => (REGION_PAD + shape.core.0 + far_gap, TOP),
         };
         far.centre_hub(cx, shape.far_cols);
         far.place(cx, r.c, shape.far_cols, x, y);
@@ -168,7 +171,7 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     let label = cx.model.get(r.id).map(super::container_label).unwrap_or_default();
     let label_w = text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X;
     let w = (shape.w + 2 * REGION_PAD).max(label_w);
-    let h = HEADER + shape.h.max(40) + REGION_PAD;
+    let h = TOP + shape.h.max(40) + REGION_PAD;
     cx.out.set_rect(r.c, Rect::new(0, 0, w, h));
 }
 
