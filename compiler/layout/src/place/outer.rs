@@ -66,11 +66,21 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, title_h: i32) {
     let outside_gap = OUTSIDE_GAP + cx.edges_at(&tree.outside).saturating_mul(8).min(240);
     let has_cloud = !tree.regions.is_empty() || !tree.global.is_empty();
     if has_cloud {
-        let mut sizes = Vec::with_capacity(tree.regions.len());
-        for r in &tree.regions {
-            region::measure(cx, r);
-            sizes.push(cx.out.size_of(r.c));
-        }
+        let no_regions = tree.regions.is_empty();
+        let prepared: Vec<region::Prepared> = tree.regions.iter().map(|r| region::prepare(cx, r)).collect();
+        // Every region shaped for each aspect it may take; the page picks.
+        let variants: Vec<Vec<(region::Shape, (i32, i32))>> = region::TARGETS
+            .iter()
+            .map(|&t| {
+                prepared
+                    .iter()
+                    .map(|p| {
+                        let shape = p.shape(down, t);
+                        (shape, p.size(&shape))
+                    })
+                    .collect()
+            })
+            .collect();
         // The block of regions plus the global column (or row) in `k`
         // columns, and the outside column, as the page would be.
         let with_global = |w: i32, h: i32, k: usize| -> (i32, i32) {
@@ -78,7 +88,7 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, title_h: i32) {
                 return (w, h);
             }
             let (gw, gh) = size::grid_dims(&global_lines, k);
-            match (sizes.is_empty(), down) {
+            match (no_regions, down) {
                 (true, _) => (gw, gh),
                 (false, true) => (w.max(gw), h + global_gap + gh),
                 (false, false) => (w + global_gap + gw, h.max(gh)),
@@ -100,18 +110,27 @@ pub(super) fn measure(cx: &mut Cx, tree: &Tree, title_h: i32) {
         };
         // Every region column count and global column count (bounded):
         // the page nearest the target aspect for the least area.
-        let mut best = (u128::MAX, 1usize, 1usize);
-        for c in region::column_options(sizes.len()) {
-            let (_, bw, bh) = size::shelves(&sizes, c, REGION_GAP);
-            for k in region::column_options(global_lines.len()) {
-                let (pw, ph) = page(bw, bh, k);
-                let score = size::score(pw, ph, TARGET);
-                if score < best.0 {
-                    best = (score, c, k);
+        let mut best = (u128::MAX, 0usize, 1usize, 1usize);
+        for (v, variant) in variants.iter().enumerate() {
+            let sizes: Vec<(i32, i32)> = variant.iter().map(|(_, s)| *s).collect();
+            for c in region::column_options(sizes.len()) {
+                let (_, bw, bh) = size::shelves(&sizes, c, REGION_GAP);
+                for k in region::column_options(global_lines.len()) {
+                    let (pw, ph) = page(bw, bh, k);
+                    let score = size::score(pw, ph, TARGET);
+                    if score < best.0 {
+                        best = (score, v, c, k);
+                    }
                 }
             }
         }
-        let (_, cols, global_cols) = best;
+        let (_, variant, cols, global_cols) = best;
+        let shapes = variants.into_iter().nth(variant).unwrap_or_default();
+        let mut sizes = Vec::with_capacity(shapes.len());
+        for (p, (shape, size)) in prepared.into_iter().zip(shapes) {
+            region::place(cx, p, shape);
+            sizes.push(size);
+        }
         let (at, bw, bh) = if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, cols, REGION_GAP) };
         let (cells, gw, gh) = size::icon_grid(&global_lines, global_cols);
         let (gx, gy, rx, ry) = match (global.is_empty() || sizes.is_empty(), down) {

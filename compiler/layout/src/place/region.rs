@@ -29,8 +29,10 @@ const SERVICES_GAP: i32 = 72;
 /// What a services grid's gap grows by per edge of its services (bounded).
 const PER_EDGE: i32 = 6;
 const MAX_EXTRA: i32 = 160;
-/// The width/height a region aims at, in thousandths.
+/// The width/height a region aims at, in thousandths, unless the page
+/// asks for another of `TARGETS`.
 const TARGET: u32 = 1600;
+pub(super) const TARGETS: [u32; 2] = [TARGET, 1000];
 
 /// An icon grid: its icons, their label line counts, and its size for a
 /// column count (estimated with the tallest slot, which bounds the real).
@@ -85,7 +87,7 @@ impl Icons {
 
 /// One arrangement of a region's inside.
 #[derive(Clone, Copy, Debug)]
-struct Shape {
+pub(super) struct Shape {
     vpc_cols: usize,
     near_cols: usize,
     far_cols: usize,
@@ -97,9 +99,21 @@ struct Shape {
     h: i32,
 }
 
-/// Measures and places the inside of region `r`; sets its size (its corner
-/// is set by the cloud).
-pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
+/// A region whose VPCs are measured and whose services are gathered, ready
+/// to be shaped for the page and placed.
+pub(super) struct Prepared<'t> {
+    r: &'t RegionT,
+    vpcs: Vec<(&'t VpcT, Overhang, (i32, i32))>,
+    near: Icons,
+    far: Icons,
+    /// Before the near services, before the far ones, between VPCs.
+    gaps: (i32, i32, i32),
+    label_w: i32,
+}
+
+/// Measures the VPCs of region `r` (placing their insides) and gathers its
+/// services.
+pub(super) fn prepare<'t>(cx: &mut Cx, r: &'t RegionT) -> Prepared<'t> {
     let mut vpcs: Vec<(&VpcT, Overhang, (i32, i32))> = Vec::with_capacity(r.vpcs.len());
     for v in &r.vpcs {
         let o = vpc::measure(cx, v);
@@ -111,30 +125,55 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
     let is_link = |id: &NodeId| cx.model.get(*id).is_some_and(|n| matches!(n.kind(), Kind::Tgw | Kind::Vpn | Kind::Dx));
     let (near_ids, far_ids): (Vec<NodeId>, Vec<NodeId>) =
         if vpcs.is_empty() { (Vec::new(), r.services.clone()) } else { r.services.iter().partition(|id| is_link(id)) };
-    let mut near = Icons::new(cx, &near_ids);
-    let mut far = Icons::new(cx, &far_ids);
+    let near = Icons::new(cx, &near_ids);
+    let far = Icons::new(cx, &far_ids);
     let near_gap = SERVICES_GAP + cx.edges_at(&near_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let far_gap = SERVICES_GAP + cx.edges_at(&far_ids).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let leaving = leaving(cx, r);
     let vpc_gap = VPC_GAP + size::int(leaving.iter().sum()).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let gaps = (near_gap, far_gap, vpc_gap);
-    let sizes_of = |vpcs: &[(&VpcT, Overhang, (i32, i32))]| -> Vec<(i32, i32)> { vpcs.iter().map(|v| v.2).collect() };
+    let label = cx.model.get(r.id).map(super::container_label).unwrap_or_default();
+    let label_w = text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X;
+    let mut p = Prepared { r, vpcs, near, far, gaps, label_w };
     // A hub VPC (a peering star) goes to the middle of the grid, so its
     // edges fan out instead of all crossing the grid from a corner. A grid
     // of four or fewer has no middle: declaration order stays.
-    if let Some(h) = hub(&leaving).filter(|_| vpcs.len() >= 5) {
-        let first = choose(cx.down, &sizes_of(&vpcs), &near, &far, gaps);
-        let cols = first.vpc_cols.max(1);
-        let rows = vpcs.len().div_ceil(cols);
-        let middle = ((rows / 2) * cols + cols / 2).min(vpcs.len().saturating_sub(1));
-        if h < vpcs.len() {
-            let v = vpcs.remove(h);
-            vpcs.insert(middle.min(vpcs.len()), v);
+    if let Some(h) = hub(&leaving).filter(|_| p.vpcs.len() >= 5) {
+        let cols = p.shape(cx.down, TARGET).vpc_cols.max(1);
+        let rows = p.vpcs.len().div_ceil(cols);
+        let middle = ((rows / 2) * cols + cols / 2).min(p.vpcs.len().saturating_sub(1));
+        if h < p.vpcs.len() {
+            let v = p.vpcs.remove(h);
+            p.vpcs.insert(middle.min(p.vpcs.len()), v);
         }
     }
-    let sizes = sizes_of(&vpcs);
-    let shape = choose(cx.down, &sizes, &near, &far, gaps);
+    p
+}
 
+impl Prepared<'_> {
+    fn sizes(&self) -> Vec<(i32, i32)> {
+        self.vpcs.iter().map(|v| v.2).collect()
+    }
+
+    /// The arrangement of the region's inside nearest the aspect `target`
+    /// (width/height in thousandths) for the least area.
+    pub(super) fn shape(&self, down: bool, target: u32) -> Shape {
+        choose(down, &self.sizes(), &self.near, &self.far, self.gaps, target)
+    }
+
+    /// The region's size in that arrangement.
+    pub(super) fn size(&self, shape: &Shape) -> (i32, i32) {
+        ((shape.w + 2 * REGION_PAD).max(self.label_w), TOP + shape.h.max(40) + REGION_PAD)
+    }
+}
+
+/// Places the inside of a prepared region in `shape` and sets its size (its
+/// corner is set by the cloud).
+pub(super) fn place(cx: &mut Cx, p: Prepared, shape: Shape) {
+    let (w, h) = p.size(&shape);
+    let Prepared { r, vpcs, mut near, mut far, gaps, .. } = p;
+    let (near_gap, far_gap, vpc_gap) = gaps;
+    let sizes: Vec<(i32, i32)> = vpcs.iter().map(|v| v.2).collect();
     let (at, bw, bh) =
         if sizes.is_empty() { (Vec::new(), 0, 0) } else { size::shelves(&sizes, shape.vpc_cols, vpc_gap) };
     let (nw, nh) = near.dims(shape.near_cols);
@@ -145,8 +184,8 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
         (false, true) => (REGION_PAD, TOP + nh + near_gap),
     };
     for ((v, o, _), (x, y)) in vpcs.iter().zip(&at) {
-        let (w, h) = cx.out.size_of(v.c);
-        cx.out.set_rect(v.c, Rect::new(vx + x + o.l, vy + y + o.t, w, h));
+        let (vw, vh) = cx.out.size_of(v.c);
+        cx.out.set_rect(v.c, Rect::new(vx + x + o.l, vy + y + o.t, vw, vh));
     }
     if !near.is_empty() {
         // Centred along the VPCs' side.
@@ -168,17 +207,13 @@ pub(super) fn measure(cx: &mut Cx, r: &RegionT) {
         far.centre_hub(cx, shape.far_cols);
         far.place(cx, r.c, shape.far_cols, x, y);
     }
-    let label = cx.model.get(r.id).map(super::container_label).unwrap_or_default();
-    let label_w = text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X;
-    let w = (shape.w + 2 * REGION_PAD).max(label_w);
-    let h = TOP + shape.h.max(40) + REGION_PAD;
     cx.out.set_rect(r.c, Rect::new(0, 0, w, h));
 }
 
 /// The arrangement nearest the target aspect for the least area: every VPC
 /// column count (bounded), the far services beside or under the VPCs, and
 /// a bounded set of their column counts.
-fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i32, i32, i32)) -> Shape {
+fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i32, i32, i32), target: u32) -> Shape {
     let (near_gap, far_gap, _) = gaps;
     let mut best: Option<(u128, Shape)> = None;
     let vpc_options = column_options(sizes.len());
@@ -206,7 +241,7 @@ fn choose(down: bool, sizes: &[(i32, i32)], near: &Icons, far: &Icons, gaps: (i3
                     (false, false, true) => (cw.max(fw), ch + far_gap + fh),
                     (false, false, false) => (cw + far_gap + fw, ch.max(fh)),
                 };
-                let score = size::score(w, h, TARGET);
+                let score = size::score(w, h, target);
                 let shape = Shape { vpc_cols: c, near_cols, far_cols: k, far_below: below, core: (cw, ch), w, h };
                 if best.as_ref().is_none_or(|(s, _)| score < *s) {
                     best = Some((score, shape));

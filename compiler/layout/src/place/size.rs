@@ -158,15 +158,21 @@ pub(super) fn span(lens: &[i32], gap: i32) -> i32 {
 
 /// Lower is better: area times the cube of the distortion (how many times
 /// the aspect is off the target), so doubling the distortion costs more
-/// than doubling the area. `target` is width/height in thousandths. In
-/// integers, so every platform chooses alike.
+/// than doubling the area; far more beyond 2:1. `target` is width/height
+/// in thousandths. In integers, so every platform chooses alike.
 pub(super) fn score(w: i32, h: i32, target: u32) -> u128 {
     let w = u128::from(w.max(1).unsigned_abs());
     let h = u128::from(h.max(1).unsigned_abs());
     let target = u128::from(target.max(1));
     let aspect = (w * 1000 / h).max(1);
     let off = if aspect >= target { aspect * 1000 / target } else { target * 1000 / aspect };
-    (w * h).saturating_mul(off).saturating_mul(off).saturating_mul(off)
+    let score = (w * h).saturating_mul(off).saturating_mul(off).saturating_mul(off);
+    // Beyond 2:1 either way a shape is taken only when nothing else fits.
+    if (500..=2000).contains(&aspect) {
+        score
+    } else {
+        score.saturating_mul(1 << 12)
+    }
 }
 
 /// Icons in a grid of equal-width slots: returns each glyph's top-left, and

@@ -197,6 +197,10 @@ fn every_example_is_placed_within_its_invariants() {
         let d = lay(name, &down(text));
         assert_eq!(d.direction, "down");
         check(&format!("{name} (down)"), &d);
+        for page in [&l, &d] {
+            let aspect = f64::from(page.width) / f64::from(page.height);
+            assert!((0.5..=2.0).contains(&aspect), "{name} ({}): aspect {aspect}", page.direction);
+        }
     }
 }
 
