@@ -249,7 +249,12 @@ const LABEL_Y: i32 = 10;
 
 /// The width the badges of `labels` take side by side, with their gaps.
 pub(super) fn badges_width(labels: &[String]) -> i32 {
-    labels.iter().map(|l| text::width(l, text::BADGE_SIZE, false) + 2 * BADGE_PAD + 6).sum()
+    labels.iter().map(|l| text::width(&badge_label(l), text::BADGE_SIZE, false) + 2 * BADGE_PAD + 6).sum()
+}
+
+/// A badge's text: the ACL's label, cut to `BADGE_MAX`.
+fn badge_label(label: &str) -> String {
+    size::cut_line(label, size::BADGE_MAX, text::BADGE_SIZE, false)
 }
 
 /// The container's label at its top left, cut to what the box leaves
@@ -262,7 +267,7 @@ fn container_label_box(c: &mut Container, model: &Model) {
                 model
                     .resources_in(s)
                     .filter(|(_, n)| n.kind() == archc_core::model::kinds::Kind::Nacl)
-                    .map(|(_, n)| (n.id.clone(), n.display_label().to_string()))
+                    .map(|(_, n)| (n.id.clone(), badge_label(n.display_label())))
                     .collect()
             })
             .unwrap_or_default()

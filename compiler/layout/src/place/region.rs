@@ -15,6 +15,8 @@ use super::Cx;
 use crate::text;
 use crate::types::Rect;
 
+/// The widest a region grows to show its whole label.
+const LABEL_MAX_W: i32 = 520;
 /// Between a region's border and its contents.
 const REGION_PAD: i32 = 32;
 /// Where a box's contents start: under its label line, with a channel
@@ -133,7 +135,8 @@ pub(super) fn prepare<'t>(cx: &mut Cx, r: &'t RegionT) -> Prepared<'t> {
     let vpc_gap = VPC_GAP + size::int(leaving.iter().sum()).saturating_mul(PER_EDGE).min(MAX_EXTRA);
     let gaps = (near_gap, far_gap, vpc_gap);
     let label = cx.model.get(r.id).map(super::container_label).unwrap_or_default();
-    let label_w = text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X;
+    // A long label is cut to the box rather than widening it past this.
+    let label_w = (text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X).min(LABEL_MAX_W);
     let mut p = Prepared { r, vpcs, near, far, gaps, label_w };
     // A hub VPC (a peering star) goes to the middle of the grid, so its
     // edges fan out instead of all crossing the grid from a corner. A grid

@@ -49,21 +49,33 @@ pub(super) fn icon_w(lines: &[String]) -> i32 {
 }
 
 /// `s` on one line no wider than `max_w`, cut with `…` when it is longer.
+/// Linear in `s`: each character is measured once (its own width rounded
+/// up, so the sum bounds the cut text's width).
 pub(super) fn cut_line(s: &str, max_w: i32, size: i32, bold: bool) -> String {
     if text::width(s, size, bold) <= max_w {
         return s.to_string();
     }
-    let mut out: String = s.to_string();
-    // Bounded: one character less each turn.
-    while !out.is_empty() && text::width(&format!("{out}…"), size, bold) > max_w {
-        out.pop();
-    }
-    if out.is_empty() && text::width("…", size, bold) > max_w {
+    let room = max_w - text::width("…", size, bold);
+    if room < 0 {
         return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0i32;
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        let w = text::width(c.encode_utf8(&mut buf), size, bold);
+        if used.saturating_add(w) > room {
+            break;
+        }
+        used += w;
+        out.push(c);
     }
     out.push('…');
     out
 }
+
+/// The longest a badge's label is drawn.
+pub(super) const BADGE_MAX: i32 = 120;
 
 /// The AWS category that colours a kind's glyph.
 pub(super) fn category(kind: Kind) -> &'static str {

@@ -431,6 +431,21 @@ fn a_queue_that_many_functions_feed_stands_in_the_middle_of_them() {
 }
 
 #[test]
+fn long_names_are_cut_and_keep_the_page_small() {
+    let long = "n".repeat(3000);
+    let words = "word ".repeat(1000);
+    let text = format!(
+        "region us-east-1 {{\n  label: \"{words}\"\n  vpc v 10.0.0.0/16 {{\n    label: \"{words}\"\n    az a {{\n      label: \"{words}\"\n      private subnet {long} 10.0.1.0/24 {{\n        label: \"{words}\"\n        ec2 box {{ label: \"{words}\" }}\n      }}\n    }}\n    alb lb in {long} {{\n      label: \"{words}\"\n      listen: 80\n    }}\n    nacl guard in {long} {{\n      label: \"{words}\"\n      allow in 100 80 from 0.0.0.0/0\n    }}\n  }}\n}}\n"
+    );
+    let l = lay("long.arch", &text);
+    check("long names", &l);
+    assert!(l.width < 2000 && l.height < 2000, "{}×{}", l.width, l.height);
+    let subnet = l.containers.iter().find(|c| c.kind == "subnet").expect("subnet");
+    assert!(subnet.label_box.lines.iter().all(|t| t.ends_with('…')), "{:?}", subnet.label_box);
+    assert!(subnet.badges.iter().all(|b| b.label.ends_with('…') && b.rect.w <= 140), "{:?}", subnet.badges);
+}
+
+#[test]
 fn an_empty_design_is_an_empty_page() {
     let l = lay("e.arch", "users u\n");
     assert_eq!(l.nodes.len(), 1);
