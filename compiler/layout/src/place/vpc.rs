@@ -51,6 +51,10 @@ pub(super) struct Overhang {
     pub b: i32,
 }
 
+/// A subnet's place: its zone (index in the VPC), its row, its index in
+/// its zone.
+type SubnetAt = (usize, usize, usize);
+
 /// A band's place: its row, its zone columns and its lane.
 struct BandAt {
     id: NodeId,
@@ -113,25 +117,42 @@ pub(super) fn measure(cx: &mut Cx, v: &VpcT) -> Overhang {
         }
     }
 
-    // Bands: the first (topmost) row of their subnets, their zone span,
+    // Each band's subnets (zone, row, index in zone); then the zone
+    // columns' order.
+    let band_subs: Vec<(NodeId, Vec<SubnetAt>)> = v
+        .bands
+        .iter()
+        .map(|&b| {
+            let mut subs: Vec<(usize, usize, usize)> = model
+                .get(b)
+                .map(|n| n.placement.iter().filter_map(|s| at.get(s).copied()).collect())
+                .unwrap_or_default();
+            subs.sort_unstable();
+            subs.dedup();
+            (b, subs)
+        })
+        .collect();
+    let col = columns(nz, &at, &band_subs);
+    let col_of = |z: usize| col.get(z).copied().unwrap_or(z);
+
+    // Bands: the first (topmost) row of their subnets, their column span,
     // and the first lane of that row free over the span.
     let mut lanes: Vec<Vec<Vec<bool>>> = vec![Vec::new(); nrows];
     let mut bands: Vec<BandAt> = Vec::with_capacity(v.bands.len());
     let mut stray: Vec<NodeId> = Vec::new();
-    for &b in &v.bands {
-        let mut subs: Vec<(usize, usize, usize)> =
-            model.get(b).map(|n| n.placement.iter().filter_map(|s| at.get(s).copied()).collect()).unwrap_or_default();
-        subs.sort_unstable();
-        subs.dedup();
-        let (Some(row), Some(lo), Some(hi)) =
-            (subs.iter().map(|s| s.1).min(), subs.iter().map(|s| s.0).min(), subs.iter().map(|s| s.0).max())
-        else {
+    for (b, subs) in &band_subs {
+        let b = *b;
+        let (Some(row), Some(lo), Some(hi)) = (
+            subs.iter().map(|s| s.1).min(),
+            subs.iter().map(|s| col_of(s.0)).min(),
+            subs.iter().map(|s| col_of(s.0)).max(),
+        ) else {
             stray.push(b);
             continue;
         };
         let parent = match subs.as_slice() {
             [(z, _, s)] => subnet_c(v, *z, *s).unwrap_or(v.c),
-            _ if lo == hi => v.zones.get(lo).map_or(v.c, |z| z.c),
+            [(z, _, _), ..] if lo == hi => v.zones.get(*z).map_or(v.c, |z| z.c),
             _ => v.c,
         };
         let Some(row_lanes) = lanes.get_mut(row) else {
@@ -210,7 +231,7 @@ pub(super) fn measure(cx: &mut Cx, v: &VpcT) -> Overhang {
         for (si, s) in z.subnets.iter().enumerate() {
             let row = sub_row.get(zi).and_then(|r| r.get(si)).map_or(0, row_of);
             for n in &s.nodes {
-                inside.insert(n.0, (row, zi));
+                inside.insert(n.0, (row, col_of(zi)));
             }
         }
     }
@@ -264,7 +285,7 @@ pub(super) fn measure(cx: &mut Cx, v: &VpcT) -> Overhang {
 
     // Zones, subnets and their resources.
     for (zi, z) in v.zones.iter().enumerate() {
-        let zx = inset_l + int(zi) * (zone_w + ZONE_GAP);
+        let zx = inset_l + int(col_of(zi)) * (zone_w + ZONE_GAP);
         cx.out.set_rect(z.c, Rect::new(zx, inset_t, zone_w, zone_h));
         for (si, s) in z.subnets.iter().enumerate() {
             let row = sub_row.get(zi).and_then(|r| r.get(si)).map_or(0, row_of);
@@ -331,6 +352,63 @@ fn tier_order(kind: Option<&NodeKind>) -> u8 {
             None => 3,
         },
         _ => 3,
+    }
+}
+
+/// The column of each zone: declaration order, unless putting first the
+/// zones most bands use leaves fewer subnets that are not a band's own
+/// under it (a band in zones a and c of a, b, c crosses b's subnet; in the
+/// order a, c, b it does not).
+fn columns(nz: usize, at: &BTreeMap<NodeId, (usize, usize, usize)>, bands: &[(NodeId, Vec<SubnetAt>)]) -> Vec<usize> {
+    let declared: Vec<usize> = (0..nz).collect();
+    let mut used = vec![0usize; nz];
+    for (_, subs) in bands {
+        let mut zones: Vec<usize> = subs.iter().map(|s| s.0).collect();
+        zones.dedup();
+        for z in zones {
+            if let Some(u) = used.get_mut(z) {
+                *u += 1;
+            }
+        }
+    }
+    let mut by_use: Vec<usize> = (0..nz).collect();
+    by_use.sort_by_key(|z| std::cmp::Reverse(used.get(*z).copied().unwrap_or(0)));
+    // `order` lists zones left to right; the column of zone z is its place.
+    let column_of = |order: &[usize]| -> Vec<usize> {
+        let mut col = vec![0usize; nz];
+        for (c, z) in order.iter().enumerate() {
+            if let Some(slot) = col.get_mut(*z) {
+                *slot = c;
+            }
+        }
+        col
+    };
+    let cells: std::collections::BTreeSet<(usize, usize)> = at.values().map(|&(z, row, _)| (z, row)).collect();
+    let foreign = |col: &[usize]| -> usize {
+        bands
+            .iter()
+            .filter_map(|(_, subs)| {
+                let row = subs.iter().map(|s| s.1).min()?;
+                let cols: Vec<usize> = subs.iter().filter_map(|s| col.get(s.0).copied()).collect();
+                let (lo, hi) = (cols.iter().min().copied()?, cols.iter().max().copied()?);
+                let own: Vec<usize> = subs.iter().filter(|s| s.1 == row).map(|s| s.0).collect();
+                Some(
+                    (0..nz)
+                        .filter(|z| {
+                            col.get(*z).is_some_and(|c| (lo..=hi).contains(c))
+                                && cells.contains(&(*z, row))
+                                && !own.contains(z)
+                        })
+                        .count(),
+                )
+            })
+            .sum()
+    };
+    let (kept, moved) = (column_of(&declared), column_of(&by_use));
+    if foreign(&moved) < foreign(&kept) {
+        moved
+    } else {
+        kept
     }
 }
 

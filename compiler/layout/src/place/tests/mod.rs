@@ -446,6 +446,30 @@ fn long_names_are_cut_and_keep_the_page_small() {
 }
 
 #[test]
+fn a_band_skipping_a_zone_gets_its_zones_side_by_side() {
+    let mut text = String::from("region us-east-1 {\n  vpc v 10.0.0.0/16 {\n");
+    for (i, z) in ["a", "b", "c"].iter().enumerate() {
+        text.push_str(&format!(
+            "    az {z} {{\n      public subnet pub_{z} 10.0.{i}.0/24\n      private subnet app_{z} 10.0.1{i}.0/24\n    }}\n"
+        ));
+    }
+    text.push_str(
+        "    internal alb lb in pub_a, pub_c { listen: 80 }\n    asg app in app_a, app_b, app_c { port: 80 }\n  }\n}\n",
+    );
+    let l = lay("skip.arch", &text);
+    check("skip", &l);
+    let lb = l.nodes.iter().find(|n| n.id == "us-east-1.v.lb").expect("lb").rect;
+    for c in l.containers.iter().filter(|c| c.kind == "subnet") {
+        let own = c.id.ends_with("pub_a") || c.id.ends_with("pub_c");
+        assert!(own || !lb.overlaps(&c.rect), "the ALB crosses {}", c.id);
+    }
+    // Declaration order stays where nothing is crossed.
+    let l = lay("skip.arch", &text.replace("pub_a, pub_c", "pub_a, pub_b"));
+    let x = |id: &str| l.containers.iter().find(|c| c.id == id).map(|c| c.rect.x).unwrap_or_default();
+    assert!(x("us-east-1.v.a") < x("us-east-1.v.b") && x("us-east-1.v.b") < x("us-east-1.v.c"));
+}
+
+#[test]
 fn an_empty_design_is_an_empty_page() {
     let l = lay("e.arch", "users u\n");
     assert_eq!(l.nodes.len(), 1);
