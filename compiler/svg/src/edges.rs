@@ -170,6 +170,10 @@ pub(crate) fn edge(edge: &Edge, palette: &Palette) -> Group {
         path = path.set("marker-end", format!("url(#{})", head.id(palette)));
     }
     let mut group = tagged(Group::new().set("class", "edge"), edge).add(Title::new(title));
+    if edge.points.len() < 2 {
+        // Not routed (yet): the group still says the edge exists.
+        return group;
+    }
     if s.tube {
         let core = path.clone().set("stroke", palette.background).set("stroke-width", "1.5");
         group = group.add(path).add(core);
