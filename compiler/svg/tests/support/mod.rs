@@ -212,3 +212,15 @@ pub fn png_region(svg: &str, r: Rect, scale: f32, path: &str) {
     resvg::render(&tree, transform, &mut pixmap.as_mut());
     pixmap.save_png(path).expect("the PNG is written");
 }
+
+pub fn parse(svg: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("the SVG is XML: {e}\n{svg}"))
+}
+
+pub fn groups<'a>(doc: &'a roxmltree::Document<'a>, class: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+    doc.descendants().filter(|n| n.has_tag_name("g") && n.attribute("class") == Some(class)).collect()
+}
+
+pub fn title_of(node: roxmltree::Node) -> String {
+    node.children().find(|c| c.has_tag_name("title")).and_then(|t| t.text()).unwrap_or_default().to_string()
+}
