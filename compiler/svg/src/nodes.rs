@@ -35,6 +35,10 @@ pub(crate) fn ground<'a>(n: &Node, containers: &BTreeMap<&str, &Container>, pale
 
 pub(crate) fn node(n: &Node, palette: &Palette, icon_ids: &BTreeMap<&str, String>, ground: &str) -> Group {
     let mut title = format!("{} ({})", clean(&n.label), clean(&n.kind));
+    if !n.placed_in.is_empty() {
+        title.push_str("\nin ");
+        title.push_str(&clean(&n.placed_in.join(", ")));
+    }
     if let Some(description) = &n.description {
         title.push('\n');
         title.push_str(&clean(description));
@@ -81,7 +85,11 @@ pub(crate) fn node(n: &Node, palette: &Palette, icon_ids: &BTreeMap<&str, String
         );
         group = add_glyph(group, n, icon_ids, r.x, r.y, r.w.min(r.h).max(0));
     } else {
-        group = add_glyph(group, n, icon_ids, r.x, r.y, r.w.min(r.h).max(0));
+        // Square, centred in a box that is not.
+        let size = r.w.min(r.h).max(0);
+        let (x, y) =
+            (r.x.saturating_add(r.w.saturating_sub(size) / 2), r.y.saturating_add(r.h.saturating_sub(size) / 2));
+        group = add_glyph(group, n, icon_ids, x, y, size);
     }
     // A halo of background colour keeps a label under a glyph readable
     // where an edge or a border passes under it (a border glyph's label sits

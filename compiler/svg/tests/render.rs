@@ -267,3 +267,16 @@ fn one_large_icon_on_many_nodes_is_embedded_once() {
     // The icon twice (href and xlink:href, ~270 KB each) and ~400 bytes a node.
     assert!(svg.len() < 1_600_000, "{} bytes", svg.len());
 }
+
+#[test]
+fn a_node_title_names_its_subnets_and_a_glyph_is_centred_in_its_box() {
+    let mut layout = three_tier();
+    layout.nodes[3].placed_in = vec!["eu-west-1.shop.web_a".into(), "eu-west-1.shop.web_b".into()];
+    layout.nodes[7].rect.w = 60;
+    let svg = render(&layout, &Options::default());
+    let doc = parse(&svg);
+    let nodes = groups(&doc, "node");
+    assert_eq!(title_of(nodes[3]), "web (alb) (alb)\nin eu-west-1.shop.web_a, eu-west-1.shop.web_b");
+    let glyph = nodes[7].descendants().find(|u| u.has_tag_name("use")).expect("a glyph");
+    assert_eq!((glyph.attribute("x"), glyph.attribute("width")), (Some("886"), Some("48")));
+}
