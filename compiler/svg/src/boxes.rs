@@ -41,7 +41,7 @@ pub(crate) fn container(c: &Container, palette: &Palette) -> Group {
     if let Some(tier) = &c.tier {
         group = group.set("data-tier", clean(tier));
     }
-    if let Some((key, size)) = corner_mark(c) {
+    if let Some((key, size)) = corner_mark(c, palette) {
         group = group.add(key.place(c.rect.x, c.rect.y, size));
     }
     for line in label::lines(&c.label_box, style.label) {
@@ -60,13 +60,13 @@ const MARK_MAX: i32 = 32;
 /// The AWS group mark of a container and its size, when the layout leaves
 /// room for it left of the label: it sits flush in the top-left corner, as
 /// in AWS's diagrams.
-pub(crate) fn corner_mark(c: &Container) -> Option<(GlyphKey, i32)> {
+pub(crate) fn corner_mark(c: &Container, palette: &Palette) -> Option<(GlyphKey, i32)> {
     let room = c.label_box.rect.x.saturating_sub(c.rect.x).saturating_sub(6);
     let size = room.min(MARK_MAX).min(c.rect.w).min(c.rect.h);
     if size < MARK_MIN {
         return None;
     }
-    GlyphKey::group(&c.kind, c.tier.as_deref()).map(|key| (key, size))
+    GlyphKey::group(&c.kind, c.tier.as_deref(), palette.cloud_mark).map(|key| (key, size))
 }
 
 /// A small tag on the subnet's top edge: the network ACL guarding it.

@@ -72,7 +72,7 @@ pub fn render(layout: &Layout, options: &Options) -> String {
         .set("font-family", FONT_FAMILY)
         .add(Title::new(title))
         .add(Description::new().add(svg::node::Text::new(summary(layout))))
-        .add(glyphs(layout, options, &icon_ids, edges::markers(palette)))
+        .add(glyphs(layout, options, palette, &icon_ids, edges::markers(palette)))
         .add(
             Rectangle::new()
                 .set("width", layout.width.max(1))
@@ -109,13 +109,19 @@ pub fn render(layout: &Layout, options: &Options) -> String {
 
 /// `defs` with the `<symbol>` of every glyph and user icon the nodes use,
 /// once each (`icon_ids`: the user's icons in use, by key).
-fn glyphs(layout: &Layout, options: &Options, icon_ids: &BTreeMap<&str, String>, defs: Definitions) -> Definitions {
+fn glyphs(
+    layout: &Layout,
+    options: &Options,
+    palette: &theme::Palette,
+    icon_ids: &BTreeMap<&str, String>,
+    defs: Definitions,
+) -> Definitions {
     let own: BTreeSet<icons::GlyphKey> = layout
         .nodes
         .iter()
         .filter(|n| nodes::icon_key(n, options).is_none())
         .map(|n| icons::GlyphKey::of(&n.kind, &n.category))
-        .chain(layout.containers.iter().filter_map(boxes::corner_mark).map(|(key, _)| key))
+        .chain(layout.containers.iter().filter_map(|c| boxes::corner_mark(c, palette)).map(|(key, _)| key))
         .collect();
     let defs = own.into_iter().fold(defs, |defs, key| defs.add(key.symbol()));
     // One symbol per distinct icon file, in the order of their ids.

@@ -58,6 +58,9 @@ pub(crate) struct Palette {
     pub badge_fill: &'static str,
     /// How strongly a band's bar is tinted with its category colour.
     pub band_tint: &'static str,
+    /// The tile of the AWS Cloud's corner mark: AWS's squid ink, lifted a
+    /// little on the dark page so the tile still shows.
+    pub cloud_mark: &'static str,
 }
 
 const fn solid(stroke: &'static str, width: &'static str, label: &'static str) -> BoxStyle {
@@ -90,6 +93,7 @@ const LIGHT: Palette = Palette {
     badge_stroke: "#DD344C",
     badge_fill: "#FFFFFF",
     band_tint: "0.14",
+    cloud_mark: "#232F3E",
 };
 
 const DARK: Palette = Palette {
@@ -110,6 +114,7 @@ const DARK: Palette = Palette {
     badge_stroke: "#FF6B7D",
     badge_fill: "#0F1B2A",
     band_tint: "0.22",
+    cloud_mark: "#3A4A5F",
 };
 
 impl Palette {

@@ -16,10 +16,11 @@ pub(super) fn glyph(kind: &str) -> Option<&'static [Part]> {
 }
 
 /// The group glyph of a container kind (and subnet tier) and its tile
-/// colour; None for kinds AWS draws without one (zones).
-pub(crate) fn of(kind: &str, tier: Option<&str>) -> Option<(&'static str, &'static str)> {
+/// colour (`cloud`: the AWS Cloud's, which the theme picks); None for kinds
+/// AWS draws without one (zones).
+pub(crate) fn of(kind: &str, tier: Option<&str>, cloud: &'static str) -> Option<(&'static str, &'static str)> {
     match (kind, tier) {
-        ("cloud", _) => Some(("group-cloud", "#232F3E")),
+        ("cloud", _) => Some(("group-cloud", cloud)),
         ("region", _) => Some(("group-region", "#00A4A6")),
         ("vpc", _) => Some(("group-vpc", "#8C4FFF")),
         ("subnet", Some("public")) => Some(("group-public", "#7AA116")),

@@ -102,9 +102,10 @@ impl GlyphKey {
         GlyphKey { kind, colour: category_colour(category) }
     }
 
-    /// The mark of a container kind (and subnet tier), if AWS draws one.
-    pub(crate) fn group(kind: &str, tier: Option<&str>) -> Option<GlyphKey> {
-        groups::of(kind, tier).map(|(kind, colour)| GlyphKey { kind, colour })
+    /// The mark of a container kind (and subnet tier), if AWS draws one;
+    /// `cloud`: the AWS Cloud mark's tile colour.
+    pub(crate) fn group(kind: &str, tier: Option<&str>, cloud: &'static str) -> Option<GlyphKey> {
+        groups::of(kind, tier, cloud).map(|(kind, colour)| GlyphKey { kind, colour })
     }
 
     pub(crate) fn id(self) -> String {
@@ -178,9 +179,9 @@ mod tests {
         assert_eq!(GlyphKey::of("alb", "networking").id(), "archc-alb-8C4FFF");
         assert_eq!(GlyphKey::of("<evil>", "nonsense").id(), "archc-generic-7D8998");
         assert_eq!(
-            GlyphKey::group("subnet", Some("public")).map(GlyphKey::id).as_deref(),
+            GlyphKey::group("subnet", Some("public"), "#232F3E").map(GlyphKey::id).as_deref(),
             Some("archc-group-public-7AA116")
         );
-        assert_eq!(GlyphKey::group("az", None), None);
+        assert_eq!(GlyphKey::group("az", None, "#232F3E"), None);
     }
 }
