@@ -1,0 +1,168 @@
+//! The sparse grid an edge is searched on: a few candidate lines per axis
+//! (beside each obstacle, the middle of each gap, the ends' borders and
+//! centres), and which grid steps are blocked.
+//!
+//! The placement aligns boxes on rows and columns, so the distinct
+//! coordinates stay few and the grid small. Obstacle borders themselves are
+//! not lines: a path keeps a margin from what it passes, and a step that
+//! runs along or through an obstacle (its closed box across, its open span
+//! along) is blocked.
+
+use super::holders::Obstacles;
+use crate::types::Rect;
+
+/// Blocked by a node or a foreign container: never crossed.
+pub(crate) const HARD: u8 = 1;
+/// Blocked by a label or badge: crossed only when nothing else works.
+pub(crate) const SOFT: u8 = 2;
+
+/// How far a path keeps from an obstacle when the gap allows it.
+const MARGIN: i32 = 12;
+
+/// Beyond this many vertices an edge is not searched (drawn as an L).
+const MAX_VERTICES: usize = 4_000_000;
+
+pub(crate) struct Grid {
+    pub xs: Vec<i32>,
+    pub ys: Vec<i32>,
+    /// The step from (i, j) to (i + 1, j), at `j * (nx - 1) + i`.
+    h: Vec<u8>,
+    /// The step from (i, j) to (i, j + 1), at `j * nx + i`.
+    v: Vec<u8>,
+}
+
+impl Grid {
+    pub(crate) fn build(o: &Obstacles) -> Option<Grid> {
+        let ends = [o.from, o.to];
+        // An end that encloses the edge is the region itself: its borders
+        // are lines, and it blocks nothing.
+        let outer: Vec<Rect> = [(o.from, o.from_inner), (o.to, o.to_inner)]
+            .into_iter()
+            .filter(|(_, inner)| !inner)
+            .map(|(r, _)| r)
+            .collect();
+        let inner = o.from_inner || o.to_inner;
+        let all = || o.hard.iter().chain(o.soft.iter()).chain(outer.iter());
+        let xs = lines(
+            o.region.x,
+            o.region.right(),
+            inner,
+            all().map(|r| (r.x, r.right())),
+            ends.iter().map(|r| (r.x, r.w)),
+        );
+        let ys = lines(
+            o.region.y,
+            o.region.bottom(),
+            inner,
+            all().map(|r| (r.y, r.bottom())),
+            ends.iter().map(|r| (r.y, r.h)),
+        );
+        let nx = xs.len();
+        let ny = ys.len();
+        if nx < 2 || ny < 2 || nx.saturating_mul(ny) > MAX_VERTICES {
+            return None;
+        }
+        let mut grid = Grid { h: vec![0; (nx - 1) * ny], v: vec![0; nx * (ny - 1)], xs, ys };
+        for r in o.hard.iter().chain(outer.iter()) {
+            grid.mark(*r, HARD);
+        }
+        for r in &o.soft {
+            grid.mark(*r, SOFT);
+        }
+        Some(grid)
+    }
+
+    pub(crate) fn nx(&self) -> usize {
+        self.xs.len()
+    }
+
+    pub(crate) fn ny(&self) -> usize {
+        self.ys.len()
+    }
+
+    /// Blocks every step that passes through `r` or runs along its border.
+    fn mark(&mut self, r: Rect, bit: u8) {
+        if r.w <= 0 || r.h <= 0 {
+            return;
+        }
+        let nx = self.nx();
+        let ny = self.ny();
+        // Horizontal steps on rows r.y ..= r.bottom whose open span meets (r.x, r.right).
+        let j0 = self.ys.partition_point(|&y| y < r.y);
+        let j1 = self.ys.partition_point(|&y| y <= r.bottom());
+        let i0 = self.xs.partition_point(|&x| x <= r.x).saturating_sub(1);
+        let i1 = self.xs.partition_point(|&x| x < r.right()).min(nx - 1);
+        for j in j0..j1 {
+            for i in i0..i1 {
+                if let Some(s) = self.h.get_mut(j * (nx - 1) + i) {
+                    *s |= bit;
+                }
+            }
+        }
+        let i0 = self.xs.partition_point(|&x| x < r.x);
+        let i1 = self.xs.partition_point(|&x| x <= r.right());
+        let j0 = self.ys.partition_point(|&y| y <= r.y).saturating_sub(1);
+        let j1 = self.ys.partition_point(|&y| y < r.bottom()).min(ny - 1);
+        for j in j0..j1 {
+            for i in i0..i1 {
+                if let Some(s) = self.v.get_mut(j * nx + i) {
+                    *s |= bit;
+                }
+            }
+        }
+    }
+
+    /// True when the step from (i, j) to (i + 1, j) is blocked by `mask`.
+    pub(crate) fn h_blocked(&self, i: usize, j: usize, mask: u8) -> bool {
+        self.h.get(j * (self.nx() - 1) + i).is_none_or(|s| s & mask != 0)
+    }
+
+    /// True when the step from (i, j) to (i, j + 1) is blocked by `mask`.
+    pub(crate) fn v_blocked(&self, i: usize, j: usize, mask: u8) -> bool {
+        self.v.get(j * self.nx() + i).is_none_or(|s| s & mask != 0)
+    }
+}
+
+/// The candidate lines of one axis inside (lo, hi): for each gap between
+/// consecutive obstacle borders its middle, and in a wide gap also a line at
+/// the margin from each side; the ends' borders and centres. The region's
+/// own borders only when an end is the region (`with_bounds`).
+fn lines(
+    lo: i32,
+    hi: i32,
+    with_bounds: bool,
+    spans: impl Iterator<Item = (i32, i32)>,
+    ends: impl Iterator<Item = (i32, i32)>,
+) -> Vec<i32> {
+    let mut borders: Vec<i32> = vec![lo, hi];
+    for (a, b) in spans {
+        borders.push(a);
+        borders.push(b);
+    }
+    borders.sort_unstable();
+    borders.dedup();
+    let mut out = Vec::with_capacity(borders.len() * 2 + 6);
+    for pair in borders.windows(2) {
+        let (a, b) = match pair {
+            [a, b] => (*a, *b),
+            _ => continue,
+        };
+        let gap = b - a;
+        if gap >= 4 * MARGIN {
+            out.push(a + MARGIN);
+            out.push(b - MARGIN);
+        }
+        if gap >= 2 {
+            out.push(a + gap / 2);
+        }
+    }
+    for (start, len) in ends {
+        out.push(start);
+        out.push(start + len);
+        out.push(start + len / 2);
+    }
+    out.retain(|&v| (v > lo && v < hi) || (with_bounds && (v == lo || v == hi)));
+    out.sort_unstable();
+    out.dedup();
+    out
+}

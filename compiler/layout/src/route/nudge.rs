@@ -1,0 +1,159 @@
+//! Separating edges drawn on top of each other. Each edge is searched alone,
+//! so edges through one channel share its lines and edges leaving one side
+//! of a node share its centre. Collinear overlapping segments are spread a
+//! few units apart (centred on where they were), the first and last segment
+//! staying on their end's side, and a move is only kept when the edge's new
+//! segments still avoid every obstacle of that edge.
+
+use crate::types::{Edge, Rect};
+
+/// The gap between two spread segments when there is room.
+const SPACING: i32 = 8;
+
+/// What a routed edge must keep avoiding while it is moved.
+pub(crate) struct Keep {
+    pub from: Rect,
+    pub to: Rect,
+    /// Everything it must not enter, its ends included (unless an end
+    /// encloses it).
+    pub hard: Vec<Rect>,
+}
+
+struct Segment {
+    edge: usize,
+    /// Index of the segment's first point.
+    at: usize,
+    coord: i32,
+    lo: i32,
+    hi: i32,
+    /// Where its neighbours go: negative when towards lower coordinates.
+    lean: i32,
+}
+
+pub(crate) fn nudge(edges: &mut [Edge], keep: &[Option<Keep>]) {
+    // Vertical segments first (x moves), then horizontal ones with the
+    // lengths the first pass left.
+    for vertical in [true, false] {
+        let mut segs = collect(edges, vertical);
+        segs.sort_by_key(|s| (s.coord, s.lo, s.hi, s.edge, s.at));
+        let mut start = 0;
+        while start < segs.len() {
+            // A cluster: same line, spans overlapping one after the other.
+            let coord = segs.get(start).map_or(0, |s| s.coord);
+            let mut end = start + 1;
+            let mut reach = segs.get(start).map_or(0, |s| s.hi);
+            while let Some(s) = segs.get(end) {
+                if s.coord != coord || s.lo >= reach {
+                    break;
+                }
+                reach = reach.max(s.hi);
+                end += 1;
+            }
+            if end - start >= 2 {
+                if let Some(cluster) = segs.get_mut(start..end) {
+                    spread(edges, keep, cluster, vertical);
+                }
+            }
+            start = end;
+        }
+    }
+}
+
+fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
+    let (along, across) = if vertical { (1, 0) } else { (0, 1) };
+    let mut out = Vec::new();
+    for (e, edge) in edges.iter().enumerate() {
+        let pts = &edge.points;
+        for (k, pair) in pts.windows(2).enumerate() {
+            let [a, b] = pair else { continue };
+            if a[across] != b[across] || a[along] == b[along] {
+                continue;
+            }
+            let side = |p: Option<&[i32; 2]>, q: &[i32; 2]| p.map_or(0, |p| (p[across] - q[across]).signum());
+            let before = if k > 0 { pts.get(k - 1) } else { None };
+            let lean = side(before, a) + side(pts.get(k + 2), b);
+            out.push(Segment {
+                edge: e,
+                at: k,
+                coord: a[across],
+                lo: a[along].min(b[along]),
+                hi: a[along].max(b[along]),
+                lean,
+            });
+        }
+    }
+    out
+}
+
+fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], vertical: bool) {
+    // Segments whose neighbours go to lower coordinates take the lower places,
+    // so that the spread does not add crossings where they leave.
+    cluster.sort_by_key(|s| (s.lean, s.edge, s.at));
+    let n = i32::try_from(cluster.len()).unwrap_or(i32::MAX);
+    for (k, s) in cluster.iter().enumerate() {
+        let k = i32::try_from(k).unwrap_or(0);
+        // Offsets centred on the line: -(n-1)/2 .. (n-1)/2 times the spacing.
+        let twice = 2 * k - (n - 1);
+        let mut spacing = SPACING;
+        while spacing >= 1 {
+            let offset = twice * spacing / 2;
+            if offset == 0 || try_move(edges, keep, s, vertical, s.coord + offset) {
+                break;
+            }
+            spacing /= 2;
+        }
+    }
+}
+
+/// Moves segment `s` of its edge to `to` across its direction when the edge
+/// stays clear and orthogonal; returns whether it moved.
+fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bool, to: i32) -> bool {
+    let Some(Some(kp)) = keep.get(s.edge) else { return false };
+    let Some(edge) = edges.get_mut(s.edge) else { return false };
+    let across = if vertical { 0 } else { 1 };
+    let last = edge.points.len().saturating_sub(1);
+    let mut pts = edge.points.clone();
+    for idx in [s.at, s.at + 1] {
+        match pts.get_mut(idx) {
+            Some(p) => p[across] = to,
+            None => return false,
+        }
+    }
+    // An end point slides along its side and must stay on it.
+    let on_side = |r: Rect| {
+        let (lo, hi) = if vertical { (r.x, r.right()) } else { (r.y, r.bottom()) };
+        to > lo + 2 && to < hi - 2
+    };
+    if (s.at == 0 && !on_side(kp.from)) || (s.at + 1 == last && !on_side(kp.to)) {
+        return false;
+    }
+    // The neighbours change length; they must not shrink to nothing or turn
+    // back, and every changed segment must stay out of the obstacles.
+    let old = &edge.points;
+    let from = s.at.saturating_sub(1);
+    let upto = (s.at + 2).min(last);
+    for k in from..upto {
+        let (Some(a), Some(b), Some(oa), Some(ob)) = (pts.get(k), pts.get(k + 1), old.get(k), old.get(k + 1)) else {
+            return false;
+        };
+        let len = |p: &[i32; 2], q: &[i32; 2]| (q[0] - p[0]) + (q[1] - p[1]);
+        if k != s.at && (len(a, b) == 0 || len(a, b).signum() != len(oa, ob).signum()) {
+            return false;
+        }
+        let seg = (*a, *b);
+        if kp.hard.iter().any(|r| crosses(seg, *r)) {
+            return false;
+        }
+    }
+    edge.points = pts;
+    true
+}
+
+/// True when the segment meets the interior of `r`.
+pub(crate) fn crosses((a, b): ([i32; 2], [i32; 2]), r: Rect) -> bool {
+    let (x0, x1) = (a[0].min(b[0]), a[0].max(b[0]));
+    let (y0, y1) = (a[1].min(b[1]), a[1].max(b[1]));
+    let open_x = if x0 == x1 { x0 > r.x && x0 < r.right() } else { x0 < r.right() && x1 > r.x };
+    let open_y = if y0 == y1 { y0 > r.y && y0 < r.bottom() } else { y0 < r.bottom() && y1 > r.y };
+    open_x && open_y
+}

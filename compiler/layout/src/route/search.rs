@@ -1,0 +1,210 @@
+//! A* on the sparse grid. A state is a vertex and the direction it was
+//! entered in, so a turn costs `BEND` on top of the length: the cheapest
+//! path is short and has few bends. The heuristic is the Manhattan distance
+//! to the target box, which never overestimates, so the first path found to
+//! the target is the cheapest.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::grid::Grid;
+use super::holders::Obstacles;
+use crate::types::Rect;
+
+/// The cost of one turn, in units of length.
+const BEND: u32 = 40;
+
+/// Directions: +x, -x, +y, -y; `d ^ 1` is the reverse of `d`.
+const RIGHT: usize = 0;
+const LEFT: usize = 1;
+const DOWN: usize = 2;
+const UP: usize = 3;
+
+/// Buffers reused from edge to edge (stamped instead of cleared).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    cost: Vec<u32>,
+    stamp: Vec<u32>,
+    prev: Vec<u32>,
+    generation: u32,
+    heap: BinaryHeap<Reverse<(u32, u32)>>,
+}
+
+impl Scratch {
+    fn reset(&mut self, states: usize) {
+        if self.stamp.len() < states || self.generation == u32::MAX {
+            self.cost = vec![0; states];
+            self.stamp = vec![0; states];
+            self.prev = vec![0; states];
+            self.generation = 0;
+        }
+        self.generation += 1;
+        self.heap.clear();
+    }
+
+    fn cost_of(&self, s: usize) -> u32 {
+        match (self.stamp.get(s), self.cost.get(s)) {
+            (Some(&st), Some(&c)) if st == self.generation => c,
+            _ => u32::MAX,
+        }
+    }
+
+    fn set(&mut self, s: usize, cost: u32, prev: u32) {
+        if let (Some(st), Some(c), Some(p)) = (self.stamp.get_mut(s), self.cost.get_mut(s), self.prev.get_mut(s)) {
+            *st = self.generation;
+            *c = cost;
+            *p = prev;
+        }
+    }
+}
+
+/// A vertex on a border of `r`, with the direction that leaves (or enters)
+/// the box there and a small cost for being off the side's centre.
+struct Port {
+    vertex: usize,
+    outward: usize,
+    cost: u32,
+}
+
+/// The vertices on the sides of `r` (not at its corners).
+fn ports(grid: &Grid, r: Rect) -> Vec<Port> {
+    let nx = grid.nx();
+    let mut out = Vec::new();
+    let inset_x = (r.w / 4).min(4);
+    let inset_y = (r.h / 4).min(4);
+    let cx = r.x + r.w / 2;
+    let cy = r.y + r.h / 2;
+    let off = |a: i32, b: i32| a.abs_diff(b) / 2;
+    for (y, outward) in [(r.y, UP), (r.bottom(), DOWN)] {
+        let Ok(j) = grid.ys.binary_search(&y) else { continue };
+        for (i, &x) in grid.xs.iter().enumerate() {
+            if x > r.x + inset_x && x < r.right() - inset_x {
+                out.push(Port { vertex: j * nx + i, outward, cost: off(x, cx) });
+            }
+        }
+    }
+    for (x, outward) in [(r.x, LEFT), (r.right(), RIGHT)] {
+        let Ok(i) = grid.xs.binary_search(&x) else { continue };
+        for (j, &y) in grid.ys.iter().enumerate() {
+            if y > r.y + inset_y && y < r.bottom() - inset_y {
+                out.push(Port { vertex: j * nx + i, outward, cost: off(y, cy) });
+            }
+        }
+    }
+    out
+}
+
+fn distance_to(r: Rect, x: i32, y: i32) -> u32 {
+    let dx = if x < r.x { r.x - x } else { (x - r.right()).max(0) };
+    let dy = if y < r.y { r.y - y } else { (y - r.bottom()).max(0) };
+    u32::try_from(dx.saturating_add(dy)).unwrap_or(u32::MAX)
+}
+
+/// The cheapest path from the border of `from` to the border of `to`
+/// through steps not blocked by `mask`, as its corner points.
+pub(crate) fn find(grid: &Grid, o: &Obstacles, mask: u8, scratch: &mut Scratch) -> Option<Vec<[i32; 2]>> {
+    let (from, to) = (o.from, o.to);
+    // An enclosing end is left inward and entered outward.
+    let leave = |outward: usize| if o.from_inner { outward ^ 1 } else { outward };
+    let enter = |outward: usize| if o.to_inner { outward } else { outward ^ 1 };
+    let nx = grid.nx();
+    let ny = grid.ny();
+    let states = nx * ny * 4;
+    let pseudo = u32::try_from(states).ok()?;
+    scratch.reset(states);
+    // Goal states: a port of `to` entered moving inward.
+    let mut goals: Vec<(usize, u32)> =
+        ports(grid, to).into_iter().map(|p| (p.vertex * 4 + enter(p.outward), p.cost)).collect();
+    goals.sort_unstable();
+    if goals.is_empty() {
+        return None;
+    }
+    let coords = |v: usize| -> (i32, i32) {
+        (grid.xs.get(v % nx).copied().unwrap_or(0), grid.ys.get(v / nx).copied().unwrap_or(0))
+    };
+    let h = |s: usize| {
+        let (x, y) = coords(s / 4);
+        distance_to(to, x, y)
+    };
+    for p in ports(grid, from) {
+        let s = p.vertex * 4 + leave(p.outward);
+        if p.cost < scratch.cost_of(s) {
+            scratch.set(s, p.cost, u32::MAX);
+            scratch.heap.push(Reverse((p.cost.saturating_add(h(s)), s as u32)));
+        }
+    }
+    let mut best: Option<(u32, usize)> = None;
+    while let Some(Reverse((f, s))) = scratch.heap.pop() {
+        if s == pseudo {
+            break;
+        }
+        let s = s as usize;
+        let g = scratch.cost_of(s);
+        if g.saturating_add(h(s)) != f {
+            continue;
+        }
+        if let Ok(k) = goals.binary_search_by_key(&s, |&(gs, _)| gs) {
+            let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
+            if best.is_none_or(|(b, _)| total < b) {
+                best = Some((total, s));
+                scratch.heap.push(Reverse((total, pseudo)));
+            }
+        }
+        let v = s / 4;
+        let d = s % 4;
+        let (i, j) = (v % nx, v / nx);
+        let (x, y) = coords(v);
+        for nd in [RIGHT, LEFT, DOWN, UP] {
+            if nd == d ^ 1 {
+                continue;
+            }
+            let next = match nd {
+                RIGHT if i + 1 < nx && !grid.h_blocked(i, j, mask) => v + 1,
+                LEFT if i > 0 && !grid.h_blocked(i - 1, j, mask) => v - 1,
+                DOWN if j + 1 < ny && !grid.v_blocked(i, j, mask) => v + nx,
+                UP if j > 0 && !grid.v_blocked(i, j - 1, mask) => v - nx,
+                _ => continue,
+            };
+            let (nx2, ny2) = coords(next);
+            let step = x.abs_diff(nx2) + y.abs_diff(ny2);
+            let turn = if nd == d { 0 } else { BEND };
+            let ng = g.saturating_add(step).saturating_add(turn);
+            let ns = next * 4 + nd;
+            if ng < scratch.cost_of(ns) {
+                scratch.set(ns, ng, s as u32);
+                scratch.heap.push(Reverse((ng.saturating_add(h(ns)), ns as u32)));
+            }
+        }
+    }
+    let (_, mut s) = best?;
+    let mut vertices = Vec::new();
+    for _ in 0..states {
+        vertices.push(s / 4);
+        let p = scratch.prev.get(s).copied().unwrap_or(u32::MAX);
+        if p == u32::MAX {
+            break;
+        }
+        s = p as usize;
+    }
+    vertices.reverse();
+    let mut points: Vec<[i32; 2]> = Vec::with_capacity(vertices.len());
+    for v in vertices {
+        let (x, y) = coords(v);
+        push_corner(&mut points, [x, y]);
+    }
+    Some(points)
+}
+
+/// Appends `p`, dropping the previous point when it lies on the straight
+/// line from the one before it to `p`.
+pub(crate) fn push_corner(points: &mut Vec<[i32; 2]>, p: [i32; 2]) {
+    if points.last() == Some(&p) {
+        return;
+    }
+    if let [.., a, b] = points.as_slice() {
+        if (a[0] == b[0] && b[0] == p[0]) || (a[1] == b[1] && b[1] == p[1]) {
+            points.pop();
+        }
+    }
+    points.push(p);
+}
