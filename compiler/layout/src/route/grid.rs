@@ -33,37 +33,21 @@ pub(crate) struct Grid {
 
 impl Grid {
     pub(crate) fn build(o: &Obstacles) -> Option<Grid> {
-        let ends = [o.from, o.to];
-        // An end that encloses the edge is the region itself: its borders
-        // are lines, and it blocks nothing.
-        let outer: Vec<Rect> = [(o.from, o.from_inner), (o.to, o.to_inner)]
-            .into_iter()
-            .filter(|(_, inner)| !inner)
-            .map(|(r, _)| r)
-            .collect();
-        let inner = o.from_inner || o.to_inner;
-        let all = || o.hard.iter().chain(o.soft.iter()).chain(outer.iter());
-        let xs = lines(
-            o.region.x,
-            o.region.right(),
-            inner,
-            all().map(|r| (r.x, r.right())),
-            ends.iter().map(|r| (r.x, r.w)),
-        );
-        let ys = lines(
-            o.region.y,
-            o.region.bottom(),
-            inner,
-            all().map(|r| (r.y, r.bottom())),
-            ends.iter().map(|r| (r.y, r.h)),
-        );
+        let blocking = || o.nodes.iter().chain(o.boxes.iter()).chain(o.ends.iter());
+        let all = || blocking().chain(o.soft.iter());
+        // Ports lie on the borders of nodes and container ends, best at the
+        // middle of a side.
+        let attach = || o.nodes.iter().chain(o.ends.iter());
+        let r = o.region;
+        let xs = lines(r.x, r.right(), o.with_bounds, all().map(|r| (r.x, r.right())), attach().map(|r| (r.x, r.w)));
+        let ys = lines(r.y, r.bottom(), o.with_bounds, all().map(|r| (r.y, r.bottom())), attach().map(|r| (r.y, r.h)));
         let nx = xs.len();
         let ny = ys.len();
         if nx < 2 || ny < 2 || nx.saturating_mul(ny) > MAX_VERTICES {
             return None;
         }
         let mut grid = Grid { h: vec![0; (nx - 1) * ny], v: vec![0; nx * (ny - 1)], xs, ys };
-        for r in o.hard.iter().chain(outer.iter()) {
+        for r in blocking() {
             grid.mark(*r, HARD);
         }
         for r in &o.soft {
@@ -161,7 +145,11 @@ fn lines(
         out.push(start + len);
         out.push(start + len / 2);
     }
-    out.retain(|&v| (v > lo && v < hi) || (with_bounds && (v == lo || v == hi)));
+    out.retain(|&v| v > lo && v < hi);
+    if with_bounds {
+        out.push(lo);
+        out.push(hi);
+    }
     out.sort_unstable();
     out.dedup();
     out

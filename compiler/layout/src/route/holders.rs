@@ -36,19 +36,19 @@ pub(crate) struct Index<'a> {
     canvas: Rect,
 }
 
-/// What one edge must avoid, in the area it is routed in.
+/// What the edges of one plan must avoid, in the area they are routed in.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Obstacles {
-    /// The interior of the lowest container holding both ends (or the canvas).
+    /// The lowest container holding both ends (or the canvas).
     pub region: Rect,
-    pub from: Rect,
-    pub to: Rect,
-    /// The end is a container holding the other end: the edge leaves (or
-    /// enters) it from the inside, and `region` is that container.
-    pub from_inner: bool,
-    pub to_inner: bool,
-    /// Never crossed: nodes that are not ends, containers holding neither end.
-    pub hard: Vec<Rect>,
+    /// An end is the region itself: its border is where the edge starts.
+    pub with_bounds: bool,
+    /// Every node in the region, the ends included: never crossed.
+    pub nodes: Vec<Rect>,
+    /// Containers holding neither end: never crossed.
+    pub boxes: Vec<Rect>,
+    /// Container ends: touched, never crossed.
+    pub ends: Vec<Rect>,
     /// Avoided when possible: labels and badges.
     pub soft: Vec<Rect>,
 }
@@ -224,38 +224,52 @@ impl<'a> Index<'a> {
         out
     }
 
-    /// The obstacles of an edge from `a` to `b`.
-    pub(crate) fn obstacles(&self, a: Item, b: Item, marks: &mut Marks) -> Option<Obstacles> {
-        let from = self.rect(a)?;
-        let to = self.rect(b)?;
+    /// How an edge from `a` to `b` is routed; edges with equal plans share
+    /// their grid.
+    pub(crate) fn plan(&self, a: Item, b: Item) -> Plan {
         let held_a = self.holders(a);
         let held_b = self.holders(b);
-        let holds = |c: usize| held_a.binary_search(&c).is_ok() || held_b.binary_search(&c).is_ok();
         let encloses = |end: Item, other: &[usize]| match end {
             Item::Container(c) => other.binary_search(&c).is_ok().then_some(c),
             Item::Node(_) => None,
         };
-        let from_inner = encloses(a, &held_b);
-        let to_inner = encloses(b, &held_a);
+        let enclosing = encloses(a, &held_b).or_else(|| encloses(b, &held_a));
         let chain_b = self.chain(b);
-        let common = from_inner.or(to_inner).or_else(|| self.chain(a).into_iter().find(|c| chain_b.contains(c)));
+        let common = enclosing.or_else(|| self.chain(a).into_iter().find(|c| chain_b.contains(c)));
+        let mut descended: Vec<usize> =
+            held_a.iter().chain(held_b.iter()).copied().filter(|&c| self.is_below(c, common)).collect();
+        descended.sort_unstable();
+        descended.dedup();
+        let mut container_ends: Vec<usize> = [a, b]
+            .into_iter()
+            .filter_map(|e| match e {
+                Item::Container(c) if Some(c) != enclosing => Some(c),
+                _ => None,
+            })
+            .collect();
+        container_ends.sort_unstable();
+        Plan { common, descended, container_ends, enclosing }
+    }
+
+    /// True when `c` lies strictly inside `top` (anywhere when `top` is the
+    /// canvas).
+    fn is_below(&self, c: usize, top: Option<usize>) -> bool {
+        match top {
+            None => true,
+            Some(t) => self.chain(Item::Container(c)).contains(&t),
+        }
+    }
+
+    /// What the edges of `plan` must avoid. Node ends are obstacles like any
+    /// node (the path starts on their border and never enters them), so the
+    /// result does not depend on which nodes the ends are.
+    pub(crate) fn obstacles(&self, plan: &Plan, marks: &mut Marks) -> Obstacles {
         let canvas_slot = self.containers.len();
-        let region = match common {
-            Some(c) => self.containers.get(c)?.rect,
-            None => self.canvas,
-        };
-        let mut out = Obstacles {
-            region,
-            from,
-            to,
-            from_inner: from_inner.is_some(),
-            to_inner: to_inner.is_some(),
-            hard: Vec::new(),
-            soft: Vec::new(),
-        };
+        let region = plan.common.and_then(|c| self.containers.get(c)).map_or(self.canvas, |c| c.rect);
+        let mut out = Obstacles { region, with_bounds: plan.enclosing.is_some(), ..Obstacles::default() };
         let generation = marks.next(self.containers.len(), self.nodes.len());
-        let mut stack = vec![common.unwrap_or(canvas_slot)];
-        if let Some(c) = common.and_then(|c| self.containers.get(c)) {
+        let mut stack = vec![plan.common.unwrap_or(canvas_slot)];
+        if let Some(c) = plan.common.and_then(|c| self.containers.get(c)) {
             push_labels(&mut out.soft, c);
         }
         // Each container is entered once (marks), so this ends.
@@ -272,31 +286,39 @@ impl<'a> Index<'a> {
                             continue;
                         }
                         let Some(node) = self.nodes.get(n) else { continue };
-                        if item != a && item != b {
-                            out.hard.push(node.rect);
-                        }
+                        out.nodes.push(node.rect);
                         if node.label_box.rect.w > 0 && node.label_box.rect.h > 0 {
                             out.soft.push(node.label_box.rect);
                         }
                     }
                     Item::Container(k) => {
                         let Some(c) = self.containers.get(k) else { continue };
-                        if item == a || item == b {
-                            continue;
-                        }
-                        if holds(k) {
+                        if plan.container_ends.binary_search(&k).is_ok() {
+                            out.ends.push(c.rect);
+                        } else if plan.descended.binary_search(&k).is_ok() {
                             push_labels(&mut out.soft, c);
                             stack.push(k);
                         } else {
-                            out.hard.push(c.rect);
+                            out.boxes.push(c.rect);
                             out.soft.extend(c.badges.iter().map(|b| b.rect));
                         }
                     }
                 }
             }
         }
-        Some(out)
+        out
     }
+}
+
+/// The way an edge is routed: the container it stays in (None: the canvas),
+/// the containers holding an end below it (entered), the container ends
+/// (touched, not entered), and the end that encloses the other, if any.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Plan {
+    pub common: Option<usize>,
+    pub descended: Vec<usize>,
+    pub container_ends: Vec<usize>,
+    pub enclosing: Option<usize>,
 }
 
 fn push_labels(soft: &mut Vec<Rect>, c: &Container) {

@@ -16,7 +16,10 @@ mod search;
 mod tests;
 
 use crate::types::{Layout, Rect};
-use holders::{Index, Item, Marks};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use holders::{Index, Item, Marks, Plan};
 use nudge::Keep;
 
 /// What routing could not do well, for tests and reports.
@@ -36,39 +39,48 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
     let mut stats = RouteStats::default();
     let Layout { containers, nodes, edges, title, width, height, .. } = layout;
     let index = Index::new(containers, nodes, *width, *height);
-    let mut marks = Marks::default();
-    let mut scratch = search::Scratch::default();
-    let mut keep: Vec<Option<Keep>> = Vec::with_capacity(edges.len());
-    for edge in edges.iter_mut() {
+    // Edges with the same plan share one grid: group them (in a BTreeMap, so
+    // the order is fixed). Each edge's path depends only on its own plan and
+    // ends, so the order they are routed in changes nothing.
+    let mut groups: BTreeMap<Plan, Vec<(usize, Item, Item)>> = BTreeMap::new();
+    for (e, edge) in edges.iter_mut().enumerate() {
         edge.points.clear();
         let ends = index.item(&edge.from).zip(index.item(&edge.to)).filter(|(a, b)| a != b);
-        let Some((a, b)) = ends else {
-            stats.unresolved += 1;
-            keep.push(None);
-            continue;
-        };
-        let (Some(ra), Some(rb)) = (index.rect(a), index.rect(b)) else {
-            stats.unresolved += 1;
-            keep.push(None);
-            continue;
-        };
-        match route_one(&index, a, b, &mut marks, &mut scratch) {
-            Some((points, through_labels, obstacles)) => {
-                stats.through_labels += usize::from(through_labels);
-                edge.points = points;
-                let mut hard = obstacles.hard;
-                hard.extend(
-                    [(obstacles.from, obstacles.from_inner), (obstacles.to, obstacles.to_inner)]
-                        .into_iter()
-                        .filter(|(_, inner)| !inner)
-                        .map(|(r, _)| r),
-                );
-                keep.push(Some(Keep { from: obstacles.from, to: obstacles.to, hard }));
-            }
-            None => {
-                stats.fallbacks += 1;
-                edge.points = fallback(ra, rb);
-                keep.push(None);
+        match ends {
+            Some((a, b)) => groups.entry(index.plan(a, b)).or_default().push((e, a, b)),
+            None => stats.unresolved += 1,
+        }
+    }
+    let mut marks = Marks::default();
+    let mut scratch = search::Scratch::default();
+    let mut keep: Vec<Option<Keep>> = Vec::new();
+    keep.resize_with(edges.len(), || None);
+    for (plan, members) in &groups {
+        let obstacles = index.obstacles(plan, &mut marks);
+        let grid = grid::Grid::build(&obstacles);
+        let hard: Rc<[Rect]> =
+            obstacles.nodes.iter().chain(obstacles.boxes.iter()).chain(obstacles.ends.iter()).copied().collect();
+        for &(e, a, b) in members {
+            let (Some(from), Some(to), Some(edge)) = (index.rect(a), index.rect(b), edges.get_mut(e)) else { continue };
+            let inner = |item: Item| matches!(item, Item::Container(c) if Some(c) == plan.enclosing);
+            let ends = search::Ends { from, to, from_inner: inner(a), to_inner: inner(b) };
+            let found = grid.as_ref().and_then(|grid| {
+                search::find(grid, &ends, grid::HARD | grid::SOFT, &mut scratch)
+                    .map(|p| (p, false))
+                    .or_else(|| search::find(grid, &ends, grid::HARD, &mut scratch).map(|p| (p, true)))
+            });
+            match found {
+                Some((points, through_labels)) => {
+                    stats.through_labels += usize::from(through_labels);
+                    edge.points = points;
+                    if let Some(k) = keep.get_mut(e) {
+                        *k = Some(Keep { from, to, inner: [ends.from_inner, ends.to_inner], hard: Rc::clone(&hard) });
+                    }
+                }
+                None => {
+                    stats.fallbacks += 1;
+                    edge.points = fallback(from, to);
+                }
             }
         }
     }
@@ -76,23 +88,6 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
     let canvas = Rect::new(0, 0, *width, *height);
     stats.labels_omitted = labels::place(edges, containers, nodes, title.as_ref(), canvas);
     stats
-}
-
-/// The path of one edge, whether it had to cross labels, and its obstacles.
-fn route_one(
-    index: &Index,
-    a: Item,
-    b: Item,
-    marks: &mut Marks,
-    scratch: &mut search::Scratch,
-) -> Option<(Vec<[i32; 2]>, bool, holders::Obstacles)> {
-    let obstacles = index.obstacles(a, b, marks)?;
-    let grid = grid::Grid::build(&obstacles)?;
-    if let Some(points) = search::find(&grid, &obstacles, grid::HARD | grid::SOFT, scratch) {
-        return Some((points, false, obstacles));
-    }
-    let points = search::find(&grid, &obstacles, grid::HARD, scratch)?;
-    Some((points, true, obstacles))
 }
 
 /// A plain orthogonal path between two boxes that ignores obstacles: for an

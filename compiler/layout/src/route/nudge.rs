@@ -5,6 +5,8 @@
 //! staying on their end's side, and a move is only kept when the edge's new
 //! segments still avoid every obstacle of that edge.
 
+use std::rc::Rc;
+
 use crate::types::{Edge, Rect};
 
 /// The gap between two spread segments when there is room.
@@ -14,9 +16,10 @@ const SPACING: i32 = 8;
 pub(crate) struct Keep {
     pub from: Rect,
     pub to: Rect,
-    /// Everything it must not enter, its ends included (unless an end
-    /// encloses it).
-    pub hard: Vec<Rect>,
+    /// An end that encloses the edge (it runs inside that container).
+    pub inner: [bool; 2],
+    /// Every node and foreign container around it, its ends included.
+    pub hard: Rc<[Rect]>,
 }
 
 struct Segment {
@@ -141,7 +144,9 @@ fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bo
             return false;
         }
         let seg = (*a, *b);
-        if kp.hard.iter().any(|r| crosses(seg, *r)) {
+        let ends = [(kp.from, kp.inner[0]), (kp.to, kp.inner[1])];
+        let enters_end = ends.iter().any(|&(r, inner)| !inner && crosses(seg, r));
+        if enters_end || kp.hard.iter().any(|r| crosses(seg, *r)) {
             return false;
         }
     }

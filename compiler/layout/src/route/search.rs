@@ -8,7 +8,6 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::grid::Grid;
-use super::holders::Obstacles;
 use crate::types::Rect;
 
 /// The cost of one turn, in units of length.
@@ -27,7 +26,9 @@ pub(crate) struct Scratch {
     stamp: Vec<u32>,
     prev: Vec<u32>,
     generation: u32,
-    heap: BinaryHeap<Reverse<(u32, u32)>>,
+    /// (f << 32 | h, state): cheapest estimate first, and among equals the
+    /// one nearest the target, which keeps the search narrow.
+    heap: BinaryHeap<Reverse<(u64, u32)>>,
 }
 
 impl Scratch {
@@ -56,6 +57,16 @@ impl Scratch {
             *p = prev;
         }
     }
+}
+
+/// The boxes an edge joins; an `inner` end is a container holding the
+/// other end, so the edge leaves or enters it from the inside.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ends {
+    pub from: Rect,
+    pub to: Rect,
+    pub from_inner: bool,
+    pub to_inner: bool,
 }
 
 /// A vertex on a border of `r`, with the direction that leaves (or enters)
@@ -94,19 +105,37 @@ fn ports(grid: &Grid, r: Rect) -> Vec<Port> {
     out
 }
 
-fn distance_to(r: Rect, x: i32, y: i32) -> u32 {
+/// A lower bound of the cost from (x, y), moving in direction `d`, to the
+/// border of `r` entered from outside: the Manhattan distance, plus a bend
+/// for each turn that cannot be avoided (the target lies off both axes, or
+/// off the axis being moved along).
+fn estimate(r: Rect, x: i32, y: i32, d: usize) -> u32 {
     let dx = if x < r.x { r.x - x } else { (x - r.right()).max(0) };
     let dy = if y < r.y { r.y - y } else { (y - r.bottom()).max(0) };
-    u32::try_from(dx.saturating_add(dy)).unwrap_or(u32::MAX)
+    let toward_x = (x < r.x && d == RIGHT) || (x > r.right() && d == LEFT);
+    let toward_y = (y < r.y && d == DOWN) || (y > r.bottom() && d == UP);
+    let bends = match (dx > 0, dy > 0) {
+        (true, true) if toward_x || toward_y => 1,
+        (true, true) => 2,
+        (true, false) if toward_x => 0,
+        (false, true) if toward_y => 0,
+        (false, false) => 0,
+        _ => 1,
+    };
+    u32::try_from(dx.saturating_add(dy)).unwrap_or(u32::MAX).saturating_add(bends * BEND)
+}
+
+fn key(g: u32, h: u32) -> u64 {
+    (u64::from(g.saturating_add(h + h / 2)) << 32) | u64::from(h)
 }
 
 /// The cheapest path from the border of `from` to the border of `to`
 /// through steps not blocked by `mask`, as its corner points.
-pub(crate) fn find(grid: &Grid, o: &Obstacles, mask: u8, scratch: &mut Scratch) -> Option<Vec<[i32; 2]>> {
-    let (from, to) = (o.from, o.to);
+pub(crate) fn find(grid: &Grid, ends: &Ends, mask: u8, scratch: &mut Scratch) -> Option<Vec<[i32; 2]>> {
+    let (from, to) = (ends.from, ends.to);
     // An enclosing end is left inward and entered outward.
-    let leave = |outward: usize| if o.from_inner { outward ^ 1 } else { outward };
-    let enter = |outward: usize| if o.to_inner { outward } else { outward ^ 1 };
+    let leave = |outward: usize| if ends.from_inner { outward ^ 1 } else { outward };
+    let enter = |outward: usize| if ends.to_inner { outward } else { outward ^ 1 };
     let nx = grid.nx();
     let ny = grid.ny();
     let states = nx * ny * 4;
@@ -124,30 +153,34 @@ pub(crate) fn find(grid: &Grid, o: &Obstacles, mask: u8, scratch: &mut Scratch) 
     };
     let h = |s: usize| {
         let (x, y) = coords(s / 4);
-        distance_to(to, x, y)
+        if ends.to_inner {
+            0
+        } else {
+            estimate(to, x, y, s % 4)
+        }
     };
     for p in ports(grid, from) {
         let s = p.vertex * 4 + leave(p.outward);
         if p.cost < scratch.cost_of(s) {
             scratch.set(s, p.cost, u32::MAX);
-            scratch.heap.push(Reverse((p.cost.saturating_add(h(s)), s as u32)));
+            scratch.heap.push(Reverse((key(p.cost, h(s)), s as u32)));
         }
     }
     let mut best: Option<(u32, usize)> = None;
-    while let Some(Reverse((f, s))) = scratch.heap.pop() {
+    while let Some(Reverse((k, s))) = scratch.heap.pop() {
         if s == pseudo {
             break;
         }
         let s = s as usize;
         let g = scratch.cost_of(s);
-        if g.saturating_add(h(s)) != f {
+        if key(g, h(s)) != k {
             continue;
         }
         if let Ok(k) = goals.binary_search_by_key(&s, |&(gs, _)| gs) {
             let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
             if best.is_none_or(|(b, _)| total < b) {
                 best = Some((total, s));
-                scratch.heap.push(Reverse((total, pseudo)));
+                scratch.heap.push(Reverse((key(total, 0), pseudo)));
             }
         }
         let v = s / 4;
@@ -172,7 +205,7 @@ pub(crate) fn find(grid: &Grid, o: &Obstacles, mask: u8, scratch: &mut Scratch) 
             let ns = next * 4 + nd;
             if ng < scratch.cost_of(ns) {
                 scratch.set(ns, ng, s as u32);
-                scratch.heap.push(Reverse((ng.saturating_add(h(ns)), ns as u32)));
+                scratch.heap.push(Reverse((key(ng, h(ns)), ns as u32)));
             }
         }
     }

@@ -474,8 +474,12 @@ fn a_structured_layout_routes_cleanly() {
 #[ignore = "timing: cargo test --release -p archc-layout scale -- --ignored --nocapture"]
 fn scale_2000_nodes() {
     let mut l = structured(5, 4);
-    let t = std::time::Instant::now();
-    let stats = route(&mut l);
-    let took = t.elapsed();
+    let mut took = std::time::Duration::MAX;
+    let mut stats = RouteStats::default();
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        stats = route(&mut l);
+        took = took.min(t.elapsed());
+    }
     println!("{} nodes, {} edges: {took:?}, {stats:?}, bends {}", l.nodes.len(), l.edges.len(), bends(&l));
 }
