@@ -34,7 +34,7 @@ pub(crate) struct Grid {
 impl Grid {
     pub(crate) fn build(o: &Obstacles) -> Option<Grid> {
         let blocking = || o.nodes.iter().chain(o.boxes.iter()).chain(o.ends.iter());
-        let all = || blocking().chain(o.soft.iter());
+        let all = || blocking().chain(o.soft.iter()).chain(o.frames.iter());
         // Ports lie on the borders of nodes and container ends, best at the
         // middle of a side.
         let attach = || o.nodes.iter().chain(o.ends.iter());

@@ -51,6 +51,9 @@ pub(crate) struct Obstacles {
     pub ends: Vec<Rect>,
     /// Avoided when possible: labels and badges.
     pub soft: Vec<Rect>,
+    /// Containers entered: their borders only place lines, so that a path
+    /// keeps off them.
+    pub frames: Vec<Rect>,
 }
 
 /// Reused marks so that collecting obstacles allocates nothing per edge.
@@ -297,6 +300,7 @@ impl<'a> Index<'a> {
                             out.ends.push(c.rect);
                         } else if plan.descended.binary_search(&k).is_ok() {
                             push_labels(&mut out.soft, c);
+                            out.frames.push(c.rect);
                             stack.push(k);
                         } else {
                             out.boxes.push(c.rect);

@@ -85,12 +85,14 @@ fn ports(grid: &Grid, r: Rect) -> Vec<Port> {
     let inset_y = (r.h / 4).min(4);
     let cx = r.x + r.w / 2;
     let cy = r.y + r.h / 2;
-    let off = |a: i32, b: i32| a.abs_diff(b) / 2;
+    // Off the centre costs about twice the offset on an icon's side and
+    // little on a long one (a band, a container), where any point is fine.
+    let off = |a: i32, b: i32, side: i32| a.abs_diff(b) * 96 / side.max(1).unsigned_abs();
     for (y, outward) in [(r.y, UP), (r.bottom(), DOWN)] {
         let Ok(j) = grid.ys.binary_search(&y) else { continue };
         for (i, &x) in grid.xs.iter().enumerate() {
             if x > r.x + inset_x && x < r.right() - inset_x {
-                out.push(Port { vertex: j * nx + i, outward, cost: off(x, cx) });
+                out.push(Port { vertex: j * nx + i, outward, cost: off(x, cx, r.w) });
             }
         }
     }
@@ -98,7 +100,7 @@ fn ports(grid: &Grid, r: Rect) -> Vec<Port> {
         let Ok(i) = grid.xs.binary_search(&x) else { continue };
         for (j, &y) in grid.ys.iter().enumerate() {
             if y > r.y + inset_y && y < r.bottom() - inset_y {
-                out.push(Port { vertex: j * nx + i, outward, cost: off(y, cy) });
+                out.push(Port { vertex: j * nx + i, outward, cost: off(y, cy, r.h) });
             }
         }
     }
