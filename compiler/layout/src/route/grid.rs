@@ -16,8 +16,10 @@ pub(crate) const HARD: u8 = 1;
 /// Blocked by a label or badge: crossed only when nothing else works.
 pub(crate) const SOFT: u8 = 2;
 
-/// How far a path keeps from an obstacle when the gap allows it.
-const MARGIN: i32 = 12;
+/// Gaps narrower than this get no line: no channel is that narrow (the
+/// placement leaves at least 24), they are slits between borders of
+/// unrelated boxes, and a line in each would double the grid.
+const MIN_GAP: i32 = 8;
 
 /// Beyond this many vertices an edge is not searched (drawn as an L).
 const MAX_VERTICES: usize = 4_000_000;
@@ -32,12 +34,13 @@ pub(crate) struct Grid {
 }
 
 impl Grid {
-    pub(crate) fn build(o: &Obstacles) -> Option<Grid> {
+    /// The grid of the edges whose ends are `ends` (their borders and
+    /// centres are lines, for ports).
+    pub(crate) fn build(o: &Obstacles, ends: &[Rect]) -> Option<Grid> {
         let blocking = || o.nodes.iter().chain(o.boxes.iter()).chain(o.ends.iter());
         let all = || blocking().chain(o.soft.iter()).chain(o.frames.iter());
-        // Ports lie on the borders of nodes and container ends, best at the
-        // middle of a side.
-        let attach = || o.nodes.iter().chain(o.ends.iter());
+        // Ports lie on the borders of the ends, best at the middle of a side.
+        let attach = || ends.iter();
         let r = o.region;
         let xs = lines(r.x, r.right(), o.with_bounds, all().map(|r| (r.x, r.right())), attach().map(|r| (r.x, r.w)));
         let ys = lines(r.y, r.bottom(), o.with_bounds, all().map(|r| (r.y, r.bottom())), attach().map(|r| (r.y, r.h)));
@@ -108,8 +111,7 @@ impl Grid {
 }
 
 /// The candidate lines of one axis inside (lo, hi): for each gap between
-/// consecutive obstacle borders its middle, and in a wide gap also a line at
-/// the margin from each side; the ends' borders and centres. The region's
+/// consecutive obstacle borders its middle; the ends' borders and centres. The region's
 /// own borders only when an end is the region (`with_bounds`).
 fn lines(
     lo: i32,
@@ -132,11 +134,7 @@ fn lines(
             _ => continue,
         };
         let gap = b - a;
-        if gap >= 4 * MARGIN {
-            out.push(a + MARGIN);
-            out.push(b - MARGIN);
-        }
-        if gap >= 2 {
+        if gap >= MIN_GAP {
             out.push(a + gap / 2);
         }
     }

@@ -57,24 +57,30 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
     keep.resize_with(edges.len(), || None);
     for (plan, members) in &groups {
         let obstacles = index.obstacles(plan, &mut marks);
-        let grid = grid::Grid::build(&obstacles);
+        let mut ends: Vec<Rect> =
+            members.iter().flat_map(|&(_, a, b)| [index.rect(a), index.rect(b)]).flatten().collect();
+        ends.sort_unstable_by_key(|r| (r.x, r.y, r.w, r.h));
+        ends.dedup();
+        let grid = grid::Grid::build(&obstacles, &ends);
         let hard: Rc<[Rect]> =
             obstacles.nodes.iter().chain(obstacles.boxes.iter()).chain(obstacles.ends.iter()).copied().collect();
         for &(e, a, b) in members {
             let (Some(from), Some(to), Some(edge)) = (index.rect(a), index.rect(b), edges.get_mut(e)) else { continue };
             let inner = |item: Item| matches!(item, Item::Container(c) if Some(c) == plan.enclosing);
             let ends = search::Ends { from, to, from_inner: inner(a), to_inner: inner(b) };
-            let found = grid.as_ref().and_then(|grid| {
-                search::find(grid, &ends, grid::HARD | grid::SOFT, &mut scratch)
-                    .map(|p| (p, false))
-                    .or_else(|| search::find(grid, &ends, grid::HARD, &mut scratch).map(|p| (p, true)))
-            });
+            let found = grid.as_ref().and_then(|grid| attempt(grid, &ends, obstacles.region, &mut scratch));
             match found {
                 Some((points, through_labels)) => {
                     stats.through_labels += usize::from(through_labels);
                     edge.points = points;
                     if let Some(k) = keep.get_mut(e) {
-                        *k = Some(Keep { from, to, inner: [ends.from_inner, ends.to_inner], hard: Rc::clone(&hard) });
+                        *k = Some(Keep {
+                            from,
+                            to,
+                            inner: [ends.from_inner, ends.to_inner],
+                            region: obstacles.region,
+                            hard: Rc::clone(&hard),
+                        });
                     }
                 }
                 None => {
@@ -88,6 +94,30 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
     let canvas = Rect::new(0, 0, *width, *height);
     stats.labels_omitted = labels::place(edges, containers, nodes, title.as_ref(), canvas);
     stats
+}
+
+/// How far around its ends an edge is first searched.
+const WINDOW: i32 = 200;
+
+/// The path of one edge and whether it had to cross labels: first near its
+/// ends avoiding labels, then anywhere avoiding labels, then anywhere.
+fn attempt(
+    grid: &grid::Grid,
+    ends: &search::Ends,
+    region: Rect,
+    scratch: &mut search::Scratch,
+) -> Option<(Vec<[i32; 2]>, bool)> {
+    let both = holders::union(ends.from, ends.to);
+    let near = both.grow(WINDOW.max(both.w.max(both.h) / 4));
+    let clear = grid::HARD | grid::SOFT;
+    if !near.contains(&region) {
+        if let Some(p) = search::find(grid, ends, near, clear, scratch) {
+            return Some((p, false));
+        }
+    }
+    search::find(grid, ends, region, clear, scratch)
+        .map(|p| (p, false))
+        .or_else(|| search::find(grid, ends, region, grid::HARD, scratch).map(|p| (p, true)))
 }
 
 /// A plain orthogonal path between two boxes that ignores obstacles: for an

@@ -11,6 +11,8 @@ use crate::types::{Edge, Rect};
 
 /// The gap between two spread segments when there is room.
 const SPACING: i32 = 8;
+/// What a spread keeps free next to the obstacles on either side.
+const EDGE_ROOM: i32 = 4;
 
 /// What a routed edge must keep avoiding while it is moved.
 pub(crate) struct Keep {
@@ -18,6 +20,8 @@ pub(crate) struct Keep {
     pub to: Rect,
     /// An end that encloses the edge (it runs inside that container).
     pub inner: [bool; 2],
+    /// The area the edge was routed in; it stays inside.
+    pub region: Rect,
     /// Every node and foreign container around it, its ends included.
     pub hard: Rc<[Rect]>,
 }
@@ -92,20 +96,61 @@ fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], ve
     // Segments whose neighbours go to lower coordinates take the lower places,
     // so that the spread does not add crossings where they leave.
     cluster.sort_by_key(|s| (s.lean, s.edge, s.at));
+    let coord = cluster.first().map_or(0, |s| s.coord);
+    // The free stretch across the line that every segment of the cluster has.
+    let (mut lo, mut hi) = (i32::MIN, i32::MAX);
+    for s in cluster.iter() {
+        let Some(Some(kp)) = keep.get(s.edge) else { return };
+        let (l, h) = room(kp, s, vertical, edges.get(s.edge).map_or(0, |e| e.points.len()));
+        lo = lo.max(l);
+        hi = hi.min(h);
+    }
     let n = i32::try_from(cluster.len()).unwrap_or(i32::MAX);
+    let usable = hi.saturating_sub(lo).saturating_sub(2 * EDGE_ROOM);
+    let spacing = SPACING.min(usable / n.max(1));
+    if spacing < 2 {
+        return;
+    }
+    // Centred on the line, shifted to fit between `lo` and `hi`.
+    let span = spacing * (n - 1);
+    let first = (coord - span / 2).clamp(lo + EDGE_ROOM, (hi - EDGE_ROOM - span).max(lo + EDGE_ROOM));
     for (k, s) in cluster.iter().enumerate() {
         let k = i32::try_from(k).unwrap_or(0);
-        // Offsets centred on the line: -(n-1)/2 .. (n-1)/2 times the spacing.
-        let twice = 2 * k - (n - 1);
-        let mut spacing = SPACING;
-        while spacing >= 1 {
-            let offset = twice * spacing / 2;
-            if offset == 0 || try_move(edges, keep, s, vertical, s.coord + offset) {
+        let target = first + k * spacing;
+        // A move that would hit something is tried closer to the line.
+        for step in [target, coord + (target - coord) / 2] {
+            if step == coord || try_move(edges, keep, s, vertical, step) {
                 break;
             }
-            spacing /= 2;
         }
     }
+}
+
+/// The stretch across its line that segment `s` may move in: up to the
+/// nearest obstacle of its edge on either side, inside its region, and on
+/// its end's side when it touches an end.
+fn room(kp: &Keep, s: &Segment, vertical: bool, points: usize) -> (i32, i32) {
+    let (mut lo, mut hi) = if vertical { (kp.region.x, kp.region.right()) } else { (kp.region.y, kp.region.bottom()) };
+    let span = |r: &Rect| if vertical { (r.y, r.bottom(), r.x, r.right()) } else { (r.x, r.right(), r.y, r.bottom()) };
+    for r in kp.hard.iter() {
+        let (a0, a1, c0, c1) = span(r);
+        if a0 < s.hi && a1 > s.lo {
+            if c1 <= s.coord {
+                lo = lo.max(c1);
+            } else if c0 >= s.coord {
+                hi = hi.min(c0);
+            }
+        }
+    }
+    let last = points.saturating_sub(2);
+    for (touches, end) in [(s.at == 0, kp.from), (s.at == last, kp.to)] {
+        if touches {
+            let (_, _, c0, c1) = span(&end);
+            lo = lo.max(c0);
+            hi = hi.min(c1);
+        }
+    }
+    (lo, hi)
 }
 
 /// Moves segment `s` of its edge to `to` across its direction when the edge
@@ -144,6 +189,10 @@ fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bo
             return false;
         }
         let seg = (*a, *b);
+        let outside = [a, b].iter().any(|p| !kp.region.contains(&Rect::new(p[0], p[1], 0, 0)));
+        if outside {
+            return false;
+        }
         let ends = [(kp.from, kp.inner[0]), (kp.to, kp.inner[1])];
         let enters_end = ends.iter().any(|&(r, inner)| !inner && crosses(seg, r));
         if enters_end || kp.hard.iter().any(|r| crosses(seg, *r)) {

@@ -127,14 +127,30 @@ fn estimate(r: Rect, x: i32, y: i32, d: usize) -> u32 {
     u32::try_from(dx.saturating_add(dy)).unwrap_or(u32::MAX).saturating_add(bends * BEND)
 }
 
-fn key(g: u32, h: u32) -> u64 {
-    (u64::from(g.saturating_add(h + h / 2)) << 32) | u64::from(h)
+/// Windows with more vertices than this are searched greedily (the
+/// estimate weighted up): a path through a huge grid is found in a small
+/// part of it, a little longer than the shortest at worst.
+const EXACT_LIMIT: usize = 20_000;
+
+fn key(g: u32, h: u32, greedy: bool) -> u64 {
+    let weighted = if greedy { h.saturating_mul(2) } else { h };
+    (u64::from(g.saturating_add(weighted)) << 32) | u64::from(h)
 }
 
 /// The cheapest path from the border of `from` to the border of `to`
 /// through steps not blocked by `mask`, as its corner points.
-pub(crate) fn find(grid: &Grid, ends: &Ends, mask: u8, scratch: &mut Scratch) -> Option<Vec<[i32; 2]>> {
+///
+/// Only vertices inside `window` are used: most paths stay near their ends,
+/// and a search kept to a small window visits far fewer states.
+pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &mut Scratch) -> Option<Vec<[i32; 2]>> {
     let (from, to) = (ends.from, ends.to);
+    let i_lo = grid.xs.partition_point(|&x| x < window.x);
+    let i_hi = grid.xs.partition_point(|&x| x <= window.right());
+    let j_lo = grid.ys.partition_point(|&y| y < window.y);
+    let j_hi = grid.ys.partition_point(|&y| y <= window.bottom());
+    let nx_all = grid.nx();
+    let greedy = (i_hi.saturating_sub(i_lo)).saturating_mul(j_hi.saturating_sub(j_lo)) > EXACT_LIMIT;
+    let inside = |v: usize| (i_lo..i_hi).contains(&(v % nx_all)) && (j_lo..j_hi).contains(&(v / nx_all));
     // An enclosing end is left inward and entered outward.
     let leave = |outward: usize| if ends.from_inner { outward ^ 1 } else { outward };
     let enter = |outward: usize| if ends.to_inner { outward } else { outward ^ 1 };
@@ -144,8 +160,11 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, mask: u8, scratch: &mut Scratch) ->
     let pseudo = u32::try_from(states).ok()?;
     scratch.reset(states);
     // Goal states: a port of `to` entered moving inward.
-    let mut goals: Vec<(usize, u32)> =
-        ports(grid, to).into_iter().map(|p| (p.vertex * 4 + enter(p.outward), p.cost)).collect();
+    let mut goals: Vec<(usize, u32)> = ports(grid, to)
+        .into_iter()
+        .filter(|p| inside(p.vertex))
+        .map(|p| (p.vertex * 4 + enter(p.outward), p.cost))
+        .collect();
     goals.sort_unstable();
     if goals.is_empty() {
         return None;
@@ -161,11 +180,11 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, mask: u8, scratch: &mut Scratch) ->
             estimate(to, x, y, s % 4)
         }
     };
-    for p in ports(grid, from) {
+    for p in ports(grid, from).into_iter().filter(|p| inside(p.vertex)) {
         let s = p.vertex * 4 + leave(p.outward);
         if p.cost < scratch.cost_of(s) {
             scratch.set(s, p.cost, u32::MAX);
-            scratch.heap.push(Reverse((key(p.cost, h(s)), s as u32)));
+            scratch.heap.push(Reverse((key(p.cost, h(s), greedy), s as u32)));
         }
     }
     let mut best: Option<(u32, usize)> = None;
@@ -175,14 +194,14 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, mask: u8, scratch: &mut Scratch) ->
         }
         let s = s as usize;
         let g = scratch.cost_of(s);
-        if key(g, h(s)) != k {
+        if key(g, h(s), greedy) != k {
             continue;
         }
         if let Ok(k) = goals.binary_search_by_key(&s, |&(gs, _)| gs) {
             let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
             if best.is_none_or(|(b, _)| total < b) {
                 best = Some((total, s));
-                scratch.heap.push(Reverse((key(total, 0), pseudo)));
+                scratch.heap.push(Reverse((key(total, 0, greedy), pseudo)));
             }
         }
         let v = s / 4;
@@ -194,10 +213,10 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, mask: u8, scratch: &mut Scratch) ->
                 continue;
             }
             let next = match nd {
-                RIGHT if i + 1 < nx && !grid.h_blocked(i, j, mask) => v + 1,
-                LEFT if i > 0 && !grid.h_blocked(i - 1, j, mask) => v - 1,
-                DOWN if j + 1 < ny && !grid.v_blocked(i, j, mask) => v + nx,
-                UP if j > 0 && !grid.v_blocked(i, j - 1, mask) => v - nx,
+                RIGHT if i + 1 < i_hi && !grid.h_blocked(i, j, mask) => v + 1,
+                LEFT if i > i_lo && !grid.h_blocked(i - 1, j, mask) => v - 1,
+                DOWN if j + 1 < j_hi && !grid.v_blocked(i, j, mask) => v + nx,
+                UP if j > j_lo && !grid.v_blocked(i, j - 1, mask) => v - nx,
                 _ => continue,
             };
             let (nx2, ny2) = coords(next);
@@ -207,7 +226,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, mask: u8, scratch: &mut Scratch) ->
             let ns = next * 4 + nd;
             if ng < scratch.cost_of(ns) {
                 scratch.set(ns, ng, s as u32);
-                scratch.heap.push(Reverse((key(ng, h(ns)), ns as u32)));
+                scratch.heap.push(Reverse((key(ng, h(ns), greedy), ns as u32)));
             }
         }
     }

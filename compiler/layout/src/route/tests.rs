@@ -526,3 +526,91 @@ fn draw_vpc() {
     route(&mut l);
     println!("{}", svg(&l));
 }
+
+/// The design at `path` compiled and laid out (placement, then this
+/// router), with the time the layout took.
+fn lay_out_file(path: &std::path::Path) -> Option<(Layout, std::time::Duration)> {
+    use archc_core::{compile, LoadError, Loader, SourceDb};
+    use std::path::PathBuf;
+    struct DirLoader(PathBuf);
+    impl Loader for DirLoader {
+        fn load(&self, path: &str) -> Result<String, LoadError> {
+            std::fs::read_to_string(self.0.join(path)).map_err(|e| LoadError::Unreadable(e.kind().to_string()))
+        }
+    }
+    let mut db = SourceDb::new();
+    let entry = db.add(path.file_name()?.to_str()?, std::fs::read_to_string(path).ok()?);
+    let c = compile(&mut db, entry, &DirLoader(path.parent()?.to_path_buf()));
+    let model = c.checked()?;
+    let refused = crate::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
+    let t = std::time::Instant::now();
+    let l = crate::layout(model, &refused);
+    Some((l, t.elapsed()))
+}
+
+/// Every design in examples/, laid out.
+fn example_layouts() -> Vec<(String, Layout)> {
+    use std::path::{Path, PathBuf};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "arch"))
+        .collect();
+    files.sort();
+    files.iter().filter_map(|p| Some((p.file_stem()?.to_string_lossy().to_string(), lay_out_file(p)?.0))).collect()
+}
+
+#[test]
+#[ignore = "a generated design: ROUTE_DESIGN=/tmp/gen.arch cargo test --release -p archc-layout design_timing -- --ignored --nocapture"]
+fn design_timing() {
+    let Ok(path) = std::env::var("ROUTE_DESIGN") else { return };
+    let path = std::path::Path::new(&path);
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..3 {
+        let (_, took) = lay_out_file(path).unwrap();
+        best = best.min(took);
+    }
+    let (mut l, _) = lay_out_file(path).unwrap();
+    let t = std::time::Instant::now();
+    let stats = route(&mut l);
+    let routing = t.elapsed();
+    let v = violations(&l);
+    println!(
+        "{}: {} nodes, {} containers, {} edges: layout {best:?} (routing alone {routing:?}), {stats:?}, bends {}, {} violations",
+        path.display(),
+        l.nodes.len(),
+        l.containers.len(),
+        l.edges.len(),
+        bends(&l),
+        v.len()
+    );
+    for line in v.iter().take(20) {
+        println!("    {line}");
+    }
+    for c in l.containers.iter().filter(|c| c.kind == "region" || c.kind == "cloud") {
+        println!("    {} {:?}", c.id, c.rect);
+    }
+    if let Ok(dir) = std::env::var("ROUTE_SVG_DIR") {
+        std::fs::write(format!("{dir}/design.svg"), svg(&l)).unwrap();
+    }
+}
+
+#[test]
+#[ignore = "real examples: cargo test -p archc-layout examples_route -- --ignored --nocapture"]
+fn examples_route_cleanly() {
+    let mut total = 0;
+    for (name, mut l) in example_layouts() {
+        let stats = route(&mut l);
+        let v = violations(&l);
+        println!("{name}: {} edges, {} bends, {stats:?}, {} violations", l.edges.len(), bends(&l), v.len());
+        for line in &v {
+            println!("    {line}");
+        }
+        if let Ok(dir) = std::env::var("ROUTE_SVG_DIR") {
+            std::fs::write(format!("{dir}/{name}.svg"), svg(&l)).unwrap();
+        }
+        total += v.len();
+    }
+    assert_eq!(total, 0);
+}
