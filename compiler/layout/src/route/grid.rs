@@ -35,13 +35,15 @@ pub(crate) struct Grid {
 
 impl Grid {
     /// The grid of the edges whose ends are `ends` (their borders and
-    /// centres are lines, for ports).
-    pub(crate) fn build(o: &Obstacles, ends: &[Rect]) -> Option<Grid> {
-        let blocking = || o.nodes.iter().chain(o.boxes.iter()).chain(o.ends.iter());
-        let all = || blocking().chain(o.soft.iter()).chain(o.frames.iter());
+    /// centres are lines, for ports), over the part of the region inside
+    /// `clip`.
+    pub(crate) fn build(o: &Obstacles, ends: &[Rect], clip: Rect) -> Option<Grid> {
+        let r = if o.with_bounds { o.region } else { intersection(o.region, clip)? };
+        let near = |b: &&Rect| b.x <= r.right() && b.right() >= r.x && b.y <= r.bottom() && b.bottom() >= r.y;
+        let blocking = || o.nodes.iter().chain(o.boxes.iter()).chain(o.ends.iter()).filter(near);
+        let all = || blocking().chain(o.soft.iter().filter(near)).chain(o.frames.iter().filter(near));
         // Ports lie on the borders of the ends, best at the middle of a side.
         let attach = || ends.iter();
-        let r = o.region;
         let xs = lines(r.x, r.right(), o.with_bounds, all().map(|r| (r.x, r.right())), attach().map(|r| (r.x, r.w)));
         let ys = lines(r.y, r.bottom(), o.with_bounds, all().map(|r| (r.y, r.bottom())), attach().map(|r| (r.y, r.h)));
         let nx = xs.len();
@@ -53,7 +55,7 @@ impl Grid {
         for r in blocking() {
             grid.mark(*r, HARD);
         }
-        for r in &o.soft {
+        for r in o.soft.iter().filter(near) {
             grid.mark(*r, SOFT);
         }
         Some(grid)
@@ -108,6 +110,14 @@ impl Grid {
     pub(crate) fn v_blocked(&self, i: usize, j: usize, mask: u8) -> bool {
         self.v.get(j * self.nx() + i).is_none_or(|s| s & mask != 0)
     }
+}
+
+fn intersection(a: Rect, b: Rect) -> Option<Rect> {
+    let x = a.x.max(b.x);
+    let y = a.y.max(b.y);
+    let right = a.right().min(b.right());
+    let bottom = a.bottom().min(b.bottom());
+    (right > x && bottom > y).then(|| Rect::new(x, y, right - x, bottom - y))
 }
 
 /// The candidate lines of one axis inside (lo, hi): for each gap between

@@ -57,18 +57,40 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
     keep.resize_with(edges.len(), || None);
     for (plan, members) in &groups {
         let obstacles = index.obstacles(plan, &mut marks);
-        let mut ends: Vec<Rect> =
+        let mut ends_lines: Vec<Rect> =
             members.iter().flat_map(|&(_, a, b)| [index.rect(a), index.rect(b)]).flatten().collect();
-        ends.sort_unstable_by_key(|r| (r.x, r.y, r.w, r.h));
-        ends.dedup();
-        let grid = grid::Grid::build(&obstacles, &ends);
+        ends_lines.sort_unstable_by_key(|r| (r.x, r.y, r.w, r.h));
+        ends_lines.dedup();
+        // Built when first needed: an edge alone in its plan is first tried on
+        // a grid of only the area around its ends.
+        let mut full: Option<Option<grid::Grid>> = None;
+        let shared = members.len() > 1 || plan.enclosing.is_some();
         let hard: Rc<[Rect]> =
             obstacles.nodes.iter().chain(obstacles.boxes.iter()).chain(obstacles.ends.iter()).copied().collect();
         for &(e, a, b) in members {
             let (Some(from), Some(to), Some(edge)) = (index.rect(a), index.rect(b), edges.get_mut(e)) else { continue };
             let inner = |item: Item| matches!(item, Item::Container(c) if Some(c) == plan.enclosing);
             let ends = search::Ends { from, to, from_inner: inner(a), to_inner: inner(b) };
-            let found = grid.as_ref().and_then(|grid| attempt(grid, &ends, obstacles.region, &mut scratch));
+            let region = obstacles.region;
+            let near = near(from, to);
+            let clear = grid::HARD | grid::SOFT;
+            let mut found = None;
+            if !near.contains(&region) {
+                let local = if shared { None } else { grid::Grid::build(&obstacles, &[from, to], near) };
+                let grid = match &local {
+                    Some(g) => Some(g),
+                    None => full.get_or_insert_with(|| grid::Grid::build(&obstacles, &ends_lines, region)).as_ref(),
+                };
+                found = grid.and_then(|g| search::find(g, &ends, near, clear, &mut scratch)).map(|p| (p, false));
+            }
+            if found.is_none() {
+                let grid = full.get_or_insert_with(|| grid::Grid::build(&obstacles, &ends_lines, region)).as_ref();
+                found = grid.and_then(|g| {
+                    search::find(g, &ends, region, clear, &mut scratch)
+                        .map(|p| (p, false))
+                        .or_else(|| search::find(g, &ends, region, grid::HARD, &mut scratch).map(|p| (p, true)))
+                });
+            }
             match found {
                 Some((points, through_labels)) => {
                     stats.through_labels += usize::from(through_labels);
@@ -96,28 +118,16 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
     stats
 }
 
-/// How far around its ends an edge is first searched.
+/// How far around its ends an edge is first searched (more for a long
+/// edge), on its own small grid when no other edge shares its plan. Most
+/// paths stay there; the rest are searched in the whole region, avoiding
+/// labels, then crossing them if nothing else works.
 const WINDOW: i32 = 200;
 
-/// The path of one edge and whether it had to cross labels: first near its
-/// ends avoiding labels, then anywhere avoiding labels, then anywhere.
-fn attempt(
-    grid: &grid::Grid,
-    ends: &search::Ends,
-    region: Rect,
-    scratch: &mut search::Scratch,
-) -> Option<(Vec<[i32; 2]>, bool)> {
-    let both = holders::union(ends.from, ends.to);
-    let near = both.grow(WINDOW.max(both.w.max(both.h) / 4));
-    let clear = grid::HARD | grid::SOFT;
-    if !near.contains(&region) {
-        if let Some(p) = search::find(grid, ends, near, clear, scratch) {
-            return Some((p, false));
-        }
-    }
-    search::find(grid, ends, region, clear, scratch)
-        .map(|p| (p, false))
-        .or_else(|| search::find(grid, ends, region, grid::HARD, scratch).map(|p| (p, true)))
+/// The area an edge is first searched in: its ends and some room around.
+fn near(from: Rect, to: Rect) -> Rect {
+    let both = holders::union(from, to);
+    both.grow(WINDOW.max(both.w.max(both.h) / 4))
 }
 
 /// A plain orthogonal path between two boxes that ignores obstacles: for an

@@ -20,23 +20,21 @@ const DOWN: usize = 2;
 const UP: usize = 3;
 
 /// Buffers reused from edge to edge (stamped instead of cleared).
+/// Buffers reused from edge to edge (stamped instead of cleared).
 #[derive(Default)]
 pub(crate) struct Scratch {
-    cost: Vec<u32>,
-    stamp: Vec<u32>,
-    prev: Vec<u32>,
+    /// Per state: (stamp, best cost, previous state).
+    seen: Vec<(u32, u32, u32)>,
     generation: u32,
-    /// (f << 32 | h, state): cheapest estimate first, and among equals the
-    /// one nearest the target, which keeps the search narrow.
-    heap: BinaryHeap<Reverse<(u64, u32)>>,
+    /// (f << 32 | h, state, cost): cheapest estimate first, and among equals
+    /// the one nearest the target, which keeps the search narrow.
+    heap: BinaryHeap<Reverse<(u64, u32, u32)>>,
 }
 
 impl Scratch {
     fn reset(&mut self, states: usize) {
-        if self.stamp.len() < states || self.generation == u32::MAX {
-            self.cost = vec![0; states];
-            self.stamp = vec![0; states];
-            self.prev = vec![0; states];
+        if self.seen.len() < states || self.generation == u32::MAX {
+            self.seen = vec![(0, 0, 0); states];
             self.generation = 0;
         }
         self.generation += 1;
@@ -44,17 +42,24 @@ impl Scratch {
     }
 
     fn cost_of(&self, s: usize) -> u32 {
-        match (self.stamp.get(s), self.cost.get(s)) {
-            (Some(&st), Some(&c)) if st == self.generation => c,
+        match self.seen.get(s) {
+            Some(&(st, c, _)) if st == self.generation => c,
             _ => u32::MAX,
         }
     }
 
-    fn set(&mut self, s: usize, cost: u32, prev: u32) {
-        if let (Some(st), Some(c), Some(p)) = (self.stamp.get_mut(s), self.cost.get_mut(s), self.prev.get_mut(s)) {
-            *st = self.generation;
-            *c = cost;
-            *p = prev;
+    fn prev_of(&self, s: usize) -> u32 {
+        self.seen.get(s).map_or(u32::MAX, |&(_, _, p)| p)
+    }
+
+    /// Records `cost` for state `s` when it is better, and queues it.
+    fn offer(&mut self, s: usize, cost: u32, prev: u32, key: u64) {
+        let generation = self.generation;
+        if let Some(e) = self.seen.get_mut(s) {
+            if e.0 != generation || cost < e.1 {
+                *e = (generation, cost, prev);
+                self.heap.push(Reverse((key, s as u32, cost)));
+            }
         }
     }
 }
@@ -133,7 +138,7 @@ fn estimate(r: Rect, x: i32, y: i32, d: usize) -> u32 {
 const EXACT_LIMIT: usize = 20_000;
 
 fn key(g: u32, h: u32, greedy: bool) -> u64 {
-    let weighted = if greedy { h.saturating_mul(2) } else { h };
+    let weighted = if greedy { h.saturating_add(h / 8) } else { h };
     (u64::from(g.saturating_add(weighted)) << 32) | u64::from(h)
 }
 
@@ -172,69 +177,61 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
     let coords = |v: usize| -> (i32, i32) {
         (grid.xs.get(v % nx).copied().unwrap_or(0), grid.ys.get(v / nx).copied().unwrap_or(0))
     };
-    let h = |s: usize| {
-        let (x, y) = coords(s / 4);
-        if ends.to_inner {
-            0
-        } else {
-            estimate(to, x, y, s % 4)
-        }
-    };
+    let h = |x: i32, y: i32, d: usize| if ends.to_inner { 0 } else { estimate(to, x, y, d) };
     for p in ports(grid, from).into_iter().filter(|p| inside(p.vertex)) {
-        let s = p.vertex * 4 + leave(p.outward);
-        if p.cost < scratch.cost_of(s) {
-            scratch.set(s, p.cost, u32::MAX);
-            scratch.heap.push(Reverse((key(p.cost, h(s), greedy), s as u32)));
-        }
+        let d = leave(p.outward);
+        let (x, y) = coords(p.vertex);
+        scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, key(p.cost, h(x, y, d), greedy));
     }
+    let on_target = |x: i32, y: i32| {
+        ((x == to.x || x == to.right()) && y >= to.y && y <= to.bottom())
+            || ((y == to.y || y == to.bottom()) && x >= to.x && x <= to.right())
+    };
     let mut best: Option<(u32, usize)> = None;
-    while let Some(Reverse((k, s))) = scratch.heap.pop() {
+    while let Some(Reverse((_, s, g))) = scratch.heap.pop() {
         if s == pseudo {
             break;
         }
         let s = s as usize;
-        let g = scratch.cost_of(s);
-        if key(g, h(s), greedy) != k {
+        if scratch.cost_of(s) != g {
             continue;
-        }
-        if let Ok(k) = goals.binary_search_by_key(&s, |&(gs, _)| gs) {
-            let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
-            if best.is_none_or(|(b, _)| total < b) {
-                best = Some((total, s));
-                scratch.heap.push(Reverse((key(total, 0, greedy), pseudo)));
-            }
         }
         let v = s / 4;
         let d = s % 4;
         let (i, j) = (v % nx, v / nx);
-        let (x, y) = coords(v);
+        let (Some(&x), Some(&y)) = (grid.xs.get(i), grid.ys.get(j)) else { continue };
+        if on_target(x, y) {
+            if let Ok(k) = goals.binary_search_by_key(&s, |&(gs, _)| gs) {
+                let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
+                if best.is_none_or(|(b, _)| total < b) {
+                    best = Some((total, s));
+                    scratch.heap.push(Reverse((key(total, 0, greedy), pseudo, total)));
+                }
+            }
+        }
         for nd in [RIGHT, LEFT, DOWN, UP] {
             if nd == d ^ 1 {
                 continue;
             }
-            let next = match nd {
-                RIGHT if i + 1 < i_hi && !grid.h_blocked(i, j, mask) => v + 1,
-                LEFT if i > i_lo && !grid.h_blocked(i - 1, j, mask) => v - 1,
-                DOWN if j + 1 < j_hi && !grid.v_blocked(i, j, mask) => v + nx,
-                UP if j > j_lo && !grid.v_blocked(i, j - 1, mask) => v - nx,
+            let (next, x2, y2) = match nd {
+                RIGHT if i + 1 < i_hi && !grid.h_blocked(i, j, mask) => (v + 1, grid.xs.get(i + 1), Some(&y)),
+                LEFT if i > i_lo && !grid.h_blocked(i - 1, j, mask) => (v - 1, grid.xs.get(i - 1), Some(&y)),
+                DOWN if j + 1 < j_hi && !grid.v_blocked(i, j, mask) => (v + nx, Some(&x), grid.ys.get(j + 1)),
+                UP if j > j_lo && !grid.v_blocked(i, j - 1, mask) => (v - nx, Some(&x), grid.ys.get(j - 1)),
                 _ => continue,
             };
-            let (nx2, ny2) = coords(next);
-            let step = x.abs_diff(nx2) + y.abs_diff(ny2);
+            let (Some(&x2), Some(&y2)) = (x2, y2) else { continue };
+            let step = x.abs_diff(x2) + y.abs_diff(y2);
             let turn = if nd == d { 0 } else { BEND };
             let ng = g.saturating_add(step).saturating_add(turn);
-            let ns = next * 4 + nd;
-            if ng < scratch.cost_of(ns) {
-                scratch.set(ns, ng, s as u32);
-                scratch.heap.push(Reverse((key(ng, h(ns), greedy), ns as u32)));
-            }
+            scratch.offer(next * 4 + nd, ng, s as u32, key(ng, h(x2, y2, nd), greedy));
         }
     }
     let (_, mut s) = best?;
     let mut vertices = Vec::new();
     for _ in 0..states {
         vertices.push(s / 4);
-        let p = scratch.prev.get(s).copied().unwrap_or(u32::MAX);
+        let p = scratch.prev_of(s);
         if p == u32::MAX {
             break;
         }

@@ -588,6 +588,25 @@ fn design_timing() {
     for line in v.iter().take(20) {
         println!("    {line}");
     }
+    {
+        let ix = super::holders::Index::new(&l.containers, &l.nodes, l.width, l.height);
+        let mut plans = std::collections::BTreeMap::new();
+        for e in &l.edges {
+            if let (Some(a), Some(b)) = (ix.item(&e.from), ix.item(&e.to)) {
+                *plans.entry(ix.plan(a, b)).or_insert(0) += 1;
+            }
+        }
+        let mut marks = super::holders::Marks::default();
+        let (mut cells, mut rects) = (0usize, 0usize);
+        for p in plans.keys() {
+            let o = ix.obstacles(p, &mut marks);
+            rects += o.nodes.len() + o.boxes.len() + o.soft.len();
+            if let Some(g) = super::grid::Grid::build(&o, &[], o.region) {
+                cells += g.nx() * g.ny();
+            }
+        }
+        println!("    {} plans, {} cells, {} rects", plans.len(), cells, rects);
+    }
     for c in l.containers.iter().filter(|c| c.kind == "region" || c.kind == "cloud") {
         println!("    {} {:?}", c.id, c.rect);
     }
