@@ -13,6 +13,10 @@ use crate::types::Rect;
 /// The cost of one turn, in units of length.
 const BEND: u32 = 40;
 
+/// A first or last segment shorter than `STUB` costs `SHORT_STUB` more.
+const STUB: u32 = 12;
+const SHORT_STUB: u32 = 60;
+
 /// Directions: +x, -x, +y, -y; `d ^ 1` is the reverse of `d`.
 const RIGHT: usize = 0;
 const LEFT: usize = 1;
@@ -72,6 +76,12 @@ pub(crate) struct Ends {
     pub to: Rect,
     pub from_inner: bool,
     pub to_inner: bool,
+}
+
+fn distance_to(r: Rect, x: i32, y: i32) -> u32 {
+    let dx = if x < r.x { r.x - x } else { (x - r.right()).max(0) };
+    let dy = if y < r.y { r.y - y } else { (y - r.bottom()).max(0) };
+    dx.saturating_add(dy).unsigned_abs()
 }
 
 /// A vertex on a border of `r`, with the direction that leaves (or enters)
@@ -137,8 +147,8 @@ fn estimate(r: Rect, x: i32, y: i32, d: usize) -> u32 {
 /// part of it, a little longer than the shortest at worst.
 const EXACT_LIMIT: usize = 20_000;
 
-fn key(g: u32, h: u32, greedy: bool) -> u64 {
-    let weighted = if greedy { h.saturating_add(h / 8) } else { h };
+fn key(g: u32, h: u32, greedy: u32) -> u64 {
+    let weighted = h.saturating_add(h.saturating_mul(greedy) / 8);
     (u64::from(g.saturating_add(weighted)) << 32) | u64::from(h)
 }
 
@@ -154,7 +164,13 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
     let j_lo = grid.ys.partition_point(|&y| y < window.y);
     let j_hi = grid.ys.partition_point(|&y| y <= window.bottom());
     let nx_all = grid.nx();
-    let greedy = (i_hi.saturating_sub(i_lo)).saturating_mul(j_hi.saturating_sub(j_lo)) > EXACT_LIMIT;
+    // The estimate's extra weight, in eighths.
+    let vertices = (i_hi.saturating_sub(i_lo)).saturating_mul(j_hi.saturating_sub(j_lo));
+    let greedy = match vertices {
+        v if v > 3 * EXACT_LIMIT => 4,
+        v if v > EXACT_LIMIT => 1,
+        _ => 0,
+    };
     let inside = |v: usize| (i_lo..i_hi).contains(&(v % nx_all)) && (j_lo..j_hi).contains(&(v / nx_all));
     // An enclosing end is left inward and entered outward.
     let leave = |outward: usize| if ends.from_inner { outward ^ 1 } else { outward };
@@ -222,7 +238,12 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
             };
             let (Some(&x2), Some(&y2)) = (x2, y2) else { continue };
             let step = x.abs_diff(x2) + y.abs_diff(y2);
-            let turn = if nd == d { 0 } else { BEND };
+            let turn = match () {
+                () if nd == d => 0,
+                // A turn right at an end leaves a stub too short to see.
+                () if distance_to(from, x, y) < STUB || distance_to(to, x, y) < STUB => BEND + SHORT_STUB,
+                () => BEND,
+            };
             let ng = g.saturating_add(step).saturating_add(turn);
             scratch.offer(next * 4 + nd, ng, s as u32, key(ng, h(x2, y2, nd), greedy));
         }
