@@ -22,7 +22,7 @@ pub(crate) const SOFT: u8 = 2;
 const MIN_GAP: i32 = 8;
 
 /// Beyond this many vertices an edge is not searched (drawn as an L).
-const MAX_VERTICES: usize = 4_000_000;
+const MAX_VERTICES: usize = 1_000_000;
 
 pub(crate) struct Grid {
     pub xs: Vec<i32>,

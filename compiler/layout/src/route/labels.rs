@@ -1,8 +1,8 @@
 //! Edge labels: one line beside a segment of the edge, clear of every node,
 //! every node or container label, badges, the title and the labels already
-//! placed. Many places are tried (each segment, several positions, both
-//! sides), then shorter cuts of the text; a label with no free place is
-//! left out and counted.
+//! placed, and where it can, of every edge's lines. Many places are tried
+//! (each segment, several positions, both sides), then shorter cuts of the
+//! text; a label with no free place is left out and counted.
 
 use std::collections::HashMap;
 
@@ -43,6 +43,12 @@ impl Occupied {
         if r.w <= 0 || r.h <= 0 {
             return;
         }
+        self.insert_any(r);
+    }
+
+    /// Inserts `r` even when it is a line (no width or no height): a segment
+    /// still overlaps a box it passes through.
+    fn insert_any(&mut self, r: Rect) {
         let id = self.rects.len();
         self.rects.push(r);
         let cells: Vec<(i32, i32)> = self.cells(r).collect();
@@ -82,6 +88,16 @@ pub(crate) fn place(
     if let Some(t) = title {
         occupied.insert(t.rect);
     }
+    // The edges' segments: a label is first placed where it covers none.
+    let mut lines = Occupied::new(96);
+    for edge in edges.iter() {
+        for pair in edge.points.windows(2) {
+            if let [a, b] = pair {
+                let (x, y) = (a[0].min(b[0]), a[1].min(b[1]));
+                lines.insert_any(Rect::new(x, y, (a[0] - b[0]).abs(), (a[1] - b[1]).abs()));
+            }
+        }
+    }
     let mut omitted = 0;
     for edge in edges.iter_mut() {
         edge.label_box = None;
@@ -90,7 +106,10 @@ pub(crate) fn place(
             let line = cut(label, max - 2 * PAD);
             let w = text::width(&line, text::EDGE_SIZE, false) + 2 * PAD;
             let h = text::line_height(text::EDGE_SIZE);
-            spot(&edge.points, w, h, canvas, &occupied).map(|r| (line, r))
+            let clear_of_lines = |r: Rect| occupied.is_free(r) && lines.is_free(r);
+            spot(&edge.points, w, h, canvas, &clear_of_lines)
+                .or_else(|| spot(&edge.points, w, h, canvas, &|r| occupied.is_free(r)))
+                .map(|r| (line, r))
         });
         match placed {
             Some((line, rect)) => {
@@ -123,9 +142,10 @@ fn cut(label: &str, max: i32) -> String {
     format!("{trimmed}…")
 }
 
-/// The first free place for a `w`×`h` box beside a segment of `points`:
-/// segments the box fits along first, longest first, then the rest.
-fn spot(points: &[[i32; 2]], w: i32, h: i32, canvas: Rect, occupied: &Occupied) -> Option<Rect> {
+/// The first place for a `w`×`h` box beside a segment of `points` that
+/// `free` accepts: segments the box fits along first, longest first, then
+/// the rest.
+fn spot(points: &[[i32; 2]], w: i32, h: i32, canvas: Rect, free: &dyn Fn(Rect) -> bool) -> Option<Rect> {
     let mut segs: Vec<(bool, i32, usize)> = points
         .windows(2)
         .enumerate()
@@ -143,7 +163,7 @@ fn spot(points: &[[i32; 2]], w: i32, h: i32, canvas: Rect, occupied: &Occupied) 
         for t in ALONG {
             for side in [false, true] {
                 let r = beside(*a, *b, t, side, w, h);
-                if canvas.contains(&r) && occupied.is_free(r) {
+                if canvas.contains(&r) && free(r) {
                     return Some(r);
                 }
             }

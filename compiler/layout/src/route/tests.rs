@@ -633,3 +633,38 @@ fn examples_route_cleanly() {
     }
     assert_eq!(total, 0);
 }
+
+#[test]
+fn malformed_layouts_do_not_panic() {
+    // Overlapping and zero-sized boxes, a parent cycle, a missing parent, a
+    // node outside its container, a container end holding the other end, a
+    // band whose subnets do not exist.
+    let mut rng = Lcg(99);
+    for round in 0..30 {
+        let mut containers = vec![
+            container("p", "vpc", Some("q"), Rect::new(0, 0, 400, 400)),
+            container("q", "region", Some("p"), Rect::new(10, 10, 300, 300)),
+            container("s", "subnet", Some("missing"), Rect::new(50, 50, 0, 0)),
+            container("t", "subnet", Some("p"), Rect::new(100, 100, 120, 120)),
+        ];
+        let mut nodes = vec![band("b", "t", &["nope", "t"], Rect::new(90, 130, 200, 40))];
+        for k in 0..12 {
+            let (x, y) = (rng.next(500) as i32 - 50, rng.next(500) as i32 - 50);
+            let parent = ["p", "q", "s", "t", "none"][rng.next(5)];
+            let mut n = icon(&format!("n{k}"), Some(parent), x, y);
+            if rng.next(4) == 0 {
+                n.rect.w = rng.next(3) as i32;
+            }
+            nodes.push(n);
+        }
+        containers[round % 4].rect.h = 0;
+        let ids: Vec<String> =
+            nodes.iter().map(|n| n.id.clone()).chain(containers.iter().map(|c| c.id.clone())).collect();
+        let edges = (0..25).map(|_| edge(&ids[rng.next(ids.len())], &ids[rng.next(ids.len())], Some("x y"))).collect();
+        let mut l = Layout { width: 450, height: 450, containers, nodes, edges, ..Layout::default() };
+        route(&mut l);
+        for e in &l.edges {
+            assert!(e.points.windows(2).all(|w| w[0][0] == w[1][0] || w[0][1] == w[1][1]), "{:?}", e.points);
+        }
+    }
+}
