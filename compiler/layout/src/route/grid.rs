@@ -69,7 +69,9 @@ impl Grid {
         self.ys.len()
     }
 
-    /// Blocks every step that passes through `r` or runs along its border.
+    /// Blocks every step that enters `r` or runs along its border. Steps
+    /// wholly inside are left alone: no path can reach them, since each way
+    /// in is blocked, and a big box would otherwise cost rows × columns.
     fn mark(&mut self, r: Rect, bit: u8) {
         if r.w <= 0 || r.h <= 0 {
             return;
@@ -82,21 +84,22 @@ impl Grid {
         let i0 = self.xs.partition_point(|&x| x <= r.x).saturating_sub(1);
         let i1 = self.xs.partition_point(|&x| x < r.right()).min(nx - 1);
         for j in j0..j1 {
-            for i in i0..i1 {
-                if let Some(s) = self.h.get_mut(j * (nx - 1) + i) {
-                    *s |= bit;
-                }
-            }
+            let on_border = self.ys.get(j).is_some_and(|&y| y == r.y || y == r.bottom());
+            mark_run(&mut self.h, j * (nx - 1), i0, i1, on_border, bit);
         }
         let i0 = self.xs.partition_point(|&x| x < r.x);
         let i1 = self.xs.partition_point(|&x| x <= r.right());
         let j0 = self.ys.partition_point(|&y| y <= r.y).saturating_sub(1);
         let j1 = self.ys.partition_point(|&y| y < r.bottom()).min(ny - 1);
-        for j in j0..j1 {
-            for i in i0..i1 {
-                if let Some(s) = self.v.get_mut(j * nx + i) {
-                    *s |= bit;
+        for i in i0..i1 {
+            let on_border = self.xs.get(i).is_some_and(|&x| x == r.x || x == r.right());
+            if on_border || j1.saturating_sub(j0) <= 2 {
+                for j in j0..j1 {
+                    set(&mut self.v, j * nx + i, bit);
                 }
+            } else {
+                set(&mut self.v, j0 * nx + i, bit);
+                set(&mut self.v, (j1 - 1) * nx + i, bit);
             }
         }
     }
@@ -109,6 +112,25 @@ impl Grid {
     /// True when the step from (i, j) to (i, j + 1) is blocked by `mask`.
     pub(crate) fn v_blocked(&self, i: usize, j: usize, mask: u8) -> bool {
         self.v.get(j * self.nx() + i).is_none_or(|s| s & mask != 0)
+    }
+}
+
+/// Marks the steps `from..to` of the run starting at `base`: all of them
+/// along a border, else the first and the last (the ways in).
+fn mark_run(steps: &mut [u8], base: usize, from: usize, to: usize, all: bool, bit: u8) {
+    if all || to.saturating_sub(from) <= 2 {
+        for i in from..to {
+            set(steps, base + i, bit);
+        }
+    } else {
+        set(steps, base + from, bit);
+        set(steps, base + to - 1, bit);
+    }
+}
+
+fn set(steps: &mut [u8], at: usize, bit: u8) {
+    if let Some(s) = steps.get_mut(at) {
+        *s |= bit;
     }
 }
 
