@@ -67,24 +67,26 @@ pub(crate) fn nudge(edges: &mut [Edge], keep: &[Option<Keep>]) {
 }
 
 fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
-    let (along, across) = if vertical { (1, 0) } else { (0, 1) };
+    // For a vertical segment, x is across its line and y along it.
+    let across = |p: &[i32; 2]| if vertical { p[0] } else { p[1] };
+    let along = |p: &[i32; 2]| if vertical { p[1] } else { p[0] };
     let mut out = Vec::new();
     for (e, edge) in edges.iter().enumerate() {
         let pts = &edge.points;
         for (k, pair) in pts.windows(2).enumerate() {
             let [a, b] = pair else { continue };
-            if a[across] != b[across] || a[along] == b[along] {
+            if across(a) != across(b) || along(a) == along(b) {
                 continue;
             }
-            let side = |p: Option<&[i32; 2]>, q: &[i32; 2]| p.map_or(0, |p| (p[across] - q[across]).signum());
+            let side = |p: Option<&[i32; 2]>, q: &[i32; 2]| p.map_or(0, |p| (across(p) - across(q)).signum());
             let before = if k > 0 { pts.get(k - 1) } else { None };
             let lean = side(before, a) + side(pts.get(k + 2), b);
             out.push(Segment {
                 edge: e,
                 at: k,
-                coord: a[across],
-                lo: a[along].min(b[along]),
-                hi: a[along].max(b[along]),
+                coord: across(a),
+                lo: along(a).min(along(b)),
+                hi: along(a).max(along(b)),
                 lean,
             });
         }
@@ -158,12 +160,12 @@ fn room(kp: &Keep, s: &Segment, vertical: bool, points: usize) -> (i32, i32) {
 fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bool, to: i32) -> bool {
     let Some(Some(kp)) = keep.get(s.edge) else { return false };
     let Some(edge) = edges.get_mut(s.edge) else { return false };
-    let across = if vertical { 0 } else { 1 };
     let last = edge.points.len().saturating_sub(1);
     let mut pts = edge.points.clone();
     for idx in [s.at, s.at + 1] {
         match pts.get_mut(idx) {
-            Some(p) => p[across] = to,
+            Some([x, _]) if vertical => *x = to,
+            Some([_, y]) => *y = to,
             None => return false,
         }
     }
