@@ -16,8 +16,6 @@ const CUTS: [i32; 3] = [100, 64, 36];
 /// Padding around the text inside its box, and the gap to its segment.
 const PAD: i32 = 2;
 const GAP: i32 = 3;
-/// Positions along a segment, as fractions of 8.
-const ALONG: [i32; 5] = [4, 2, 6, 1, 7];
 
 /// Occupied boxes in uniform buckets, so a candidate is checked against the
 /// few boxes near it instead of all of them.
@@ -102,15 +100,20 @@ pub(crate) fn place(
     for edge in edges.iter_mut() {
         edge.label_box = None;
         let Some(label) = edge.label.as_deref().map(str::trim).filter(|l| !l.is_empty()) else { continue };
-        let placed = std::iter::once(MAX_WIDTH).chain(CUTS).find_map(|max| {
-            let line = cut(label, max - 2 * PAD);
-            let w = text::width(&line, text::EDGE_SIZE, false) + 2 * PAD;
-            let h = text::line_height(text::EDGE_SIZE);
-            let clear_of_lines = |r: Rect| occupied.is_free(r) && lines.is_free(r);
-            spot(&edge.points, w, h, canvas, &clear_of_lines)
-                .or_else(|| spot(&edge.points, w, h, canvas, &|r| occupied.is_free(r)))
-                .map(|r| (line, r))
-        });
+        let widths = || std::iter::once(MAX_WIDTH).chain(CUTS);
+        let h = text::line_height(text::EDGE_SIZE);
+        let clear_of_lines = |r: Rect| occupied.is_free(r) && lines.is_free(r);
+        let clear = |r: Rect| occupied.is_free(r);
+        // Near the middle of a segment first, then anywhere along it, on
+        // its line or further off.
+        let placed =
+            widths().map(|max| (max, &QUICK)).chain(widths().map(|max| (max, &THOROUGH))).find_map(|(max, tries)| {
+                let line = cut(label, max - 2 * PAD);
+                let w = text::width(&line, text::EDGE_SIZE, false) + 2 * PAD;
+                spot(&edge.points, w, h, canvas, tries, &clear_of_lines)
+                    .or_else(|| spot(&edge.points, w, h, canvas, tries, &clear))
+                    .map(|r| (line, r))
+            });
         match placed {
             Some((line, rect)) => {
                 occupied.insert(rect);
@@ -142,10 +145,23 @@ fn cut(label: &str, max: i32) -> String {
     format!("{trimmed}…")
 }
 
+/// Where along a segment a label is tried, in sixteenths, and how far from
+/// it (`ON_LINE`: centred on the line, its box hiding the line).
+struct Tries {
+    along: &'static [i32],
+    gaps: &'static [i32],
+}
+
+const ON_LINE: i32 = i32::MIN;
+
+const QUICK: Tries = Tries { along: &[8, 4, 12, 2, 14], gaps: &[GAP] };
+const THOROUGH: Tries =
+    Tries { along: &[8, 6, 10, 4, 12, 2, 14, 1, 3, 5, 7, 9, 11, 13, 15], gaps: &[GAP, ON_LINE, GAP + 10, GAP + 20] };
+
 /// The first place for a `w`×`h` box beside a segment of `points` that
 /// `free` accepts: segments the box fits along first, longest first, then
 /// the rest.
-fn spot(points: &[[i32; 2]], w: i32, h: i32, canvas: Rect, free: &dyn Fn(Rect) -> bool) -> Option<Rect> {
+fn spot(points: &[[i32; 2]], w: i32, h: i32, canvas: Rect, tries: &Tries, free: &dyn Fn(Rect) -> bool) -> Option<Rect> {
     let mut segs: Vec<(bool, i32, usize)> = points
         .windows(2)
         .enumerate()
@@ -160,11 +176,13 @@ fn spot(points: &[[i32; 2]], w: i32, h: i32, canvas: Rect, free: &dyn Fn(Rect) -
     segs.sort_unstable();
     for (_, _, k) in segs {
         let (Some(a), Some(b)) = (points.get(k), points.get(k + 1)) else { continue };
-        for t in ALONG {
-            for side in [false, true] {
-                let r = beside(*a, *b, t, side, w, h);
-                if canvas.contains(&r) && free(r) {
-                    return Some(r);
+        for &gap in tries.gaps {
+            for &t in tries.along {
+                for side in [false, true] {
+                    let r = beside(*a, *b, t, side, gap, w, h);
+                    if canvas.contains(&r) && free(r) {
+                        return Some(r);
+                    }
                 }
             }
         }
@@ -172,16 +190,24 @@ fn spot(points: &[[i32; 2]], w: i32, h: i32, canvas: Rect, free: &dyn Fn(Rect) -
     None
 }
 
-/// The box at `t`/8 along the segment a→b, above or below it (horizontal),
-/// right or left of it (vertical).
-fn beside(a: [i32; 2], b: [i32; 2], t: i32, other_side: bool, w: i32, h: i32) -> Rect {
-    let x = a[0] + (b[0] - a[0]) * t / 8;
-    let y = a[1] + (b[1] - a[1]) * t / 8;
+/// The box at `t`/16 along the segment a→b, `gap` above or below it
+/// (horizontal), right or left of it (vertical), or centred on it.
+fn beside(a: [i32; 2], b: [i32; 2], t: i32, other_side: bool, gap: i32, w: i32, h: i32) -> Rect {
+    let x = a[0] + (b[0] - a[0]) * t / 16;
+    let y = a[1] + (b[1] - a[1]) * t / 16;
     if a[1] == b[1] {
-        let top = if other_side { y + GAP } else { y - GAP - h };
+        let top = match gap {
+            ON_LINE => y - h / 2,
+            _ if other_side => y + gap,
+            _ => y - gap - h,
+        };
         Rect::new(x - w / 2, top, w, h)
     } else {
-        let left = if other_side { x - GAP - w } else { x + GAP };
+        let left = match gap {
+            ON_LINE => x - w / 2,
+            _ if other_side => x - gap - w,
+            _ => x + gap,
+        };
         Rect::new(left, y - h / 2, w, h)
     }
 }

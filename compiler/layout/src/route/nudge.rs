@@ -107,18 +107,41 @@ fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], ve
         lo = lo.max(l);
         hi = hi.min(h);
     }
-    let n = i32::try_from(cluster.len()).unwrap_or(i32::MAX);
     let usable = hi.saturating_sub(lo).saturating_sub(2 * EDGE_ROOM);
+    // One place per segment when they fit; else segments that do not
+    // overlap along the line share a place (interval partitioning), so a
+    // long bundle needs only as many places as it is deep.
+    let mut places: Vec<i32> = (0..cluster.len()).map(|k| i32::try_from(k).unwrap_or(0)).collect();
+    let mut n = i32::try_from(cluster.len()).unwrap_or(i32::MAX);
+    if n.saturating_mul(2) > usable {
+        let mut order: Vec<usize> = (0..cluster.len()).collect();
+        order.sort_by_key(|&k| cluster.get(k).map(|s| (s.lo, s.hi, s.lean, s.edge)));
+        let mut track_ends: Vec<i32> = Vec::new();
+        for k in order {
+            let Some(s) = cluster.get(k) else { continue };
+            let track = match track_ends.iter().position(|&end| end <= s.lo) {
+                Some(t) => t,
+                None => {
+                    track_ends.push(s.hi);
+                    track_ends.len() - 1
+                }
+            };
+            if let (Some(end), Some(place)) = (track_ends.get_mut(track), places.get_mut(k)) {
+                *end = s.hi;
+                *place = i32::try_from(track).unwrap_or(0);
+            }
+        }
+        n = i32::try_from(track_ends.len()).unwrap_or(i32::MAX);
+    }
     let spacing = SPACING.min(usable / n.max(1));
-    if spacing < 2 {
+    if spacing < 1 || n < 2 {
         return;
     }
     // Centred on the line, shifted to fit between `lo` and `hi`.
     let span = spacing * (n - 1);
     let first = (coord - span / 2).clamp(lo + EDGE_ROOM, (hi - EDGE_ROOM - span).max(lo + EDGE_ROOM));
-    for (k, s) in cluster.iter().enumerate() {
-        let k = i32::try_from(k).unwrap_or(0);
-        let target = first + k * spacing;
+    for (s, place) in cluster.iter().zip(places) {
+        let target = first + place * spacing;
         // A move that would hit something is tried closer to the line.
         for step in [target, coord + (target - coord) / 2] {
             if step == coord || try_move(edges, keep, s, vertical, step) {
