@@ -1,9 +1,11 @@
 //! Orthogonal routing in the channels between boxes, after `place`.
 //!
-//! Each edge is searched alone (`search`) on a sparse grid (`grid`) built
-//! from only what it must avoid (`holders`): the boxes inside the lowest
-//! container holding both ends, with every container that holds neither end
-//! taken as one opaque box. Then edges sharing a line are spread apart
+//! Each edge is searched alone (`search`, A* with a cost per bend) on a
+//! sparse grid (`grid`) built from only what it must avoid (`holders`): the
+//! boxes inside the lowest container holding both ends, with every container
+//! that holds neither end taken as one opaque box. Edges with the same
+//! holders share a grid; an edge alone is first searched on a grid of just
+//! the area around its ends. Then edges sharing a line are spread apart
 //! (`nudge`, which also spreads ports on a node's side) and labels are
 //! placed where they cover nothing (`labels`).
 

@@ -1,0 +1,142 @@
+//! A private checker of the router's hard rules, by plain geometry (no
+//! code shared with the router but `crosses`), and a drawing to look at.
+
+use crate::types::{Layout, Rect};
+
+/// Every container holding `id` (by parent, and by `in` for a node).
+pub(super) fn holders(l: &Layout, id: &str) -> Vec<String> {
+    let parent_of =
+        |id: &str| -> Option<String> { l.containers.iter().find(|c| c.id == id).and_then(|c| c.parent.clone()) };
+    let mut out = Vec::new();
+    let mut starts: Vec<Option<String>> = Vec::new();
+    if let Some(n) = l.nodes.iter().find(|n| n.id == id) {
+        starts.push(n.parent.clone());
+        starts.extend(n.placed_in.iter().cloned().map(Some));
+    } else {
+        starts.push(parent_of(id));
+    }
+    for mut at in starts {
+        while let Some(c) = at {
+            at = parent_of(&c);
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub(super) fn interior_hit(a: [i32; 2], b: [i32; 2], r: Rect) -> bool {
+    crate::route::nudge::crosses((a, b), r)
+}
+
+pub(super) fn on_border(p: [i32; 2], r: Rect) -> bool {
+    let in_x = p[0] >= r.x && p[0] <= r.right();
+    let in_y = p[1] >= r.y && p[1] <= r.bottom();
+    ((p[0] == r.x || p[0] == r.right()) && in_y) || ((p[1] == r.y || p[1] == r.bottom()) && in_x)
+}
+
+/// The hard rules, each broken instance described.
+pub(super) fn violations(l: &Layout) -> Vec<String> {
+    let mut out = Vec::new();
+    let rect_of = |id: &str| {
+        l.nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.rect)
+            .or_else(|| l.containers.iter().find(|c| c.id == id).map(|c| c.rect))
+    };
+    for (i, e) in l.edges.iter().enumerate() {
+        let name = format!("edge {i} {}->{}", e.from, e.to);
+        if e.points.len() < 2 {
+            out.push(format!("{name}: no points"));
+            continue;
+        }
+        let (Some(fr), Some(tr)) = (rect_of(&e.from), rect_of(&e.to)) else { continue };
+        if !on_border(e.points[0], fr) {
+            out.push(format!("{name}: starts off border {:?}", e.points[0]));
+        }
+        if !on_border(*e.points.last().unwrap(), tr) {
+            out.push(format!("{name}: ends off border {:?}", e.points.last()));
+        }
+        let mut held = holders(l, &e.from);
+        held.extend(holders(l, &e.to));
+        for w in e.points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a[0] != b[0] && a[1] != b[1] {
+                out.push(format!("{name}: diagonal {a:?} {b:?}"));
+            }
+            for n in &l.nodes {
+                if interior_hit(a, b, n.rect) {
+                    out.push(format!("{name}: through node {} at {a:?}-{b:?}", n.id));
+                }
+            }
+            for c in &l.containers {
+                let foreign = !held.contains(&c.id);
+                if foreign && interior_hit(a, b, c.rect) {
+                    out.push(format!("{name}: through container {} at {a:?}-{b:?}", c.id));
+                }
+            }
+        }
+    }
+    let mut labels: Vec<(String, Rect)> = Vec::new();
+    for n in &l.nodes {
+        labels.push((format!("label of {}", n.id), n.label_box.rect));
+    }
+    for c in &l.containers {
+        labels.push((format!("label of {}", c.id), c.label_box.rect));
+    }
+    for (i, e) in l.edges.iter().enumerate() {
+        let Some(lb) = &e.label_box else { continue };
+        let r = lb.rect;
+        for n in &l.nodes {
+            if n.rect.overlaps(&r) {
+                out.push(format!("label of edge {i} over node {}", n.id));
+            }
+        }
+        for (what, o) in &labels {
+            if o.overlaps(&r) {
+                out.push(format!("label of edge {i} over {what}"));
+            }
+        }
+        labels.push((format!("label of edge {i}"), r));
+    }
+    out
+}
+
+pub(super) fn bends(l: &Layout) -> usize {
+    l.edges.iter().map(|e| e.points.len().saturating_sub(2)).sum()
+}
+
+/// A plain drawing of a routed layout, to look at while tuning.
+pub(super) fn svg(l: &Layout) -> String {
+    let mut s = format!(
+        "<svg xmlns='http://www.w3.org/2000/svg' width='{}' height='{}' font-family='DejaVu Sans' font-size='11'>\n<rect width='100%' height='100%' fill='white'/>\n",
+        l.width, l.height
+    );
+    for c in &l.containers {
+        let r = c.rect;
+        s += &format!("<rect x='{}' y='{}' width='{}' height='{}' fill='none' stroke='#888'/>\n", r.x, r.y, r.w, r.h);
+        let b = c.label_box.rect;
+        s += &format!("<text x='{}' y='{}' fill='#555'>{}</text>\n", b.x, b.y + b.h - 3, c.label);
+    }
+    for n in &l.nodes {
+        let r = n.rect;
+        s += &format!("<rect x='{}' y='{}' width='{}' height='{}' fill='#fda' stroke='#a60'/>\n", r.x, r.y, r.w, r.h);
+        let b = n.label_box.rect;
+        s += &format!("<text x='{}' y='{}'>{}</text>\n", b.x, b.y + b.h - 3, n.label);
+    }
+    for e in &l.edges {
+        let pts: Vec<String> = e.points.iter().map(|p| format!("{},{}", p[0], p[1])).collect();
+        s += &format!("<polyline points='{}' fill='none' stroke='#06c' stroke-width='1.5'/>\n", pts.join(" "));
+        if let Some(p) = e.points.last() {
+            s += &format!("<circle cx='{}' cy='{}' r='3' fill='#06c'/>\n", p[0], p[1]);
+        }
+        if let Some(lb) = &e.label_box {
+            let r = lb.rect;
+            s += &format!(
+                "<rect x='{}' y='{}' width='{}' height='{}' fill='#eef' stroke='#99c' stroke-width='0.5'/><text x='{}' y='{}' text-anchor='middle' fill='#036'>{}</text>\n",
+                r.x, r.y, r.w, r.h, r.x + r.w / 2, r.y + r.h - 3, lb.lines.join(" ")
+            );
+        }
+    }
+    s + "</svg>\n"
+}
