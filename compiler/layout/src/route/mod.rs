@@ -67,6 +67,7 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
         // a grid of only the area around its ends.
         let mut full: Option<Option<grid::Grid>> = None;
         let shared = members.len() > 1 || plan.enclosing.is_some();
+        let soft: Rc<[Rect]> = obstacles.soft.iter().copied().collect();
         let hard: Rc<[Rect]> =
             obstacles.nodes.iter().chain(obstacles.boxes.iter()).chain(obstacles.ends.iter()).copied().collect();
         for &(e, a, b) in members {
@@ -96,6 +97,7 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
             match found {
                 Some((points, through_labels)) => {
                     stats.through_labels += usize::from(through_labels);
+                    scratch.note_ports(&points);
                     edge.points = points;
                     if let Some(k) = keep.get_mut(e) {
                         *k = Some(Keep {
@@ -104,6 +106,7 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
                             inner: [ends.from_inner, ends.to_inner],
                             region: obstacles.region,
                             hard: Rc::clone(&hard),
+                            soft: Rc::clone(&soft),
                         });
                     }
                 }

@@ -24,6 +24,8 @@ pub(crate) struct Keep {
     pub region: Rect,
     /// Every node and foreign container around it, its ends included.
     pub hard: Rc<[Rect]>,
+    /// Labels and badges around it: a move must not newly cross one.
+    pub soft: Rc<[Rect]>,
 }
 
 struct Segment {
@@ -157,7 +159,7 @@ fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], ve
 fn room(kp: &Keep, s: &Segment, vertical: bool, points: usize) -> (i32, i32) {
     let (mut lo, mut hi) = if vertical { (kp.region.x, kp.region.right()) } else { (kp.region.y, kp.region.bottom()) };
     let span = |r: &Rect| if vertical { (r.y, r.bottom(), r.x, r.right()) } else { (r.x, r.right(), r.y, r.bottom()) };
-    for r in kp.hard.iter() {
+    for r in kp.hard.iter().chain(kp.soft.iter()) {
         let (a0, a1, c0, c1) = span(r);
         if a0 < s.hi && a1 > s.lo {
             if c1 <= s.coord {
@@ -221,6 +223,10 @@ fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bo
         let ends = [(kp.from, kp.inner[0]), (kp.to, kp.inner[1])];
         let enters_end = ends.iter().any(|&(r, inner)| !inner && crosses(seg, r));
         if enters_end || kp.hard.iter().any(|r| crosses(seg, *r)) {
+            return false;
+        }
+        let old_seg = (*oa, *ob);
+        if kp.soft.iter().any(|r| crosses(seg, *r) && !crosses(old_seg, *r)) {
             return false;
         }
     }

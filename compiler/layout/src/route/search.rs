@@ -5,7 +5,7 @@
 //! the target is the cheapest.
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 
 use super::grid::Grid;
 use crate::types::Rect;
@@ -16,6 +16,12 @@ const BEND: u32 = 40;
 /// A first or last segment shorter than `STUB` costs `SHORT_STUB` more.
 const STUB: u32 = 12;
 const SHORT_STUB: u32 = 60;
+
+/// The extra cost of a port per edge already using it, counted up to
+/// `MAX_SHARES` (a port of a hub shared by hundreds of edges would
+/// otherwise send every search around the whole grid).
+const SHARED_PORT: u32 = 24;
+const MAX_SHARES: u32 = 1;
 
 /// Directions: +x, -x, +y, -y; `d ^ 1` is the reverse of `d`.
 const RIGHT: usize = 0;
@@ -33,9 +39,19 @@ pub(crate) struct Scratch {
     /// (f << 32 | h, state, cost): cheapest estimate first, and among equals
     /// the one nearest the target, which keeps the search narrow.
     heap: BinaryHeap<Reverse<(u64, u32, u32)>>,
+    /// How many routed edges start or end at each border point: a port
+    /// already taken costs more, so edges spread over a node's sides.
+    used: HashMap<[i32; 2], u32>,
 }
 
 impl Scratch {
+    /// Records the ports of a routed path.
+    pub(crate) fn note_ports(&mut self, points: &[[i32; 2]]) {
+        for p in [points.first(), points.last()].into_iter().flatten() {
+            *self.used.entry(*p).or_insert(0) += 1;
+        }
+    }
+
     fn reset(&mut self, states: usize) {
         if self.seen.len() < states || self.generation == u32::MAX {
             self.seen = vec![(0, 0, 0); states];
@@ -93,7 +109,7 @@ struct Port {
 }
 
 /// The vertices on the sides of `r` (not at its corners).
-fn ports(grid: &Grid, r: Rect) -> Vec<Port> {
+fn ports(grid: &Grid, r: Rect, used: &HashMap<[i32; 2], u32>) -> Vec<Port> {
     let nx = grid.nx();
     let mut out = Vec::new();
     let inset_x = (r.w / 4).min(4);
@@ -103,20 +119,21 @@ fn ports(grid: &Grid, r: Rect) -> Vec<Port> {
     // Off the centre costs about twice the offset on an icon's side and
     // little on a long one (a band, a container), where any point is fine.
     let off = |a: i32, b: i32, side: i32| a.abs_diff(b) * 96 / side.max(1).unsigned_abs();
+    let taken = |x: i32, y: i32| used.get(&[x, y]).map_or(0, |n| (*n).min(MAX_SHARES) * SHARED_PORT);
+    let within =
+        |lines: &[i32], lo: i32, hi: i32| lines.partition_point(|&v| v <= lo)..lines.partition_point(|&v| v < hi);
     for (y, outward) in [(r.y, UP), (r.bottom(), DOWN)] {
         let Ok(j) = grid.ys.binary_search(&y) else { continue };
-        for (i, &x) in grid.xs.iter().enumerate() {
-            if x > r.x + inset_x && x < r.right() - inset_x {
-                out.push(Port { vertex: j * nx + i, outward, cost: off(x, cx, r.w) });
-            }
+        for i in within(&grid.xs, r.x + inset_x, r.right() - inset_x) {
+            let Some(&x) = grid.xs.get(i) else { continue };
+            out.push(Port { vertex: j * nx + i, outward, cost: off(x, cx, r.w).saturating_add(taken(x, y)) });
         }
     }
     for (x, outward) in [(r.x, LEFT), (r.right(), RIGHT)] {
         let Ok(i) = grid.xs.binary_search(&x) else { continue };
-        for (j, &y) in grid.ys.iter().enumerate() {
-            if y > r.y + inset_y && y < r.bottom() - inset_y {
-                out.push(Port { vertex: j * nx + i, outward, cost: off(y, cy, r.h) });
-            }
+        for j in within(&grid.ys, r.y + inset_y, r.bottom() - inset_y) {
+            let Some(&y) = grid.ys.get(j) else { continue };
+            out.push(Port { vertex: j * nx + i, outward, cost: off(y, cy, r.h).saturating_add(taken(x, y)) });
         }
     }
     out
@@ -181,7 +198,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
     let pseudo = u32::try_from(states).ok()?;
     scratch.reset(states);
     // Goal states: a port of `to` entered moving inward.
-    let mut goals: Vec<(usize, u32)> = ports(grid, to)
+    let mut goals: Vec<(usize, u32)> = ports(grid, to, &scratch.used)
         .into_iter()
         .filter(|p| inside(p.vertex))
         .map(|p| (p.vertex * 4 + enter(p.outward), p.cost))
@@ -194,7 +211,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
         (grid.xs.get(v % nx).copied().unwrap_or(0), grid.ys.get(v / nx).copied().unwrap_or(0))
     };
     let h = |x: i32, y: i32, d: usize| if ends.to_inner { 0 } else { estimate(to, x, y, d) };
-    for p in ports(grid, from).into_iter().filter(|p| inside(p.vertex)) {
+    for p in ports(grid, from, &scratch.used).into_iter().filter(|p| inside(p.vertex)) {
         let d = leave(p.outward);
         let (x, y) = coords(p.vertex);
         scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, key(p.cost, h(x, y, d), greedy));
