@@ -102,6 +102,28 @@ pub(super) fn violations(l: &Layout) -> Vec<String> {
     out
 }
 
+/// Edges crossing a node's or container's label (soft: the router avoids
+/// them unless nothing else works).
+pub(super) fn through_labels(l: &Layout) -> Vec<String> {
+    let labels: Vec<(&str, Rect)> = l
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.label_box.rect))
+        .chain(l.containers.iter().map(|c| (c.id.as_str(), c.label_box.rect)))
+        .collect();
+    let mut out = Vec::new();
+    for (i, e) in l.edges.iter().enumerate() {
+        for w in e.points.windows(2) {
+            for (id, r) in &labels {
+                if interior_hit(w[0], w[1], *r) {
+                    out.push(format!("edge {i} {}->{} through the label of {id}", e.from, e.to));
+                }
+            }
+        }
+    }
+    out
+}
+
 pub(super) fn bends(l: &Layout) -> usize {
     l.edges.iter().map(|e| e.points.len().saturating_sub(2)).sum()
 }

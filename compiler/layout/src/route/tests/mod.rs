@@ -6,7 +6,7 @@ mod fixtures;
 
 use super::{route, RouteStats};
 use crate::types::{Edge, Layout, Rect, TextBox};
-use check::{bends, interior_hit, on_border, svg, violations};
+use check::{bends, interior_hit, on_border, svg, through_labels, violations};
 use fixtures::{
     band, container, edge, example_layouts, icon, lay_out_file, random_layout, structured, vpc_layout, Lcg,
 };
@@ -18,6 +18,8 @@ fn vpc_routes_without_violations() {
     let v = violations(&l);
     assert!(v.is_empty(), "{v:#?}\n{stats:?}");
     assert_eq!(stats, RouteStats::default());
+    let t = through_labels(&l);
+    assert!(t.is_empty(), "{t:#?}");
     for e in &l.edges {
         assert_eq!(e.label_box.is_some(), e.label.is_some(), "{}->{}", e.from, e.to);
     }
@@ -153,6 +155,10 @@ fn random_grids_route_cleanly_and_deterministically() {
         let v = violations(&l);
         assert!(v.is_empty(), "seed {seed}: {v:#?}");
         assert_eq!(stats.fallbacks, 0, "seed {seed}");
+        if stats.through_labels == 0 {
+            let t = through_labels(&l);
+            assert!(t.is_empty(), "seed {seed}: {t:#?}");
+        }
         let mut again = random_layout(seed, 5, 4, 40);
         route(&mut again);
         assert_eq!(l, again, "seed {seed}");
@@ -251,7 +257,13 @@ fn examples_route_cleanly() {
     for (name, mut l) in example_layouts() {
         let stats = route(&mut l);
         let v = violations(&l);
-        println!("{name}: {} edges, {} bends, {stats:?}, {} violations", l.edges.len(), bends(&l), v.len());
+        println!(
+            "{name}: {} edges, {} bends, {stats:?}, {} violations, {} through labels",
+            l.edges.len(),
+            bends(&l),
+            v.len(),
+            through_labels(&l).len()
+        );
         for line in &v {
             println!("    {line}");
         }
