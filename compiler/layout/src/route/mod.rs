@@ -63,10 +63,17 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
             members.iter().flat_map(|&(_, a, b)| [index.rect(a), index.rect(b)]).flatten().collect();
         ends_lines.sort_unstable_by_key(|r| (r.x, r.y, r.w, r.h));
         ends_lines.dedup();
-        // Built when first needed: an edge alone in its plan is first tried on
-        // a grid of only the area around its ends.
+        // The group's edges are first searched around their ends, on a grid
+        // of just that area; the whole region's grid is built only for an
+        // edge that finds no path there.
+        let region = obstacles.region;
+        let area = members
+            .iter()
+            .filter_map(|&(_, a, b)| Some(near(index.rect(a)?, index.rect(b)?)))
+            .reduce(holders::union)
+            .filter(|area| plan.enclosing.is_none() && !area.contains(&region));
+        let mut local: Option<Option<grid::Grid>> = None;
         let mut full: Option<Option<grid::Grid>> = None;
-        let shared = members.len() > 1 || plan.enclosing.is_some();
         let soft: Rc<[Rect]> = obstacles.soft.iter().copied().collect();
         let hard: Rc<[Rect]> =
             obstacles.nodes.iter().chain(obstacles.boxes.iter()).chain(obstacles.ends.iter()).copied().collect();
@@ -74,16 +81,11 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
             let (Some(from), Some(to), Some(edge)) = (index.rect(a), index.rect(b), edges.get_mut(e)) else { continue };
             let inner = |item: Item| matches!(item, Item::Container(c) if Some(c) == plan.enclosing);
             let ends = search::Ends { from, to, from_inner: inner(a), to_inner: inner(b) };
-            let region = obstacles.region;
-            let near = near(from, to);
             let clear = grid::HARD | grid::SOFT;
             let mut found = None;
-            if !near.contains(&region) {
-                let local = if shared { None } else { grid::Grid::build(&obstacles, &[from, to], near) };
-                let grid = match &local {
-                    Some(g) => Some(g),
-                    None => full.get_or_insert_with(|| grid::Grid::build(&obstacles, &ends_lines, region)).as_ref(),
-                };
+            if let Some(area) = area {
+                let grid = local.get_or_insert_with(|| grid::Grid::build(&obstacles, &ends_lines, area)).as_ref();
+                let near = near(from, to);
                 found = grid.and_then(|g| search::find(g, &ends, near, clear, &mut scratch)).map(|p| (p, false));
             }
             if found.is_none() {

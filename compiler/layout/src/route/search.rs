@@ -30,7 +30,6 @@ const DOWN: usize = 2;
 const UP: usize = 3;
 
 /// Buffers reused from edge to edge (stamped instead of cleared).
-/// Buffers reused from edge to edge (stamped instead of cleared).
 #[derive(Default)]
 pub(crate) struct Scratch {
     /// Per state: (stamp, best cost, previous state).
