@@ -127,38 +127,3 @@ pub(super) fn through_labels(l: &Layout) -> Vec<String> {
 pub(super) fn bends(l: &Layout) -> usize {
     l.edges.iter().map(|e| e.points.len().saturating_sub(2)).sum()
 }
-
-/// A plain drawing of a routed layout, to look at while tuning.
-pub(super) fn svg(l: &Layout) -> String {
-    let mut s = format!(
-        "<svg xmlns='http://www.w3.org/2000/svg' width='{}' height='{}' font-family='DejaVu Sans' font-size='11'>\n<rect width='100%' height='100%' fill='white'/>\n",
-        l.width, l.height
-    );
-    for c in &l.containers {
-        let r = c.rect;
-        s += &format!("<rect x='{}' y='{}' width='{}' height='{}' fill='none' stroke='#888'/>\n", r.x, r.y, r.w, r.h);
-        let b = c.label_box.rect;
-        s += &format!("<text x='{}' y='{}' fill='#555'>{}</text>\n", b.x, b.y + b.h - 3, c.label);
-    }
-    for n in &l.nodes {
-        let r = n.rect;
-        s += &format!("<rect x='{}' y='{}' width='{}' height='{}' fill='#fda' stroke='#a60'/>\n", r.x, r.y, r.w, r.h);
-        let b = n.label_box.rect;
-        s += &format!("<text x='{}' y='{}'>{}</text>\n", b.x, b.y + b.h - 3, n.label);
-    }
-    for e in &l.edges {
-        let pts: Vec<String> = e.points.iter().map(|p| format!("{},{}", p[0], p[1])).collect();
-        s += &format!("<polyline points='{}' fill='none' stroke='#06c' stroke-width='1.5'/>\n", pts.join(" "));
-        if let Some(p) = e.points.last() {
-            s += &format!("<circle cx='{}' cy='{}' r='3' fill='#06c'/>\n", p[0], p[1]);
-        }
-        if let Some(lb) = &e.label_box {
-            let r = lb.rect;
-            s += &format!(
-                "<rect x='{}' y='{}' width='{}' height='{}' fill='#eef' stroke='#99c' stroke-width='0.5'/><text x='{}' y='{}' text-anchor='middle' fill='#036'>{}</text>\n",
-                r.x, r.y, r.w, r.h, r.x + r.w / 2, r.y + r.h - 3, lb.lines.join(" ")
-            );
-        }
-    }
-    s + "</svg>\n"
-}

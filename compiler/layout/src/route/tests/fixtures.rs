@@ -208,36 +208,101 @@ pub(super) fn structured(containers_per_row: usize, rows: usize) -> Layout {
     Layout { width, height, containers, nodes, edges, ..Layout::default() }
 }
 
-/// The design at `path` compiled and laid out (placement, then this
-/// router), with the time the layout took.
-pub(super) fn lay_out_file(path: &std::path::Path) -> Option<(Layout, std::time::Duration)> {
+/// `text` compiled and laid out (placement, then this router); None when
+/// it does not lower.
+pub(super) fn lay_out_source(name: &str, text: &str) -> Option<Layout> {
     use archc_core::{compile, LoadError, Loader, SourceDb};
-    use std::path::PathBuf;
-    struct DirLoader(PathBuf);
-    impl Loader for DirLoader {
-        fn load(&self, path: &str) -> Result<String, LoadError> {
-            std::fs::read_to_string(self.0.join(path)).map_err(|e| LoadError::Unreadable(e.kind().to_string()))
+    /// No files: the designs here import only the standard library.
+    struct NoFiles;
+    impl Loader for NoFiles {
+        fn load(&self, _path: &str) -> Result<String, LoadError> {
+            Err(LoadError::NotFound)
         }
     }
     let mut db = SourceDb::new();
-    let entry = db.add(path.file_name()?.to_str()?, std::fs::read_to_string(path).ok()?);
-    let c = compile(&mut db, entry, &DirLoader(path.parent()?.to_path_buf()));
+    let entry = db.add(name, text.to_string());
+    let c = compile(&mut db, entry, &NoFiles);
     let model = c.checked()?;
     let refused = crate::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
-    let t = std::time::Instant::now();
-    let l = crate::layout(model, &refused);
-    Some((l, t.elapsed()))
+    Some(crate::layout(model, &refused))
 }
 
-/// Every design in examples/, laid out.
-pub(super) fn example_layouts() -> Vec<(String, Layout)> {
-    use std::path::{Path, PathBuf};
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "arch"))
-        .collect();
-    files.sort();
-    files.iter().filter_map(|p| Some((p.file_stem()?.to_string_lossy().to_string(), lay_out_file(p)?.0))).collect()
+/// Every design in examples/, compiled in (no file is read at run time).
+pub(super) const EXAMPLES: [(&str, &str); 12] = [
+    ("blue_green", include_str!("../../../../../examples/blue_green.arch")),
+    ("components", include_str!("../../../../../examples/components.arch")),
+    ("direct_upload", include_str!("../../../../../examples/direct_upload.arch")),
+    ("environments_peered", include_str!("../../../../../examples/environments_peered.arch")),
+    ("fargate_microservices", include_str!("../../../../../examples/fargate_microservices.arch")),
+    ("hub_and_spoke", include_str!("../../../../../examples/hub_and_spoke.arch")),
+    ("image_pipeline", include_str!("../../../../../examples/image_pipeline.arch")),
+    ("log_lake", include_str!("../../../../../examples/log_lake.arch")),
+    ("multi_region_failover", include_str!("../../../../../examples/multi_region_failover.arch")),
+    ("serverless_api", include_str!("../../../../../examples/serverless_api.arch")),
+    ("static_site", include_str!("../../../../../examples/static_site.arch")),
+    ("three_tier_shop", include_str!("../../../../../examples/three_tier_shop.arch")),
+];
+
+/// A design of about `n` resources shaped like bench/gen_design.py's
+/// `--layout` one: per VPC three zones of public, private and isolated
+/// subnets, bands in each row, endpoints, regional services, flows along
+/// the tiers, to the services, across peerings, to the internet; a CDN and
+/// users outside.
+pub(super) fn generated_design(n: usize) -> String {
+    let regions = ["us-east-1", "eu-west-1"];
+    let vpcs = (n / 20).max(1);
+    let webs: Vec<String> = (0..vpcs).map(|v| format!("v{v}_web")).collect();
+    let mut out =
+        vec!["users clients".to_string(), format!("cloudfront cdn {{ origins: v0_assets, {} }}", webs.join(", "))];
+    let mut flows = vec!["clients -> cdn : https".to_string(), "cdn -> v0_assets".to_string()];
+    let mut peerings = Vec::new();
+    for (r, region) in regions.iter().enumerate() {
+        let mine: Vec<usize> = (0..vpcs).filter(|v| v % regions.len() == r).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        out.push(format!("region {region} {{"));
+        for pair in mine.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            peerings.push(format!("peering v{a}_v{b} v{a} <-> v{b}"));
+            flows.push(format!("v{a}_app -> v{b}_web : https \"partner api\""));
+        }
+        for &v in &mine {
+            let (a, b) = (v / 256, v % 256);
+            out.push(format!("  vpc v{v} 10.{}.{}.0/20 {{", a * 16 + b / 16, (b % 16) * 16));
+            out.push("    igw".to_string());
+            for z in ["a", "b", "c"] {
+                out.push(format!("    az {z} {{"));
+                out.push(format!("      public subnet v{v}_pub_{z} {{ size: /26; nat v{v}_nat_{z} }}"));
+                out.push(format!(
+                    "      private subnet v{v}_app_{z} {{ size: /24; ec2 v{v}_vm_{z} {{ instance: t3.micro; port: 22 }} }}"
+                ));
+                out.push(format!("      isolated subnet v{v}_db_{z} {{ size: /26 }}"));
+                out.push("    }".to_string());
+            }
+            out.push(format!("    alb v{v}_web in v{v}_pub_a, v{v}_pub_b, v{v}_pub_c {{ listen: 443 }}"));
+            out.push(format!(
+                "    asg v{v}_app in v{v}_app_a, v{v}_app_b, v{v}_app_c {{ port: 8080; min: 2; max: 6 }}"
+            ));
+            out.push(format!("    rds v{v}_db in v{v}_db_a, v{v}_db_b, v{v}_db_c {{ engine: postgres; multi_az }}"));
+            out.push(format!("    gateway endpoint v{v}_s3 s3"));
+            out.push("  }".to_string());
+            out.push(format!("  s3 v{v}_assets"));
+            out.push(format!("  sqs v{v}_jobs {{ visibility_timeout: 5m }}"));
+            out.push(format!("  lambda v{v}_worker {{ runtime: python3.12 }}"));
+            flows.extend([
+                format!("cdn -> v{v}_web : https"),
+                format!("v{v}_web -> v{v}_app -> v{v}_db"),
+                format!("v{v}_app -> v{v}_assets"),
+                format!("v{v}_app -> v{v}_jobs \"enqueue\""),
+                format!("v{v}_jobs -> v{v}_worker"),
+                format!("v{v}_vm_a -> v{v}_app : ssh"),
+                format!("v{v}_app -> internet : https \"updates\""),
+            ]);
+        }
+        out.push("}".to_string());
+    }
+    out.extend(peerings);
+    out.extend(flows);
+    out.join("\n")
 }

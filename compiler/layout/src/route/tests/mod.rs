@@ -6,9 +6,9 @@ mod fixtures;
 
 use super::{route, RouteStats};
 use crate::types::{Edge, Layout, Rect, TextBox};
-use check::{bends, interior_hit, on_border, svg, through_labels, violations};
+use check::{bends, interior_hit, on_border, through_labels, violations};
 use fixtures::{
-    band, container, edge, example_layouts, icon, lay_out_file, random_layout, structured, vpc_layout, Lcg,
+    band, container, edge, generated_design, icon, lay_out_source, random_layout, structured, vpc_layout, Lcg, EXAMPLES,
 };
 
 #[test]
@@ -175,104 +175,51 @@ fn a_structured_layout_routes_cleanly() {
 }
 
 #[test]
-#[ignore = "timing: cargo test --release -p archc-layout scale -- --ignored --nocapture"]
-fn scale_2000_nodes() {
+#[ignore = "larger: cargo test --release -p archc-layout structured_2000 -- --ignored"]
+fn structured_2000_nodes_route_cleanly() {
     let mut l = structured(5, 4);
-    let mut took = std::time::Duration::MAX;
-    let mut stats = RouteStats::default();
-    for _ in 0..5 {
-        let t = std::time::Instant::now();
-        stats = route(&mut l);
-        took = took.min(t.elapsed());
-    }
-    println!("{} nodes, {} edges: {took:?}, {stats:?}, bends {}", l.nodes.len(), l.edges.len(), bends(&l));
-}
-
-#[test]
-#[ignore = "prints an SVG: cargo test -p archc-layout draw_vpc -- --ignored --nocapture"]
-fn draw_vpc() {
-    let mut l = vpc_layout();
-    route(&mut l);
-    println!("{}", svg(&l));
-}
-
-#[test]
-#[ignore = "a generated design: ROUTE_DESIGN=/tmp/gen.arch cargo test --release -p archc-layout design_timing -- --ignored --nocapture"]
-fn design_timing() {
-    let Ok(path) = std::env::var("ROUTE_DESIGN") else { return };
-    let path = std::path::Path::new(&path);
-    let mut best = std::time::Duration::MAX;
-    for _ in 0..3 {
-        let (_, took) = lay_out_file(path).unwrap();
-        best = best.min(took);
-    }
-    let (mut l, _) = lay_out_file(path).unwrap();
-    let t = std::time::Instant::now();
     let stats = route(&mut l);
-    let routing = t.elapsed();
     let v = violations(&l);
-    println!(
-        "{}: {} nodes, {} containers, {} edges: layout {best:?} (routing alone {routing:?}), {stats:?}, bends {}, {} violations",
-        path.display(),
-        l.nodes.len(),
-        l.containers.len(),
-        l.edges.len(),
-        bends(&l),
-        v.len()
-    );
-    for line in v.iter().take(20) {
-        println!("    {line}");
-    }
-    {
-        let ix = super::holders::Index::new(&l.containers, &l.nodes, l.width, l.height);
-        let mut plans = std::collections::BTreeMap::new();
-        for e in &l.edges {
-            if let (Some(a), Some(b)) = (ix.item(&e.from), ix.item(&e.to)) {
-                *plans.entry(ix.plan(a, b)).or_insert(0) += 1;
-            }
-        }
-        let mut marks = super::holders::Marks::default();
-        let (mut cells, mut rects) = (0usize, 0usize);
-        for p in plans.keys() {
-            let o = ix.obstacles(p, &mut marks);
-            rects += o.nodes.len() + o.boxes.len() + o.soft.len();
-            if let Some(g) = super::grid::Grid::build(&o, &[], o.region) {
-                cells += g.nx() * g.ny();
-            }
-        }
-        println!("    {} plans, {} cells, {} rects", plans.len(), cells, rects);
-    }
-    for c in l.containers.iter().filter(|c| c.kind == "region" || c.kind == "cloud") {
-        println!("    {} {:?}", c.id, c.rect);
-    }
-    if let Ok(dir) = std::env::var("ROUTE_SVG_DIR") {
-        std::fs::write(format!("{dir}/design.svg"), svg(&l)).unwrap();
+    assert!(v.is_empty(), "{:#?}", &v[..v.len().min(20)]);
+    assert_eq!(stats.fallbacks, 0);
+}
+
+#[test]
+fn examples_route_cleanly() {
+    for (name, text) in EXAMPLES {
+        let Some(l) = lay_out_source(name, text) else { panic!("{name} does not lower") };
+        let v = violations(&l);
+        assert!(v.is_empty(), "{name}: {v:#?}");
+        let t = through_labels(&l);
+        assert!(t.is_empty(), "{name}: {t:#?}");
+        // Routing again from the placed boxes gives the same edges.
+        let mut again = l.clone();
+        let stats = route(&mut again);
+        assert_eq!(stats.fallbacks, 0, "{name}");
+        assert_eq!(l.edges, again.edges, "{name}");
     }
 }
 
 #[test]
-#[ignore = "real examples: cargo test -p archc-layout examples_route -- --ignored --nocapture"]
-fn examples_route_cleanly() {
-    let mut total = 0;
-    for (name, mut l) in example_layouts() {
-        let stats = route(&mut l);
-        let v = violations(&l);
-        println!(
-            "{name}: {} edges, {} bends, {stats:?}, {} violations, {} through labels",
-            l.edges.len(),
-            bends(&l),
-            v.len(),
-            through_labels(&l).len()
-        );
-        for line in &v {
-            println!("    {line}");
-        }
-        if let Ok(dir) = std::env::var("ROUTE_SVG_DIR") {
-            std::fs::write(format!("{dir}/{name}.svg"), svg(&l)).unwrap();
-        }
-        total += v.len();
-    }
-    assert_eq!(total, 0);
+fn a_generated_design_routes_cleanly() {
+    let text = generated_design(240);
+    let Some(mut l) = lay_out_source("generated.arch", &text) else { panic!("the generated design does not lower") };
+    assert!(l.edges.len() > 80, "{}", l.edges.len());
+    let stats = route(&mut l);
+    let v = violations(&l);
+    assert!(v.is_empty(), "{:#?}", &v[..v.len().min(20)]);
+    assert_eq!(stats.fallbacks + stats.unresolved, 0, "{stats:?}");
+}
+
+#[test]
+#[ignore = "larger: cargo test --release -p archc-layout generated_2000 -- --ignored"]
+fn a_generated_design_of_2000_routes_cleanly() {
+    let text = generated_design(2000);
+    let Some(mut l) = lay_out_source("generated.arch", &text) else { panic!("the generated design does not lower") };
+    let stats = route(&mut l);
+    let v = violations(&l);
+    assert!(v.is_empty(), "{:#?}", &v[..v.len().min(20)]);
+    assert_eq!(stats.fallbacks + stats.unresolved, 0, "{stats:?}");
 }
 
 #[test]
