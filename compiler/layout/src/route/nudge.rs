@@ -135,10 +135,20 @@ fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], ve
         }
         n = i32::try_from(track_ends.len()).unwrap_or(i32::MAX);
     }
-    let spacing = SPACING.min(usable / n.max(1));
-    if spacing < 1 || n < 2 {
+    if n < 2 || usable < 2 {
         return;
     }
+    // Deeper than the channel is wide: one unit apart, places reused in
+    // turn (a fan-in of hundreds of edges at one icon cannot be told apart
+    // anyway, but fewer of them lie exactly on top of each other).
+    let capacity = usable + 1;
+    if n > capacity {
+        for place in &mut places {
+            *place %= capacity;
+        }
+        n = capacity;
+    }
+    let spacing = SPACING.min(usable / (n - 1)).max(1);
     // Centred on the line, shifted to fit between `lo` and `hi`.
     let span = spacing * (n - 1);
     let first = (coord - span / 2).clamp(lo + EDGE_ROOM, (hi - EDGE_ROOM - span).max(lo + EDGE_ROOM));
