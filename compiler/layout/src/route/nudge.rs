@@ -37,6 +37,10 @@ struct Segment {
     hi: i32,
     /// Where its neighbours go: negative when towards lower coordinates.
     lean: i32,
+    /// Among segments leaning alike, the order that keeps their turns from
+    /// crossing: where a segment turns off towards lower coordinates at its
+    /// low end, the later it turns the lower its place, and so on.
+    order: i64,
 }
 
 pub(crate) fn nudge(edges: &mut [Edge], keep: &[Option<Keep>]) {
@@ -82,7 +86,11 @@ fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
             }
             let side = |p: Option<&[i32; 2]>, q: &[i32; 2]| p.map_or(0, |p| (across(p) - across(q)).signum());
             let before = if k > 0 { pts.get(k - 1) } else { None };
-            let lean = side(before, a) + side(pts.get(k + 2), b);
+            let (at_a, at_b) = (side(before, a), side(pts.get(k + 2), b));
+            let lean = at_a + at_b;
+            let (lo_turn, hi_turn) = if along(a) < along(b) { (at_a, at_b) } else { (at_b, at_a) };
+            let (lo, hi) = (i64::from(along(a).min(along(b))), i64::from(along(a).max(along(b))));
+            let order = i64::from(lo_turn) * lo - i64::from(hi_turn) * hi;
             out.push(Segment {
                 edge: e,
                 at: k,
@@ -90,6 +98,7 @@ fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
                 lo: along(a).min(along(b)),
                 hi: along(a).max(along(b)),
                 lean,
+                order,
             });
         }
     }
@@ -99,7 +108,7 @@ fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
 fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], vertical: bool) {
     // Segments whose neighbours go to lower coordinates take the lower places,
     // so that the spread does not add crossings where they leave.
-    cluster.sort_by_key(|s| (s.lean, s.edge, s.at));
+    cluster.sort_by_key(|s| (s.lean, s.order, s.edge, s.at));
     let coord = cluster.first().map_or(0, |s| s.coord);
     // The free stretch across the line that every segment of the cluster has.
     let (mut lo, mut hi) = (i32::MIN, i32::MAX);
