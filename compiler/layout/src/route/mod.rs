@@ -41,9 +41,10 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
     let mut stats = RouteStats::default();
     let Layout { containers, nodes, edges, title, width, height, .. } = layout;
     let index = Index::new(containers, nodes, *width, *height);
-    // Edges with the same plan share one grid: group them (in a BTreeMap, so
-    // the order is fixed). Each edge's path depends only on its own plan and
-    // ends, so the order they are routed in changes nothing.
+    // Edges with the same plan share one grid: group them. The groups are
+    // routed in the BTreeMap's order, members in edge order, so the result
+    // is the same every time (a later edge sees which ports earlier ones
+    // took).
     let mut groups: BTreeMap<Plan, Vec<(usize, Item, Item)>> = BTreeMap::new();
     for (e, edge) in edges.iter_mut().enumerate() {
         edge.points.clear();
@@ -126,9 +127,9 @@ pub(crate) fn route(layout: &mut Layout) -> RouteStats {
 }
 
 /// How far around its ends an edge is first searched (more for a long
-/// edge), on its own small grid when no other edge shares its plan. Most
-/// paths stay there; the rest are searched in the whole region, avoiding
-/// labels, then crossing them if nothing else works.
+/// edge), on a grid of only the area around its group's ends. Most paths
+/// stay there; the rest are searched in the whole region, avoiding labels,
+/// then crossing them if nothing else works.
 const WINDOW: i32 = 200;
 
 /// The area an edge is first searched in: its ends and some room around.
