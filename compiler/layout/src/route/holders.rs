@@ -88,22 +88,24 @@ fn set_mark(marks: &mut [u32], i: usize, generation: u32) -> bool {
 
 impl<'a> Index<'a> {
     pub(crate) fn new(containers: &'a [Container], nodes: &'a [Node], width: i32, height: i32) -> Index<'a> {
+        // An edge names a node before a container of the same id (a zone
+        // `a` and an ASG `a` in one VPC share `region.vpc.a`): flows join
+        // resources. Parents are looked up among containers only.
         let mut by_id: HashMap<&'a str, Item> = HashMap::new();
-        for (i, c) in containers.iter().enumerate() {
-            by_id.entry(c.id.as_str()).or_insert(Item::Container(i));
-        }
+        let mut container_ids: HashMap<&'a str, usize> = HashMap::new();
         for (i, n) in nodes.iter().enumerate() {
             by_id.entry(n.id.as_str()).or_insert(Item::Node(i));
         }
-        let container_of = |id: &Option<String>| match id.as_deref().and_then(|id| by_id.get(id)) {
-            Some(Item::Container(c)) => Some(*c),
-            _ => None,
-        };
+        for (i, c) in containers.iter().enumerate() {
+            by_id.entry(c.id.as_str()).or_insert(Item::Container(i));
+            container_ids.entry(c.id.as_str()).or_insert(i);
+        }
+        let container_of = |id: Option<&str>| id.and_then(|id| container_ids.get(id)).copied();
         let container_parent: Vec<Option<usize>> =
-            containers.iter().enumerate().map(|(i, c)| container_of(&c.parent).filter(|p| *p != i)).collect();
-        let node_parent: Vec<Option<usize>> = nodes.iter().map(|n| container_of(&n.parent)).collect();
+            containers.iter().enumerate().map(|(i, c)| container_of(c.parent.as_deref()).filter(|p| *p != i)).collect();
+        let node_parent: Vec<Option<usize>> = nodes.iter().map(|n| container_of(n.parent.as_deref())).collect();
         let node_in: Vec<Vec<usize>> =
-            nodes.iter().map(|n| n.placed_in.iter().filter_map(|s| container_of(&Some(s.clone()))).collect()).collect();
+            nodes.iter().map(|n| n.placed_in.iter().filter_map(|s| container_of(Some(s))).collect()).collect();
         let canvas_slot = containers.len();
         let mut children: Vec<Vec<Item>> = vec![Vec::new(); canvas_slot + 1];
         for (i, p) in container_parent.iter().enumerate() {

@@ -138,6 +138,18 @@ fn a_walled_in_edge_falls_back_and_is_counted() {
 }
 
 #[test]
+fn an_edge_names_a_node_before_a_container_of_the_same_id() {
+    // A zone `a` and an ASG `a` in one VPC share their qualified id.
+    let mut l = vpc_layout();
+    l.nodes.push(band("za", "v", &["a2", "b2"], Rect::new(226, 500, 668, 40)));
+    l.edges = vec![edge("za", "web2", None)];
+    let stats = route(&mut l);
+    assert_eq!(stats, RouteStats::default());
+    let band = l.nodes.last().unwrap().rect;
+    assert!(on_border(l.edges[0].points[0], band), "{:?}", l.edges[0].points);
+}
+
+#[test]
 fn unknown_or_self_edges_do_not_panic() {
     let mut l = vpc_layout();
     l.edges = vec![edge("nope", "web1", None), edge("web1", "web1", Some("x")), edge("web1", "web2", None)];
