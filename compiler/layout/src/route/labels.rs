@@ -132,17 +132,26 @@ pub(crate) fn place(
 }
 
 /// `label` on one line no wider than `max`, ending with `…` when cut.
-fn cut(label: &str, max: i32) -> String {
+pub(super) fn cut(label: &str, max: i32) -> String {
     let one_line = label.split_whitespace().collect::<Vec<_>>().join(" ");
     if text::width(&one_line, text::EDGE_SIZE, false) <= max {
         return one_line;
     }
-    let mut s = one_line;
-    while !s.is_empty() && text::width(&format!("{s}…"), text::EDGE_SIZE, false) > max {
-        s.pop();
+    // Characters are added while they fit with the ellipsis, each measured
+    // alone and rounded up (a little more than together), so a long label
+    // is cut in one pass.
+    let room = max - text::width("…", text::EDGE_SIZE, false);
+    let mut used = 0;
+    let mut head = String::new();
+    for c in one_line.chars() {
+        let mut buf = [0u8; 4];
+        used += text::width(c.encode_utf8(&mut buf), text::EDGE_SIZE, false);
+        if used > room {
+            break;
+        }
+        head.push(c);
     }
-    let trimmed = s.trim_end();
-    format!("{trimmed}…")
+    format!("{}…", head.trim_end())
 }
 
 /// Where along a segment a label is tried, in sixteenths, and how far from

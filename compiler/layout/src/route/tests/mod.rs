@@ -268,3 +268,14 @@ fn malformed_layouts_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn labels_are_cut_to_fit_on_one_line() {
+    let long = "word ".repeat(20_000);
+    let cut = super::labels::cut(&long, 100);
+    assert!(cut.ends_with('…'), "{cut}");
+    assert!(crate::text::width(&cut, crate::text::EDGE_SIZE, false) <= 100, "{cut}");
+    assert!(crate::text::width(&cut, crate::text::EDGE_SIZE, false) >= 80, "{cut}");
+    assert_eq!(super::labels::cut("443", 100), "443");
+    assert_eq!(super::labels::cut("  two\n words ", 100), "two words");
+}
