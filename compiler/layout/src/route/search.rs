@@ -1,8 +1,11 @@
 //! A* on the sparse grid. A state is a vertex and the direction it was
 //! entered in, so a turn costs `BEND` on top of the length: the cheapest
-//! path is short and has few bends. The heuristic is the Manhattan distance
-//! to the target box, which never overestimates, so the first path found to
-//! the target is the cheapest.
+//! path is short and has few bends. The estimate is the Manhattan distance
+//! to the target box plus the turns it certainly needs, which never
+//! overestimates, so in a small window the path found is the cheapest; in a
+//! large one the estimate is weighted up a little (an eighth, or half in a
+//! huge one), which finds a path nearly as cheap in a fraction of the
+//! states. Ties go to the state nearest the target.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
