@@ -213,6 +213,24 @@ fn examples_route_cleanly() {
 }
 
 #[test]
+fn examples_drawn_downwards_route_cleanly() {
+    let mut lowered = 0;
+    for (name, text) in EXAMPLES {
+        let down = if text.contains("direction right") {
+            text.replace("direction right", "direction down")
+        } else {
+            format!("direction down\n{text}")
+        };
+        let Some(l) = lay_out_source(name, &down) else { continue };
+        lowered += 1;
+        assert_eq!(l.direction, "down", "{name}");
+        let v = violations(&l);
+        assert!(v.is_empty(), "{name}: {v:#?}");
+    }
+    assert!(lowered >= 6, "only {lowered} examples lowered with `direction down`");
+}
+
+#[test]
 fn a_generated_design_routes_cleanly() {
     let text = generated_design(240);
     let Some(mut l) = lay_out_source("generated.arch", &text) else { panic!("the generated design does not lower") };
