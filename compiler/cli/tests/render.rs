@@ -62,7 +62,7 @@ region us-east-1 {
       }
       private subnet app_b 10.0.3.0/24
     }
-    alb web in pub_a, pub_b { listen: 443, label: "<script>alert(\"x\") & 'y'</script>" }
+    alb web in pub_a, pub_b { listen: 443; label: "<script>alert(\"x\") & 'y'</script>" }
     asg app in app_a, app_b { port: 8080 }
   }
 }
