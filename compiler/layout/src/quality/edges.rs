@@ -52,7 +52,11 @@ pub(super) fn measure(layout: &Layout, tree: &Tree, q: &mut Quality, findings: &
     let paths: Vec<Vec<Point>> = layout.edges.iter().map(path).collect();
     let routed = |p: &Vec<Point>| p.len() >= 2;
     q.bends = paths.iter().map(|p| bends(p)).sum();
-    q.edge_labels_omitted = layout.edges.iter().filter(|e| e.label.is_some() && e.label_box.is_none()).count();
+    let mut tally = Tally::new(findings, "edge_labels_omitted");
+    for e in layout.edges.iter().filter(|e| e.label.is_some() && e.label_box.is_none()) {
+        tally.add(|| format!("{} -> {} {:?}", e.from, e.to, e.label.as_deref().unwrap_or_default()));
+    }
+    q.edge_labels_omitted = tally.count();
     let mut tally = Tally::new(findings, "edges_unrouted");
     for (e, p) in layout.edges.iter().zip(&paths) {
         if !routed(p) {

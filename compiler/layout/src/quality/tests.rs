@@ -259,7 +259,9 @@ fn labels_overlap_labels_and_other_nodes_not_their_own() {
 fn an_edge_label_the_router_could_not_place_is_counted() {
     let mut e = edge("a", "b", &[[50, 30], [50, 60], [220, 60], [220, 50]]);
     e.label = Some("https".into());
-    assert_eq!(measure(&canvas(vec![], three_nodes(), vec![e])).edge_labels_omitted, 1);
+    let q = measure(&canvas(vec![], three_nodes(), vec![e]));
+    assert_eq!(q.edge_labels_omitted, 1);
+    assert_eq!(q.findings, vec!["edge_labels_omitted: a -> b \"https\""]);
 }
 
 #[test]
