@@ -11,7 +11,8 @@
 #   ARCHC_FUZZ_SECONDS             how long the fuzzer runs (default 120; 0 skips it)
 #
 # It installs what it needs: rustfmt and clippy (rustup), Node.js and npm
-# for the SARIF validator (Debian's `nodejs` and `npm` packages, with
+# for the SARIF validator and DejaVu fonts for PNG output (Debian's
+# `nodejs`, `npm` and `fonts-dejavu-core` packages, with
 # apt-get, when `node` or `npm` is missing: as root, as CI runs, or through
 # password-less sudo), the wasm32 target (rustup), the validator itself
 # (npm ci in scripts/sarif) and cargo-fuzz (crates.io).
@@ -35,8 +36,8 @@ for tool in clippy fmt; do
     rustup component add "$( [ "$tool" = fmt ] && echo rustfmt || echo clippy )"
   fi
 done
-if ! $quick && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
-  step "Node.js and npm, for the SARIF validator (apt-get install nodejs npm)"
+if ! $quick && ! { command -v node && command -v npm && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; } >/dev/null 2>&1; then
+  step "Node.js and npm for the SARIF validator, DejaVu fonts for PNGs (apt-get install nodejs npm fonts-dejavu-core)"
   if [ "$(id -u)" -eq 0 ]; then
     as_root=()
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -51,7 +52,7 @@ if ! $quick && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
     exit 1
   fi
   "${as_root[@]}" apt-get update
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm fonts-dejavu-core
 fi
 $quick || { node --version; npm --version; }
 
@@ -79,11 +80,11 @@ if $quick; then
   exit 0
 fi
 
-step "the core builds for the browser (wasm32-unknown-unknown)"
+step "the core, layout and SVG writer build for the browser (wasm32-unknown-unknown)"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
-cargo build --locked -p archc-syntax -p archc-core --target wasm32-unknown-unknown
+cargo build --locked -p archc-syntax -p archc-core -p archc-layout -p archc-svg --target wasm32-unknown-unknown
 
 step "hostile inputs through the core built for wasm32, under node (1 MiB stack)"
 bash scripts/wasm-hostile.sh
@@ -93,6 +94,20 @@ cargo build --release --locked --bin archc
 archc="${CARGO_TARGET_DIR:-target}/release/archc"
 "$archc" check examples/*.arch
 "$archc" fmt --check examples/*.arch stdlib/*.arch
+
+step "examples: render every one (SVG, layout JSON, PNG)"
+out=$(mktemp -d)
+for f in examples/*.arch; do
+  "$archc" render "$f" -o "$out" --format svg
+  "$archc" render "$f" -o "$out" --format layout-json
+done
+"$archc" render examples/three_tier_shop.arch -o "$out/three_tier_shop.png"
+head -c 8 "$out/three_tier_shop.png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' || { echo "not a PNG"; exit 1; }
+echo "rendered $(ls "$out"/*.svg | wc -l) examples"
+rm -rf "$out"
+
+step "the diagram is the same in the browser: wasm32 and native render every example to the same bytes"
+bash scripts/wasm-render.sh "$archc"
 
 step "SARIF against the 2.1.0 schema and GitHub code scanning's rules"
 bash scripts/validate-sarif.sh "$archc"

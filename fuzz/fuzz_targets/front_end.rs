@@ -1,6 +1,7 @@
 //! The whole front end on arbitrary bytes: parse, lower (with the stdlib
 //! importable), render diagnostics in every format, hold the parser's fast
-//! path to pest, hold the tree to the nesting guard's bound, and format.
+//! path to pest, hold the tree to the nesting guard's bound, and format;
+//! then, for what lowers, lay it out and draw it, refused flows included.
 //! Any panic or
 //! crash is a bug: every input must come back as diagnostics.
 #![no_main]
@@ -17,6 +18,11 @@ fuzz_target!(|data: &[u8]| {
     let _ = archc_core::diag::render_human(&db, &c.diagnostics, false);
     let _ = archc_core::diag::to_json(&db, &c.diagnostics);
     let _ = archc_core::diag::to_sarif(&db, &c.diagnostics, "fuzz");
+    if let Some(model) = c.checked() {
+        let refused = archc_layout::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
+        let layout = archc_layout::layout(model, &refused);
+        let _ = archc_svg::render(&layout, &archc_svg::Options::default());
+    }
     // The fast path of the grammar is pest's grammar compiled by hand: when
     // it accepts a file, pest must accept it too, with the very same tree.
     if let Some(fast) = archc_syntax::parse_fast(&src, archc_core::FileId(0)) {

@@ -14,10 +14,13 @@ mod check;
 mod entry;
 mod explain;
 mod fmt;
+mod icons;
 mod model;
 mod output;
 mod plan;
+mod png;
 mod project;
+mod render;
 mod report;
 mod route;
 
@@ -131,6 +134,40 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
         format: ModelFormat,
     },
+    /// Draw the design: an SVG diagram (default), a PNG of it, or the layout
+    /// the SVG is drawn from as JSON (INTERFACES.md).
+    ///
+    /// With errors, the diagnostics are reported as by `check`, the exit code
+    /// is 1 and nothing is written, unless `--draw-refused` is given.
+    Render {
+        /// The `.arch` file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write: a file, a folder (`NAME.svg` inside it), or `-`
+        /// (standard output, the default).
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// What to write; by default the extension of OUT decides (`.png`,
+        /// `.json`), else SVG.
+        #[arg(long, value_enum)]
+        format: Option<RenderFormat>,
+        /// The colours; by default the design's `theme` setting.
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+        /// A folder of SVG icons to draw instead of archc's own (for example
+        /// AWS's Architecture Icons): `KIND.svg`, `ID.svg`, an `icons.json`
+        /// map, or the AWS package's file names (docs/diagrams.md).
+        #[arg(long, value_name = "DIR")]
+        icons: Option<PathBuf>,
+        /// Pixels per layout unit of a PNG.
+        #[arg(long, default_value_t = 2.0, value_name = "N")]
+        scale: f32,
+        /// Draw a design the checker refuses (it must still lower): refused
+        /// flows are red and dashed, with their codes in the edge's title.
+        /// The output is written and the exit code is 1.
+        #[arg(long)]
+        draw_refused: bool,
+    },
     /// Print the documentation of a diagnostic code, e.g. `archc explain E0106`.
     Explain {
         /// The code (`E0106`); its name (`duplicate-name`) works too.
@@ -148,6 +185,21 @@ pub enum Format {
     Human,
     Json,
     Sarif,
+}
+
+/// The outputs of `archc render`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Svg,
+    Png,
+    LayoutJson,
+}
+
+/// `--theme` of `archc render`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
 }
 
 /// The formats of `archc model` and `archc plan`.
@@ -199,6 +251,15 @@ fn main() -> ExitCode {
         Command::Plan { file, format } => plan::run(&file, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Route { file, from, to, port, format } => route::run(&file, &from, &to, port.as_deref(), format),
+        Command::Render { file, out, format, theme, icons, scale, draw_refused } => render::run(&render::RenderArgs {
+            file: &file,
+            out: out.as_deref(),
+            format,
+            theme,
+            icons: icons.as_deref(),
+            scale,
+            draw_refused,
+        }),
         Command::Explain { code, list } => explain::run(code.as_deref(), list),
     };
     outcome.into()

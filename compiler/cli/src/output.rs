@@ -15,8 +15,13 @@ pub fn stderr_color() -> bool {
 /// Writes `text` to standard output. A closed pipe (`archc … | head`) is not
 /// an error; any other write failure is an output that could not be written.
 pub fn stdout(text: &str) -> Outcome {
+    stdout_bytes(text.as_bytes())
+}
+
+/// Writes bytes (a PNG, say) to standard output, as [`stdout`] writes text.
+pub fn stdout_bytes(bytes: &[u8]) -> Outcome {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Outcome::Success,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Success,
         Err(e) => {

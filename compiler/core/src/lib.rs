@@ -31,8 +31,9 @@ pub struct Compilation {
 
 #[derive(Debug)]
 enum Lowered {
-    /// No error: the back ends may run on it, and on its plan.
-    Checked(CheckedModel, Plan),
+    /// No error: the back ends may run on it, on its plan and on the
+    /// proofs of its flows.
+    Checked(CheckedModel, Plan, Vec<reach::Proof>),
     /// With errors: a best effort, for tooling only.
     BestEffort(Model),
 }
@@ -43,7 +44,7 @@ impl Compilation {
     /// back end runs on it).
     pub fn model(&self) -> &Model {
         match &self.model {
-            Lowered::Checked(m, _) => m,
+            Lowered::Checked(m, _, _) => m,
             Lowered::BestEffort(m) => m,
         }
     }
@@ -52,7 +53,7 @@ impl Compilation {
     /// layout and emission take.
     pub fn checked(&self) -> Option<&CheckedModel> {
         match &self.model {
-            Lowered::Checked(m, _) => Some(m),
+            Lowered::Checked(m, _, _) => Some(m),
             Lowered::BestEffort(_) => None,
         }
     }
@@ -61,7 +62,17 @@ impl Compilation {
     /// the checker proved flows over, and what the emitter writes.
     pub fn plan(&self) -> Option<&Plan> {
         match &self.model {
-            Lowered::Checked(_, p) => Some(p),
+            Lowered::Checked(_, p, _) => Some(p),
+            Lowered::BestEffort(_) => None,
+        }
+    }
+
+    /// The proof of each flow (by its index in `Model::flows`), as the
+    /// checker proved it: the diagram draws a blocked one broken, from this
+    /// same derivation.
+    pub fn proofs(&self) -> Option<&[reach::Proof]> {
+        match &self.model {
+            Lowered::Checked(_, _, proofs) => Some(proofs),
             Lowered::BestEffort(_) => None,
         }
     }
@@ -98,11 +109,13 @@ pub fn compile_keeping_trees(db: &mut SourceDb, entry: FileId, loader: &dyn Load
         // errors refuse the design but the model stays the one it proved.
         // The plan is derived once, here: the checker proves flows over it
         // and the back ends write it, so all of them read one derivation.
+        // Every flow is proven once, here, for every rule and the diagram.
         let checked = CheckedModel::new(model);
         let plan = plan::derive(&checked);
-        diagnostics.extend(check::check(&checked, &plan));
+        let proofs = reach::prove_flows(&checked, &plan);
+        diagnostics.extend(check::check_proven(&checked, &plan, &proofs));
         check::sort_and_dedup(&mut diagnostics);
-        Lowered::Checked(checked, plan)
+        Lowered::Checked(checked, plan, proofs)
     };
     (Compilation { model, diagnostics }, trees)
 }

@@ -14,6 +14,7 @@ mod route;
 pub mod text;
 pub mod types;
 
+use archc_core::reach::Proof;
 use archc_core::{CheckedModel, Diagnostic, Model};
 
 pub use types::{Anchor, Badge, Container, Edge, Layout, Node, Rect, TextBox};
@@ -27,15 +28,27 @@ pub struct Refusal {
     pub message: String,
 }
 
-/// The flows the checker refused: each error whose primary span is a flow's
-/// statement (check/flows.rs reports a blocked flow there).
-pub fn refusals(model: &Model, diagnostics: &[Diagnostic]) -> Vec<Refusal> {
+/// The flows the checker refused: those whose proof has a blocker (the
+/// checker's own proofs, `Compilation::proofs`), each with the errors
+/// reported at its statement (check/flows.rs reports a blocked flow there).
+/// A statement shared by several flows (a chain, a component's instances)
+/// marks only the hops that are blocked.
+pub fn refusals(model: &Model, proofs: &[Proof], diagnostics: &[Diagnostic]) -> Vec<Refusal> {
     let mut out = Vec::new();
-    for d in diagnostics.iter().filter(|d| d.is_error()) {
-        for (i, f) in model.flows().iter().enumerate() {
-            if f.span == d.span {
-                out.push(Refusal { flow: i, code: d.code.as_str().to_string(), message: d.message.clone() });
+    for (i, f) in model.flows().iter().enumerate() {
+        if proofs.get(i).is_none_or(|p| p.blockers.is_empty()) {
+            continue;
+        }
+        let said: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error() && d.span == f.span).collect();
+        if said.is_empty() {
+            // Blocked, but reported elsewhere (a structural error the flow
+            // follows from): the first blocker says why.
+            if let Some(b) = proofs.get(i).and_then(|p| p.blockers.first()) {
+                out.push(Refusal { flow: i, code: b.reason.as_str().to_string(), message: b.message.clone() });
             }
+        }
+        for d in said {
+            out.push(Refusal { flow: i, code: d.code.as_str().to_string(), message: d.message.clone() });
         }
     }
     out

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 thread_local! {
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A buffer of `len` bytes for the source, at the returned address.
@@ -33,4 +34,38 @@ pub extern "C" fn check(len: u32) -> u32 {
     // Keep the work from being optimised away.
     std::hint::black_box((human.len(), json.to_string().len(), sarif.to_string().len(), formatted.is_ok()));
     c.diagnostics.len() as u32
+}
+
+/// Lays out and draws the source in the buffer as `archc render` does:
+/// `format` 0 is the SVG, 1 the layout JSON (printed as the CLI prints it).
+/// Returns the output's length (0 when the design has errors); its bytes are
+/// at `output()`.
+#[no_mangle]
+pub extern "C" fn render(len: u32, format: u32) -> u32 {
+    let text = INPUT.with(|b| String::from_utf8_lossy(&b.borrow()[..len as usize]).into_owned());
+    let (_, c) = archc_core::compile_str("design.arch", &text);
+    let out = match c.checked() {
+        Some(model) if !c.has_errors() => {
+            let refused = archc_layout::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
+            let layout = archc_layout::layout(model, &refused);
+            if format == 0 {
+                let theme = if layout.theme == "dark" { archc_svg::Theme::Dark } else { archc_svg::Theme::Light };
+                archc_svg::render(&layout, &archc_svg::Options { theme, ..Default::default() })
+            } else {
+                let mut json = serde_json::to_string_pretty(&layout).unwrap_or_default();
+                json.push('\n');
+                json
+            }
+        }
+        _ => String::new(),
+    };
+    let n = out.len() as u32;
+    OUTPUT.with(|o| *o.borrow_mut() = out.into_bytes());
+    n
+}
+
+/// Where the last `render`'s output is.
+#[no_mangle]
+pub extern "C" fn output() -> *const u8 {
+    OUTPUT.with(|o| o.borrow().as_ptr())
 }

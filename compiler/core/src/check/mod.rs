@@ -291,8 +291,12 @@ declare_rules! {
 /// block written in a component is checked once per instance, but reported
 /// once).
 pub fn check(model: &CheckedModel, plan: &Plan) -> Vec<Diagnostic> {
-    let proofs = crate::reach::prove_flows(model, plan);
-    let cx = Context { model, plan, proofs: &proofs };
+    check_proven(model, plan, &crate::reach::prove_flows(model, plan))
+}
+
+/// [`check`] over flows already proven (`reach::prove_flows(model, plan)`).
+pub fn check_proven(model: &CheckedModel, plan: &Plan, proofs: &[Proof]) -> Vec<Diagnostic> {
+    let cx = Context { model, plan, proofs };
     let mut out = Vec::new();
     for (code, rule) in RULES {
         rule.check(&cx, &mut Report { code, out: &mut out });
