@@ -42,7 +42,7 @@ fn run(design: &Path, runs: usize, out: &Path) -> Result<String, String> {
     let c = compile(&mut db, entry, &DirLoader(dir));
     let compile_ms = ms(started);
     let model = c.checked().ok_or_else(|| format!("{}: does not lower: {:?}", design.display(), c.diagnostics))?;
-    let refusals = archc_layout::refusals(model, &c.diagnostics);
+    let refusals = archc_layout::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
     let (mut layout_ms, mut render_ms, mut total_ms) = (Vec::new(), Vec::new(), Vec::new());
     let mut last = None;
     let mut svg_bytes = 0;
@@ -73,12 +73,10 @@ fn run(design: &Path, runs: usize, out: &Path) -> Result<String, String> {
     ))
 }
 
-/// The SVG of the layout (the SVG writer is timed with the layout: the two
-/// are what `archc render` adds to a compile).
+/// The SVG of the layout, with the default options (light theme, archc's
+/// own icons): what `archc render` adds to a compile, with the layout.
 fn render(layout: &archc_layout::Layout) -> String {
-    // The SVG writer is not merged yet; its JSON stands in, so the timing
-    // covers a full pass over the layout. Replaced by archc_svg::render.
-    serde_json::to_string(layout).unwrap_or_default()
+    archc_svg::render(layout, &archc_svg::Options::default())
 }
 
 fn main() -> ExitCode {

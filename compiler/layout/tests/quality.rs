@@ -53,7 +53,7 @@ fn lay_out_and_measure(name: &str, c: &Compilation) -> (Quality, Vec<String>) {
     let Some(model) = c.checked() else {
         panic!("{name} should lower without errors: {:#?}", c.diagnostics);
     };
-    let refusals = archc_layout::refusals(model, &c.diagnostics);
+    let refusals = archc_layout::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
     let layout = archc_layout::layout(model, &refusals);
     let q = measure(&layout);
     eprintln!(
