@@ -39,8 +39,9 @@ example). Conversions, and where they are approximate:
   * Coordinates are rounded to whole units; dot's points (1/72 in) are
     taken as units and its y axis is flipped.
 
-Sizes where a peer runs longer than --timeout seconds are reported as
-"timeout". archc is also timed at 8N, to show how its cost grows.
+Sizes where a peer (or archc at 8N) runs longer than --timeout seconds
+are reported as "timeout". archc is also timed at 8N, to show how its cost
+grows.
 
     python3 bench/layout.py [--sizes 50,200,500,1000,5000] [--runs 5]
         [--timeout 120] [--no-growth] [--json results.json]
@@ -81,9 +82,13 @@ def generate(n, path):
         subprocess.run([sys.executable, os.path.join(here, "gen_design.py"), str(n), "--layout"], stdout=f, check=True)
 
 
-def run_archc(design, runs, out):
-    line = subprocess.run([example("layout_bench"), design, str(runs), out], check=True, capture_output=True,
-                          text=True).stdout
+def run_archc(design, runs, out, timeout=None):
+    """layout_bench's figures, or None past `timeout` seconds."""
+    try:
+        line = subprocess.run([example("layout_bench"), design, str(runs), out], check=True, capture_output=True,
+                              text=True, timeout=timeout).stdout
+    except subprocess.TimeoutExpired:
+        return None
     return json.loads(line)
 
 
@@ -493,7 +498,8 @@ def main():
             if not args.no_growth:
                 big = os.path.join(work, f"design_{8 * n}.arch")
                 generate(8 * n, big)
-                row["archc_8n"] = run_archc(big, max(1, args.runs // 2), os.path.join(work, f"archc_{8 * n}.json"))
+                row["archc_8n"] = run_archc(big, max(1, args.runs // 2), os.path.join(work, f"archc_{8 * n}.json"),
+                                            args.timeout)
             results.append(row)
             print(f"N = {n}: done", file=sys.stderr)
 
@@ -503,7 +509,8 @@ def main():
     for r in results:
         a = r["archc"]
         dot, elk = r.get("dot", {}).get("ms"), r.get("elk", {}).get("ms")
-        growth = ratio(r["archc_8n"]["total_ms"], a["total_ms"]) if "archc_8n" in r else "-"
+        big = r.get("archc_8n", {})
+        growth = "-" if "archc_8n" not in r else "timeout" if big is None else ratio(big["total_ms"], a["total_ms"])
         print(f"{r['n']:>6} {a['nodes']:>6} {a['edges']:>6} {a['total_ms']:>8.1f} {fmt_ms(dot):>9} {fmt_ms(elk):>9}"
               f" {ratio(dot, a['total_ms']):>10} {ratio(elk, a['total_ms']):>10} {growth:>11}")
     print()
