@@ -97,6 +97,7 @@ pub(super) fn measure(layout: &Layout, tree: &Tree, q: &mut Quality, findings: &
         .collect();
     q.edges_through_nodes = through_nodes(layout, &segments, findings);
     q.edges_through_foreign_containers = through_foreign_containers(layout, tree, &paths, findings);
+    q.edges_into_end_container = into_end_container(layout, tree, &paths, findings);
     let (crossings, overlaps) = crossings(&paths, &segments);
     q.crossings = crossings;
     q.segment_overlaps = overlaps;
@@ -141,6 +142,30 @@ fn through_foreign_containers(layout: &Layout, tree: &Tree, paths: &[Vec<Point>]
         if let Some(c) = hit {
             let c = layout.containers.get(c).map_or("?", |c| c.id.as_str());
             tally.add(|| format!("{} -> {} through {c}", e.from, e.to));
+        }
+    }
+    tally.count()
+}
+
+/// Edges that enter a container which is one of their ends: such an edge
+/// attaches at the container's border and stays outside it, unless its other
+/// end is inside that container (then it has to go in).
+fn into_end_container(layout: &Layout, tree: &Tree, paths: &[Vec<Point>], findings: &mut Vec<String>) -> usize {
+    let mut tally = Tally::new(findings, "edges_into_end_container");
+    let mut holders = Vec::new();
+    for (e, p) in layout.edges.iter().zip(paths) {
+        for (end, other) in [(&e.from, &e.to), (&e.to, &e.from)] {
+            let Some(c) = tree.container(end) else { continue };
+            holders.clear();
+            tree.holders(layout, other, &mut holders);
+            if holders.contains(&c) {
+                continue;
+            }
+            let Some(rect) = layout.containers.get(c).map(|c| &c.rect) else { continue };
+            if p.windows(2).any(|s| matches!(s, [a, b] if enters(*a, *b, rect))) {
+                tally.add(|| format!("{} -> {} into {end}", e.from, e.to));
+                break;
+            }
         }
     }
     tally.count()

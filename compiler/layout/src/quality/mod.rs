@@ -52,6 +52,9 @@ pub struct Quality {
     /// neither end (holds: the container is an end or an ancestor of one,
     /// or a subnet a node end is placed `in`, or an ancestor of that).
     pub edges_through_foreign_containers: usize,
+    /// Edges that enter the interior of a container that is one of their
+    /// ends (they attach at its border), unless the other end is inside it.
+    pub edges_into_end_container: usize,
     /// Edges with a segment that is neither horizontal nor vertical.
     pub edge_not_orthogonal: usize,
     /// Edges whose first point is not on the border of `from` or whose last
@@ -85,7 +88,7 @@ pub struct Quality {
 
 impl Quality {
     /// The counts that are zero in a correct layout, by name.
-    pub fn defects(&self) -> [(&'static str, usize); 11] {
+    pub fn defects(&self) -> [(&'static str, usize); 12] {
         [
             ("node_overlaps", self.node_overlaps),
             ("label_overlaps", self.label_overlaps),
@@ -94,6 +97,7 @@ impl Quality {
             ("container_overlaps", self.container_overlaps),
             ("edges_through_nodes", self.edges_through_nodes),
             ("edges_through_foreign_containers", self.edges_through_foreign_containers),
+            ("edges_into_end_container", self.edges_into_end_container),
             ("edge_not_orthogonal", self.edge_not_orthogonal),
             ("edge_ends_off_border", self.edge_ends_off_border),
             ("edges_unrouted", self.edges_unrouted),

@@ -134,6 +134,18 @@ fn a_container_that_is_an_end_holds_its_edge() {
     let peering = edge("left", "right", &[[100, 50], [300, 50]]);
     let q = measure(&canvas(containers.clone(), vec![], vec![peering]));
     assert_eq!(defects(&q), vec![], "{:?}", q.findings);
+    // Into `right` before ending on its far border: counted; along its top
+    // border: not.
+    let into = edge("left", "right", &[[100, 50], [350, 50], [350, 0]]);
+    let q = measure(&canvas(containers.clone(), vec![], vec![into]));
+    assert_eq!(q.edges_into_end_container, 1);
+    assert_eq!(q.findings, vec!["edges_into_end_container: left -> right into right"]);
+    let along = edge("left", "right", &[[50, 0], [350, 0]]);
+    assert_eq!(measure(&canvas(containers.clone(), vec![], vec![along])).edges_into_end_container, 0);
+    // From a node inside `right` to `right` itself: it has to be inside.
+    let inner = node("inner", Some("right"), Rect::new(320, 20, 20, 20));
+    let up = edge("inner", "right", &[[330, 20], [330, 0]]);
+    assert_eq!(measure(&canvas(containers.clone(), vec![inner], vec![up])).edges_into_end_container, 0);
     // The same line from a node beyond `left`: left is foreign to it.
     let n = node("n", None, Rect::new(0, 200, 20, 20));
     let from_n = edge("n", "right", &[[10, 200], [10, 50], [300, 50]]);
