@@ -44,7 +44,9 @@ are reported as "timeout". archc is also timed at 8N, to show how its cost
 grows.
 
     python3 bench/layout.py [--sizes 50,200,500,1000,5000] [--runs 5]
-        [--timeout 120] [--no-growth] [--json results.json]
+        [--timeout 120] [--no-growth] [--no-peers] [--json results.json]
+        [--keep FOLDER] [--markdown]
+    python3 bench/layout.py --report results.json [--markdown]
 """
 import argparse
 import json
@@ -445,6 +447,57 @@ def ratio(a, b):
     return "-" if a is None or not b else f"{a / b:.1f}x"
 
 
+def table(head, rows, markdown):
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join("---:" for _ in head) + "|")
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        return
+    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+    for r in [head] + rows:
+        print("  ".join(x.rjust(w) for x, w in zip(r, widths)))
+
+
+def report(results, markdown=False):
+    print("Time, ms (archc: layout + SVG in process, median; dot: the process less a one-node graph's; "
+          "elk: elk.layout in node)")
+    head = ["N", "nodes", "edges", "archc", "of it layout", "of it SVG", "dot", "elk", "dot/archc", "elk/archc", "archc 8N/N"]
+    rows = []
+    for r in results:
+        a = r["archc"]
+        dot, elk = r.get("dot", {}).get("ms"), r.get("elk", {}).get("ms")
+        big = r.get("archc_8n")
+        growth = "-" if "archc_8n" not in r else "timeout" if big is None else ratio(big["total_ms"], a["total_ms"])
+        rows.append([str(r["n"]), str(a["nodes"]), str(a["edges"]), f"{a['total_ms']:.1f}", f"{a['layout_ms']:.1f}",
+                     f"{a['render_ms']:.1f}", fmt_ms(dot), fmt_ms(elk), ratio(dot, a["total_ms"]),
+                     ratio(elk, a["total_ms"]), growth])
+    table(head, rows, markdown)
+    print()
+    print("Quality (quality::measure on each tool's layout)")
+    cols = [("crossings", "crossings"), ("bends/edge", "bends_per_edge"),
+            ("through foreign containers", "edges_through_foreign_containers"),
+            ("through nodes", "edges_through_nodes"), ("node overlaps", "node_overlaps"),
+            ("label overlaps", "label_overlaps"), ("not orthogonal", "edge_not_orthogonal"), ("aspect", "aspect"),
+            ("area/node", "area_per_node")]
+    rows = []
+    for r in results:
+        for tool in ("archc", "dot", "elk"):
+            if tool not in r:
+                continue
+            qual = r[tool].get("quality")
+            if qual is None:
+                rows.append([str(r["n"]), tool, "timeout"] + [""] * (len(cols) - 1))
+                continue
+            cells = []
+            for _, key in cols:
+                v = qual[key]
+                cells.append(f"{v:.2f}" if key in ("bends_per_edge", "aspect") else
+                             f"{v:,.0f}" if key == "area_per_node" else str(v))
+            rows.append([str(r["n"]), tool] + cells)
+    table(["N", "tool"] + [h for h, _ in cols], rows, markdown)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="50,200,500,1000,5000")
@@ -454,7 +507,13 @@ def main():
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--json", help="write every figure here")
     ap.add_argument("--keep", help="keep the designs and layouts in this folder")
+    ap.add_argument("--markdown", action="store_true", help="print the tables in Markdown")
+    ap.add_argument("--report", help="print the tables of an earlier --json file, run nothing")
     args = ap.parse_args()
+    if args.report:
+        with open(args.report) as f:
+            report(json.load(f), args.markdown)
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     build()
     results = []
@@ -503,36 +562,7 @@ def main():
             results.append(row)
             print(f"N = {n}: done", file=sys.stderr)
 
-    print("Time (ms: archc = layout + SVG, median; dot = process less a one-node graph; elk = elk.layout)")
-    print(f"{'N':>6} {'nodes':>6} {'edges':>6} {'archc':>8} {'dot':>9} {'elk':>9} {'dot/archc':>10} {'elk/archc':>10}"
-          f" {'archc 8N/N':>11}")
-    for r in results:
-        a = r["archc"]
-        dot, elk = r.get("dot", {}).get("ms"), r.get("elk", {}).get("ms")
-        big = r.get("archc_8n", {})
-        growth = "-" if "archc_8n" not in r else "timeout" if big is None else ratio(big["total_ms"], a["total_ms"])
-        print(f"{r['n']:>6} {a['nodes']:>6} {a['edges']:>6} {a['total_ms']:>8.1f} {fmt_ms(dot):>9} {fmt_ms(elk):>9}"
-              f" {ratio(dot, a['total_ms']):>10} {ratio(elk, a['total_ms']):>10} {growth:>11}")
-    print()
-    print("Quality (quality::measure on each tool's layout)")
-    cols = [("crossings", "crossings"), ("bends/edge", "bends_per_edge"),
-            ("thru foreign", "edges_through_foreign_containers"), ("thru nodes", "edges_through_nodes"),
-            ("node ovl", "node_overlaps"), ("label ovl", "label_overlaps"), ("not orth", "edge_not_orthogonal"),
-            ("aspect", "aspect"), ("area/node", "area_per_node")]
-    print(f"{'N':>6} {'tool':>6} " + " ".join(f"{h:>12}" for h, _ in cols))
-    for r in results:
-        for tool in ("archc", "dot", "elk"):
-            qual = r.get(tool, {}).get("quality")
-            if qual is None:
-                if tool in r:
-                    print(f"{r['n']:>6} {tool:>6} {'timeout':>12}")
-                continue
-            cells = []
-            for _, key in cols:
-                v = qual[key]
-                cells.append(f"{v:>12.2f}" if key in ("bends_per_edge", "aspect") else
-                             f"{v:>12.0f}" if key == "area_per_node" else f"{v:>12}")
-            print(f"{r['n']:>6} {tool:>6} " + " ".join(cells))
+    report(results, args.markdown)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)
