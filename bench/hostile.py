@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Hostile inputs: each class of input that once crashed, hung or ran away
 (issue 10), at two sizes N and 8N, through `archc check` (and `archc fmt
---check` where the text's shape is what matters). For each row it prints the
+--check` where the text's shape is what matters), and the inputs that stress
+the diagram (issue 12) through `archc render --draw-refused`. For each row it prints the
 time and peak memory at both sizes and their ratios 8N/N: a row passes when
 both sizes exit normally (0 or 1: no signal, no panic, no time-out), 8N costs
 at most ~8x N (a ratio up to 12 allows for noise), and the larger size stays
@@ -113,26 +114,79 @@ def nacl_rules(n):
     return region(vpc) + flows
 
 
-# name, the N to try, the text for a size, and whether `fmt` runs too.
+def fan_in(n):
+    """n functions each sending to one queue: n edges end on one side of one
+    node, each with a label to place."""
+    fns = "".join(f"  lambda f{i}\n" for i in range(n))
+    flows = "".join(f'f{i} -> q "message {i}"\n' for i in range(n))
+    return region(fns + "  sqs q\n") + flows
+
+
+def parallel_flows(n):
+    """n flows between the same two resources, each on its own port."""
+    vpc = (
+        "  vpc v 10.0.0.0/16 {\n    az a {\n      private subnet s 10.0.0.0/24 {\n"
+        "        ec2 a\n        ec2 b { port: 1000-65000 }\n      }\n    }\n  }\n"
+    )
+    return region(vpc) + "".join(f"a -> b : {1000 + i}\n" for i in range(n))
+
+
+def long_labels(n):
+    """Labels of n characters on resources and flows: wrapped, cut and
+    escaped, never measured without bound."""
+    text = ("word " * n)[:n]
+    return region(f'  sqs q {{ label: "{text}" }}\n  lambda f {{ label: "{text}" }}\n') + f'f -> q "{text}"\n'
+
+
+def vpcs(n):
+    """n VPCs of two zones, each with a band across them, and a flow from
+    each to its neighbour's band: the region's grid and edges between VPCs
+    (blocked without peering, so drawn refused)."""
+    out = []
+    for i in range(n):
+        third = (i % 64) * 4
+        net = f"10.{i // 64}.{third}"
+        out.append(
+            f"  vpc v{i} {net}.0/22 {{\n"
+            f"    az a {{ private subnet a{i} {net}.0/24 }}\n"
+            f"    az b {{ private subnet b{i} 10.{i // 64}.{third + 1}.0/24 }}\n"
+            f"    asg g{i} in a{i}, b{i} {{ port: 8080 }}\n  }}\n"
+        )
+    flows = "".join(f"g{i} -> g{(i + 1) % n}\n" for i in range(n))
+    return region("".join(out)) + flows
+
+
+CHECK = [["check"]]
+CHECK_FMT = [["check"], ["fmt", "--check"]]
+RENDER = [["render", "--draw-refused"]]
+
+# name, the N to try, the text for a size, and the commands to run on it.
 CASES = [
-    ("deep braces", 500, lambda n: "x " + "{" * n + "\n", True),
-    ('deep `"${` + braces', 500, lambda n: 'title "$' + "{" * n + "\n", True),
-    ("deep strings `${\"`", 500, lambda n: region('  s3 b { description: "' + '${"' * n + " }\n"), True),
-    ("deep lists", 500, lambda n: region("  alb w { listen: " + "[" * n + "80" + "]" * n + " }\n"), True),
-    ("deep blocks", 100, lambda n: region("".join(f"{'  ' * i}vpc v{i} 10.0.0.0/16 {{\n" for i in range(n)) + "}\n" * n), True),
-    ("component fan-out 2", 3, fan_out, False),
-    ("component fan-out 5", 2, lambda n: fan_out(n, 5), False),
-    ("nested for", 1, nested_for, False),
-    ("long near-miss name", 2_500, near_miss, False),
-    ("misspelt flow targets", 2_000, misspelt_targets, False),
-    ("errors on one line", 1_000, lambda n: region("  " + "; ".join(f"qeue q{i}" for i in range(n)) + "\n"), False),
-    ("errors on many lines", 5_000, lambda n: region("".join(f"  qeue q{i}\n" for i in range(n))), False),
-    ("allocated subnets", 1_000, subnets, False),
-    ("huge numbers", 20_000, lambda n: region(f"  lambda f {{ memory: 1.{'0' * n}1B; timeout: {'9' * n}s }}\n  asg a {{ max: {'9' * n} }}\n"), False),
-    ("checker: wide flows", 100, wide_flows, False),
-    ("checker: peering star", 50, peering_star, False),
-    ("checker: nacl rules", 200, nacl_rules, False),
-    ("many long numbers", 1_000, lambda n: region("".join(f"  sqs q{i} {{ retention: 1.{'0' * 40}d }}\n" for i in range(n))), False),
+    ("deep braces", 500, lambda n: "x " + "{" * n + "\n", CHECK_FMT),
+    ('deep `"${` + braces', 500, lambda n: 'title "$' + "{" * n + "\n", CHECK_FMT),
+    ("deep strings `${\"`", 500, lambda n: region('  s3 b { description: "' + '${"' * n + " }\n"), CHECK_FMT),
+    ("deep lists", 500, lambda n: region("  alb w { listen: " + "[" * n + "80" + "]" * n + " }\n"), CHECK_FMT),
+    ("deep blocks", 100, lambda n: region("".join(f"{'  ' * i}vpc v{i} 10.0.0.0/16 {{\n" for i in range(n)) + "}\n" * n), CHECK_FMT),
+    ("component fan-out 2", 3, fan_out, CHECK),
+    ("component fan-out 5", 2, lambda n: fan_out(n, 5), CHECK),
+    ("nested for", 1, nested_for, CHECK),
+    ("long near-miss name", 2_500, near_miss, CHECK),
+    ("misspelt flow targets", 2_000, misspelt_targets, CHECK),
+    ("errors on one line", 1_000, lambda n: region("  " + "; ".join(f"qeue q{i}" for i in range(n)) + "\n"), CHECK),
+    ("errors on many lines", 5_000, lambda n: region("".join(f"  qeue q{i}\n" for i in range(n))), CHECK),
+    ("allocated subnets", 1_000, subnets, CHECK),
+    ("huge numbers", 20_000, lambda n: region(f"  lambda f {{ memory: 1.{'0' * n}1B; timeout: {'9' * n}s }}\n  asg a {{ max: {'9' * n} }}\n"), CHECK),
+    ("checker: wide flows", 100, wide_flows, CHECK),
+    ("checker: peering star", 50, peering_star, CHECK),
+    ("checker: nacl rules", 200, nacl_rules, CHECK),
+    ("many long numbers", 1_000, lambda n: region("".join(f"  sqs q{i} {{ retention: 1.{'0' * 40}d }}\n" for i in range(n))), CHECK),
+    ("render: subnets in a zone", 200, lambda n: subnets(n).replace("/12", "/16"), RENDER),
+    ("render: peering star", 50, peering_star, RENDER),
+    ("render: fan-in to a queue", 100, fan_in, RENDER),
+    ("render: parallel flows", 100, parallel_flows, RENDER),
+    ("render: long labels", 10_000, long_labels, RENDER),
+    ("render: wide flows", 100, wide_flows, RENDER),
+    ("render: VPCs", 25, vpcs, RENDER),
 ]
 
 
@@ -179,7 +233,7 @@ def main():
     failed = 0
     worst_t, worst_kb = 0.0, 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, n, text, fmt in CASES:
+        for name, n, text, commands in CASES:
             if only and only not in name:
                 continue
             paths = []
@@ -188,9 +242,8 @@ def main():
                 with open(path, "w") as f:
                     f.write(text(size))
                 paths.append(path)
-            for cmd in ["check"] + (["fmt"] if fmt else []):
-                extra = ["--check"] if cmd == "fmt" else []
-                (t1, kb1, e1), (t8, kb8, e8) = (measure([archc, cmd, *extra, p]) for p in paths)
+            for cmd, *extra in commands:
+                (t1, kb1, e1), (t8, kb8, e8) = (measure([archc, cmd, p, *extra]) for p in paths)
                 ratio = t8 / t1 if t1 > 0 else 0.0
                 why = [f"{size}: {e}" for size, e in (("N", e1), ("8N", e8)) if e]
                 if not why:

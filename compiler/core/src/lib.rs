@@ -29,6 +29,9 @@ pub struct Compilation {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+// One per compilation, never in a collection: the size of the checked
+// variant (model, plan and proofs inline) costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 enum Lowered {
     /// No error: the back ends may run on it, on its plan and on the

@@ -76,17 +76,10 @@ pub fn wrap(text: &str, max_width: i32, size: i32, bold: bool) -> Vec<String> {
                 }
                 continue;
             }
-            // A single word wider than the line: cut it where it overflows.
-            let mut head = String::new();
-            let mut rest = word.chars();
-            for c in rest.by_ref() {
-                head.push(c);
-                if width(&head, size, bold) > max_width {
-                    head.pop();
-                    break;
-                }
-            }
-            let head = if head.is_empty() { word.chars().take(1).collect() } else { head };
+            // A single word wider than the line: cut it after the last `_`,
+            // `-`, `.` or `/` that fits (`dynamodb_` / `gateway`), else where
+            // it overflows.
+            let head = split_word(&word, max_width, size, bold);
             let tail: String = word.chars().skip(head.chars().count()).collect();
             lines.push(head);
             if lines.len() == MAX_LINES {
@@ -117,6 +110,31 @@ pub fn wrap(text: &str, max_width: i32, size: i32, bold: bool) -> Vec<String> {
     lines
 }
 
+/// The longest head of `word` that fits in `max_width`: up to a separator
+/// when one fits, else as many characters as fit (at least one).
+fn split_word(word: &str, max_width: i32, size: i32, bold: bool) -> String {
+    let mut head = String::new();
+    let mut at_separator = None;
+    for c in word.chars() {
+        head.push(c);
+        if width(&head, size, bold) > max_width {
+            head.pop();
+            break;
+        }
+        if matches!(c, '_' | '-' | '.' | '/') && head.len() < word.len() {
+            at_separator = Some(head.len());
+        }
+    }
+    if let Some(end) = at_separator {
+        head.truncate(end);
+    }
+    if head.is_empty() {
+        word.chars().take(1).collect()
+    } else {
+        head
+    }
+}
+
 /// The widest line of `lines`.
 pub fn block_width(lines: &[String], size: i32, bold: bool) -> i32 {
     lines.iter().map(|l| width(l, size, bold)).max().unwrap_or(0)
@@ -145,6 +163,7 @@ mod tests {
         let lines = wrap(&long, 80, 12, false);
         assert_eq!(lines.len(), MAX_LINES);
         assert!(lines[MAX_LINES - 1].ends_with('…'));
+        assert_eq!(wrap("dynamodb_gateway", 110, 12, false), ["dynamodb_", "gateway"]);
         let one = wrap(&"x".repeat(500), 60, 12, false);
         assert!(one.len() <= MAX_LINES && one.iter().all(|l| width(l, 12, false) <= 60), "{one:?}");
     }
