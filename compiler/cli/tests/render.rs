@@ -62,7 +62,7 @@ region us-east-1 {
       }
       private subnet app_b 10.0.3.0/24
     }
-    alb web in pub_a, pub_b { listen: 443, label: "<script>alert(\"x\") & 'y'</script>" }
+    alb web in pub_a, pub_b { listen: 443; label: "<script>alert(\"x\") & 'y'</script>" }
     asg app in app_a, app_b { port: 8080 }
   }
 }
@@ -98,7 +98,7 @@ fn svg_on_standard_output_names_every_node_container_and_edge() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let svg = run.text();
     assert!(svg.contains("<svg"), "{svg}");
-    for id in ["us-east-1.shop.web", "us-east-1.shop.app", "us-east-1.shop.pub_a.nat_a"] {
+    for id in ["us-east-1.shop.web", "us-east-1.shop.app", "us-east-1.shop.a.pub_a.nat_a"] {
         assert!(svg.contains(&format!("class=\"node\" data-id=\"{id}\"")), "no node {id}");
     }
     assert!(svg.contains("class=\"container\""));
@@ -140,7 +140,7 @@ fn layout_json_has_the_interfaces_shape() {
     assert_eq!(web["kind"], "alb");
     // Placed in two zones' subnets: drawn once, in the VPC.
     assert_eq!(web["parent"], "us-east-1.shop");
-    assert_eq!(web["in"], serde_json::json!(["us-east-1.shop.pub_a", "us-east-1.shop.pub_b"]));
+    assert_eq!(web["in"], serde_json::json!(["us-east-1.shop.a.pub_a", "us-east-1.shop.b.pub_b"]));
     let edges = v["edges"].as_array().expect("edges");
     let edge =
         edges.iter().find(|e| e["from"] == "us-east-1.shop.web" && e["to"] == "us-east-1.shop.app").expect("edge");
