@@ -52,6 +52,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -531,6 +532,8 @@ def main():
             paths, tools = [ours], ["archc"]
             peer_runs = 3 if n <= 1000 else 1
             for tool, run in (() if args.no_peers else (("dot", run_dot), ("elk", run_elk))):
+                if tool == "dot" and not shutil.which("dot"):
+                    sys.exit("Graphviz's dot is not installed: apt-get install -y graphviz (or --no-peers)")
                 sub = os.path.join(work, f"{tool}_{n}")
                 os.makedirs(sub, exist_ok=True)
                 try:
