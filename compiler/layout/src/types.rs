@@ -103,6 +103,20 @@ pub struct Container {
     pub description: Option<String>,
 }
 
+impl Container {
+    /// The box's heading: its label with the corner before it, where the
+    /// SVG draws the AWS group mark. Edges and edge labels keep off it.
+    pub fn heading(&self) -> Rect {
+        let l = self.label_box.rect;
+        if l.w <= 0 || l.h <= 0 {
+            return l;
+        }
+        let x = self.rect.x.min(l.x);
+        let y = self.rect.y.min(l.y);
+        Rect::new(x, y, l.right() - x, l.bottom() - y)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Badge {
     /// The model id of what the badge stands for (`…data_acl`).

@@ -80,6 +80,9 @@ fn every_example_draws_whole_in_both_themes() {
             }
             let suffix = if theme == Theme::Dark { "-dark" } else { "" };
             support::png(&svg, 1.0, &format!("/tmp/svgw-examples/{stem}{suffix}.png"));
+            // What a docs repository commits: a change here is a change in
+            // the picture (look at it: scripts/render-examples.sh).
+            insta::assert_snapshot!(format!("svg__{stem}{suffix}"), svg);
         }
     }
 }

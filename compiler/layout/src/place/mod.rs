@@ -245,6 +245,18 @@ const BADGE_H: i32 = 16;
 const BADGE_PAD: i32 = 6;
 /// Where a container's label starts inside its corner.
 pub(super) const LABEL_X: i32 = 10;
+/// Where the label of a cloud, region, VPC or subnet starts: after the AWS
+/// group mark the SVG draws in the box's corner (a zone has none).
+pub(super) const MARKED_LABEL_X: i32 = 36;
+
+/// How far in from its box's left edge a container's label starts.
+pub(super) fn label_x(kind: &str) -> i32 {
+    if matches!(kind, "cloud" | "region" | "vpc" | "subnet") {
+        MARKED_LABEL_X
+    } else {
+        LABEL_X
+    }
+}
 const LABEL_Y: i32 = 10;
 
 /// The width the badges of `labels` take side by side, with their gaps.
@@ -281,11 +293,12 @@ fn container_label_box(c: &mut Container, model: &Model) {
         c.badges.push(Badge { id: id.clone(), kind: "nacl".to_string(), label: label.clone(), rect });
         right -= w + 6;
     }
-    let max_w = (right - 8 - (c.rect.x + LABEL_X)).max(0);
+    let label_x = label_x(&c.kind);
+    let max_w = (right - 8 - (c.rect.x + label_x)).max(0);
     let line = size::cut_line(&c.label, max_w, text::CONTAINER_SIZE, true);
     let w = text::width(&line, text::CONTAINER_SIZE, true).min(max_w);
     c.label_box = TextBox {
-        rect: Rect::new(c.rect.x + LABEL_X, c.rect.y + LABEL_Y, w, text::line_height(text::CONTAINER_SIZE)),
+        rect: Rect::new(c.rect.x + label_x, c.rect.y + LABEL_Y, w, text::line_height(text::CONTAINER_SIZE)),
         lines: if line.is_empty() { Vec::new() } else { vec![line] },
         size: text::CONTAINER_SIZE,
         anchor: Anchor::Start,

@@ -136,7 +136,8 @@ pub(super) fn prepare<'t>(cx: &mut Cx, r: &'t RegionT) -> Prepared<'t> {
     let gaps = (near_gap, far_gap, vpc_gap);
     let label = cx.model.get(r.id).map(super::container_label).unwrap_or_default();
     // A long label is cut to the box rather than widening it past this.
-    let label_w = (text::width(&label, text::CONTAINER_SIZE, true) + 2 * super::LABEL_X).min(LABEL_MAX_W);
+    let label_w =
+        (text::width(&label, text::CONTAINER_SIZE, true) + super::MARKED_LABEL_X + super::LABEL_X).min(LABEL_MAX_W);
     let mut p = Prepared { r, vpcs, near, far, gaps, label_w };
     // A hub VPC (a peering star) goes to the middle of the grid, so its
     // edges fan out instead of all crossing the grid from a corner. A grid

@@ -191,8 +191,9 @@ pub(super) fn measure(cx: &mut Cx, v: &VpcT) -> Overhang {
             let label = model.get(s.id).map(super::container_label).unwrap_or_default();
             let badges: Vec<String> =
                 s.nacls.iter().filter_map(|n| model.get(*n)).map(|n| n.display_label().to_string()).collect();
-            let label_need =
-                (text::width(&label, text::CONTAINER_SIZE, true) + 36).min(MAX_LABEL_W) + badges_width(&badges);
+            let label_need = (text::width(&label, text::CONTAINER_SIZE, true) + super::MARKED_LABEL_X + 26)
+                .min(MAX_LABEL_W)
+                + badges_width(&badges);
             width = width.max(w + 2 * SUB_PAD).max(label_need);
             let row = sub_row.get(zi).and_then(|r| r.get(si)).map_or(0, row_of);
             if let Some(c) = content_h.get_mut(row) {
@@ -271,10 +272,10 @@ pub(super) fn measure(cx: &mut Cx, v: &VpcT) -> Overhang {
     let inset_r = extra_r + if right.is_empty() { VPC_PAD } else { half(right).max(VPC_PAD) };
     let inset_t = extra_t + if top.is_empty() { HEADER } else { HEADER.max(ICON / 2 + LABEL_GAP + max_lh(top) + 20) };
     let inset_b = extra_b + if bottom.is_empty() { VPC_PAD } else { ICON / 2 + 20 };
-    let top_from = super::LABEL_X + vlabel_w + 32;
+    let top_from = super::MARKED_LABEL_X + vlabel_w + 32;
     let zones_w = if nz == 0 { 120 } else { int(nz) * zone_w + int(nz - 1) * ZONE_GAP };
     let w = (inset_l + zones_w + inset_r)
-        .max(vlabel_w + 40)
+        .max(super::MARKED_LABEL_X + vlabel_w + 30)
         .max(top_from + along_h(top) + 24)
         .max(inset_l + along_h(bottom) + 24);
     let side_from = HEADER + 12;

@@ -329,7 +329,7 @@ pub(crate) struct Plan {
 
 fn push_labels(soft: &mut Vec<Rect>, c: &Container) {
     if c.label_box.rect.w > 0 && c.label_box.rect.h > 0 {
-        soft.push(c.label_box.rect);
+        soft.push(c.heading());
     }
     soft.extend(c.badges.iter().map(|b| b.rect));
 }

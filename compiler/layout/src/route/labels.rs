@@ -78,7 +78,7 @@ pub(crate) fn place(
         occupied.insert(n.label_box.rect);
     }
     for c in containers {
-        occupied.insert(c.label_box.rect);
+        occupied.insert(c.heading());
         for b in &c.badges {
             occupied.insert(b.rect);
         }
