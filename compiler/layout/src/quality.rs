@@ -1,1 +1,0 @@
-//! Measures of a layout (stub; being written).
