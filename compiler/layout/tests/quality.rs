@@ -9,43 +9,13 @@
 //! compares them with Graphviz and elkjs.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use archc_core::model::kinds::Layout as Drawn;
-use archc_core::{compile, Compilation, LoadError, Loader, SourceDb};
+use archc_core::Compilation;
 use archc_layout::quality::{measure, Quality};
 
-/// Reads imports from the design's own folder.
-struct DirLoader(PathBuf);
-
-impl Loader for DirLoader {
-    fn load(&self, path: &str) -> Result<String, LoadError> {
-        std::fs::read_to_string(self.0.join(path)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound,
-            _ => LoadError::Unreadable(e.kind().to_string()),
-        })
-    }
-}
-
-fn compile_file(path: &Path) -> Compilation {
-    let text = std::fs::read_to_string(path).expect("design readable");
-    let name = path.file_name().and_then(|n| n.to_str()).expect("design name");
-    let dir = path.parent().expect("design folder").to_path_buf();
-    let mut db = SourceDb::new();
-    let entry = db.add(name, text);
-    compile(&mut db, entry, &DirLoader(dir))
-}
-
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("the examples folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "arch"))
-        .collect();
-    files.sort();
-    files
-}
+mod common;
+use common::{compile_file, examples};
 
 /// Lays the design out, measures it and prints the figures; returns the
 /// measures and what is missing from the drawing.

@@ -7,53 +7,22 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use archc_core::{compile, Compilation, LoadError, Loader, SourceDb};
 use archc_svg::{render, Options, Theme};
 
-struct DirLoader(PathBuf);
-
-impl Loader for DirLoader {
-    fn load(&self, path: &str) -> Result<String, LoadError> {
-        std::fs::read_to_string(self.0.join(path)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound,
-            _ => LoadError::Unreadable(e.kind().to_string()),
-        })
-    }
-}
-
-fn compile_file(path: &Path) -> Compilation {
-    let text = std::fs::read_to_string(path).expect("design readable");
-    let name = path.file_name().and_then(|n| n.to_str()).expect("design name");
-    let mut db = SourceDb::new();
-    let entry = db.add(name, text);
-    compile(&mut db, entry, &DirLoader(path.parent().expect("folder").to_path_buf()))
-}
-
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("examples/")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "arch"))
-        .collect();
-    files.sort();
-    files
-}
+#[path = "../../layout/tests/common/mod.rs"]
+mod common;
+use common::{compile_file, examples};
 
 #[test]
 fn every_example_draws_whole_in_both_themes() {
     let files = examples();
-    assert!(files.len() >= 10, "only {} examples", files.len());
     let out = Path::new("/tmp/svgw-examples");
     std::fs::create_dir_all(out).expect("a folder for the PNGs");
     for path in files {
         let stem = path.file_stem().and_then(|s| s.to_str()).expect("stem").to_string();
-        let c = compile_file(&path);
-        let model = c.checked().unwrap_or_else(|| panic!("{stem} lowers"));
-        let refused = archc_layout::refusals(model, c.proofs().unwrap_or_default(), &c.diagnostics);
-        let layout = archc_layout::layout(model, &refused);
+        let layout = common::lay_out(&stem, &compile_file(&path));
         for theme in [Theme::Light, Theme::Dark] {
             let options = Options { theme, ..Options::default() };
             let svg = render(&layout, &options);
