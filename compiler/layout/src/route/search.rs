@@ -40,7 +40,9 @@ pub(crate) struct Scratch {
     generation: u32,
     /// (f << 32 | h, state, cost): cheapest estimate first, and among equals
     /// the one nearest the target, which keeps the search narrow.
-    heap: BinaryHeap<Reverse<(u64, u32, u32)>>,
+    /// Packed into one `u128` (`key << 64 | state << 32 | cost`), which
+    /// orders exactly as the tuple but compares in one step.
+    heap: BinaryHeap<Reverse<u128>>,
     /// How many routed edges start or end at each border point: a port
     /// already taken costs more, so edges spread over a node's sides.
     used: HashMap<[i32; 2], u32>,
@@ -80,10 +82,14 @@ impl Scratch {
         if let Some(e) = self.seen.get_mut(s) {
             if e.0 != generation || cost < e.1 {
                 *e = (generation, cost, prev);
-                self.heap.push(Reverse((key, s as u32, cost)));
+                self.heap.push(Reverse(pack(key, s as u32, cost)));
             }
         }
     }
+}
+
+fn pack(key: u64, state: u32, cost: u32) -> u128 {
+    (u128::from(key) << 64) | (u128::from(state) << 32) | u128::from(cost)
 }
 
 /// The boxes an edge joins; an `inner` end is a container holding the
@@ -223,7 +229,8 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
             || ((y == to.y || y == to.bottom()) && x >= to.x && x <= to.right())
     };
     let mut best: Option<(u32, usize)> = None;
-    while let Some(Reverse((_, s, g))) = scratch.heap.pop() {
+    while let Some(Reverse(packed)) = scratch.heap.pop() {
+        let (s, g) = ((packed >> 32) as u32, packed as u32);
         if s == pseudo {
             break;
         }
@@ -240,7 +247,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
                 let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
                 if best.is_none_or(|(b, _)| total < b) {
                     best = Some((total, s));
-                    scratch.heap.push(Reverse((key(total, 0, greedy), pseudo, total)));
+                    scratch.heap.push(Reverse(pack(key(total, 0, greedy), pseudo, total)));
                 }
             }
         }
