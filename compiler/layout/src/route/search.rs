@@ -77,12 +77,18 @@ impl Scratch {
     }
 
     /// Records `cost` for state `s` when it is better, and queues it.
-    fn offer(&mut self, s: usize, cost: u32, prev: u32, key: u64) {
+    /// An entry ordered after `cutoff` (the goal's pseudo entry, once a
+    /// path is found) is never popped before the search stops: it is not
+    /// queued, which keeps the heap small and changes nothing.
+    fn offer(&mut self, s: usize, cost: u32, prev: u32, key: u64, cutoff: u128) {
         let generation = self.generation;
         if let Some(e) = self.seen.get_mut(s) {
             if e.0 != generation || cost < e.1 {
                 *e = (generation, cost, prev);
-                self.heap.push(Reverse(pack(key, s as u32, cost)));
+                let entry = pack(key, s as u32, cost);
+                if entry < cutoff {
+                    self.heap.push(Reverse(entry));
+                }
             }
         }
     }
@@ -222,13 +228,15 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
     for p in ports(grid, from, &scratch.used).into_iter().filter(|p| inside(p.vertex)) {
         let d = leave(p.outward);
         let (x, y) = coords(p.vertex);
-        scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, key(p.cost, h(x, y, d), greedy));
+        scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, key(p.cost, h(x, y, d), greedy), u128::MAX);
     }
     let on_target = |x: i32, y: i32| {
         ((x == to.x || x == to.right()) && y >= to.y && y <= to.bottom())
             || ((y == to.y || y == to.bottom()) && x >= to.x && x <= to.right())
     };
     let mut best: Option<(u32, usize)> = None;
+    // The goal's pseudo entry: nothing ordered after it is ever popped.
+    let mut cutoff = u128::MAX;
     while let Some(Reverse(packed)) = scratch.heap.pop() {
         let (s, g) = ((packed >> 32) as u32, packed as u32);
         if s == pseudo {
@@ -247,7 +255,8 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
                 let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
                 if best.is_none_or(|(b, _)| total < b) {
                     best = Some((total, s));
-                    scratch.heap.push(Reverse(pack(key(total, 0, greedy), pseudo, total)));
+                    cutoff = pack(key(total, 0, greedy), pseudo, total);
+                    scratch.heap.push(Reverse(cutoff));
                 }
             }
         }
@@ -271,7 +280,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
                 () => BEND,
             };
             let ng = g.saturating_add(step).saturating_add(turn);
-            scratch.offer(next * 4 + nd, ng, s as u32, key(ng, h(x2, y2, nd), greedy));
+            scratch.offer(next * 4 + nd, ng, s as u32, key(ng, h(x2, y2, nd), greedy), cutoff);
         }
     }
     let (_, mut s) = best?;
