@@ -254,7 +254,7 @@ pub(crate) fn edge_label(edge: &Edge, palette: &Palette, ground: &str) -> Option
                 .set("fill", ground.to_string())
                 .set("fill-opacity", "0.88"),
         );
-    for line in label::lines(text_box, colour) {
+    for line in label::line_blobs(text_box, colour, None) {
         group = group.add(line);
     }
     Some(group)

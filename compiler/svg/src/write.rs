@@ -64,7 +64,7 @@ fn element<'a>(out: &mut String, node: &'a dyn Node, scratch: &mut Vec<(&'a str,
 }
 
 /// `value` with `& < > " '` escaped, as the crate does.
-fn escape_attribute(out: &mut String, value: &str) {
+pub(crate) fn escape_attribute(out: &mut String, value: &str) {
     let mut rest = value;
     while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
         let (head, tail) = rest.split_at(at);
@@ -76,6 +76,23 @@ fn escape_attribute(out: &mut String, value: &str) {
             Some('>') => "&gt;",
             Some('"') => "&quot;",
             _ => "&apos;",
+        });
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+/// `value` with `& < >` escaped, as the crate does for a text node.
+pub(crate) fn escape_text(out: &mut String, value: &str) {
+    let mut rest = value;
+    while let Some(at) = rest.find(['&', '<', '>']) {
+        let (head, tail) = rest.split_at(at);
+        out.push_str(head);
+        let mut chars = tail.chars();
+        out.push_str(match chars.next() {
+            Some('&') => "&amp;",
+            Some('<') => "&lt;",
+            _ => "&gt;",
         });
         rest = chars.as_str();
     }
