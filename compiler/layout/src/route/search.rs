@@ -79,13 +79,14 @@ impl Scratch {
     /// Records `cost` for state `s` when it is better, and queues it.
     /// An entry ordered after `cutoff` (the goal's pseudo entry, once a
     /// path is found) is never popped before the search stops: it is not
-    /// queued, which keeps the heap small and changes nothing.
-    fn offer(&mut self, s: usize, cost: u32, prev: u32, key: u64, cutoff: u128) {
+    /// queued, which keeps the heap small and changes nothing. The key
+    /// (its estimate) is only worked out for an offer taken.
+    fn offer(&mut self, s: usize, cost: u32, prev: u32, key: impl FnOnce() -> u64, cutoff: u128) {
         let generation = self.generation;
         if let Some(e) = self.seen.get_mut(s) {
             if e.0 != generation || cost < e.1 {
                 *e = (generation, cost, prev);
-                let entry = pack(key, s as u32, cost);
+                let entry = pack(key(), s as u32, cost);
                 if entry < cutoff {
                     self.heap.push(Reverse(entry));
                 }
@@ -228,7 +229,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
     for p in ports(grid, from, &scratch.used).into_iter().filter(|p| inside(p.vertex)) {
         let d = leave(p.outward);
         let (x, y) = coords(p.vertex);
-        scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, key(p.cost, h(x, y, d), greedy), u128::MAX);
+        scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, || key(p.cost, h(x, y, d), greedy), u128::MAX);
     }
     let on_target = |x: i32, y: i32| {
         ((x == to.x || x == to.right()) && y >= to.y && y <= to.bottom())
@@ -280,7 +281,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
                 () => BEND,
             };
             let ng = g.saturating_add(step).saturating_add(turn);
-            scratch.offer(next * 4 + nd, ng, s as u32, key(ng, h(x2, y2, nd), greedy), cutoff);
+            scratch.offer(next * 4 + nd, ng, s as u32, || key(ng, h(x2, y2, nd), greedy), cutoff);
         }
     }
     let (_, mut s) = best?;
