@@ -9,6 +9,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::grid::Grid;
 use crate::types::Rect;
@@ -45,7 +46,34 @@ pub(crate) struct Scratch {
     heap: BinaryHeap<Reverse<u128>>,
     /// How many routed edges start or end at each border point: a port
     /// already taken costs more, so edges spread over a node's sides.
-    used: HashMap<[i32; 2], u32>,
+    used: Ports,
+}
+
+/// Border points to their use counts, hashed by [`PointHasher`]: every
+/// search looks up each port of both its ends.
+type Ports = HashMap<[i32; 2], u32, BuildHasherDefault<PointHasher>>;
+
+/// A multiply-rotate hash of a point's few bytes (the keys are the
+/// layout's own coordinates, no adversary's), much cheaper than SipHash.
+/// Only lookups use it: nothing iterates the map, so the order it makes
+/// never shows.
+#[derive(Default)]
+pub(crate) struct PointHasher(u64);
+
+impl Hasher for PointHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(4) {
+            let mut word = [0u8; 4];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from(u32::from_le_bytes(word))).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
 }
 
 impl Scratch {
@@ -124,7 +152,7 @@ struct Port {
 }
 
 /// The vertices on the sides of `r` (not at its corners).
-fn ports(grid: &Grid, r: Rect, used: &HashMap<[i32; 2], u32>) -> Vec<Port> {
+fn ports(grid: &Grid, r: Rect, used: &Ports) -> Vec<Port> {
     let nx = grid.nx();
     let mut out = Vec::new();
     let inset_x = (r.w / 4).min(4);
