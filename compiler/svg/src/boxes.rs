@@ -44,7 +44,7 @@ pub(crate) fn container(c: &Container, palette: &Palette) -> Group {
     if let Some((key, size)) = corner_mark(c, palette) {
         group = group.add(key.place(c.rect.x, c.rect.y, size));
     }
-    for line in label::lines(&c.label_box, style.label) {
+    for line in label::line_blobs(&c.label_box, style.label, None) {
         group = group.add(line);
     }
     for b in &c.badges {

@@ -4,6 +4,8 @@
 //! solid, VPN dashed —, alias/protects dotted), refused flows red and dashed
 //! with a crossed circle; and their labels on a plate, drawn last.
 
+use std::fmt::Write as _;
+
 use archc_layout::{Container, Edge, Rect};
 use svg::node::element::{Circle, Definitions, Group, Marker, Path, Rectangle, Title};
 
@@ -99,22 +101,22 @@ pub(crate) fn markers(palette: &Palette) -> Definitions {
 /// The path through `points`, each bend rounded by up to [`BEND`] (less
 /// where a segment is short, so two bends never overlap).
 fn path_data(points: &[[i32; 2]]) -> String {
-    let mut d = String::new();
+    let mut d = String::with_capacity(points.len() * 32);
     let Some(first) = points.first() else { return d };
-    d.push_str(&format!("M{} {}", first[0], first[1]));
+    let _ = write!(d, "M{} {}", first[0], first[1]);
     for (i, p) in points.iter().enumerate().skip(1) {
         let (Some(prev), Some(next)) = (points.get(i - 1), points.get(i + 1)) else {
-            d.push_str(&format!("L{} {}", p[0], p[1]));
+            let _ = write!(d, "L{} {}", p[0], p[1]);
             continue;
         };
         let r = BEND.min(span(prev, p) / 2).min(span(p, next) / 2);
         if r <= 0 {
-            d.push_str(&format!("L{} {}", p[0], p[1]));
+            let _ = write!(d, "L{} {}", p[0], p[1]);
             continue;
         }
         let enter = toward(p, prev, r);
         let leave = toward(p, next, r);
-        d.push_str(&format!("L{} {}Q{} {} {} {}", enter[0], enter[1], p[0], p[1], leave[0], leave[1]));
+        let _ = write!(d, "L{} {}Q{} {} {} {}", enter[0], enter[1], p[0], p[1], leave[0], leave[1]);
     }
     d
 }
@@ -254,7 +256,7 @@ pub(crate) fn edge_label(edge: &Edge, palette: &Palette, ground: &str) -> Option
                 .set("fill", ground.to_string())
                 .set("fill-opacity", "0.88"),
         );
-    for line in label::lines(text_box, colour) {
+    for line in label::line_blobs(text_box, colour, None) {
         group = group.add(line);
     }
     Some(group)

@@ -3,9 +3,12 @@
 
 use archc_layout::text::line_height;
 use archc_layout::{Anchor, TextBox};
+use std::fmt::Write as _;
 use svg::node::element::Element;
-use svg::node::{Node, Text};
 
+use svg::node::{Blob, Node, Text};
+
+use crate::write::{escape_attribute, escape_text};
 use crate::xml::clean;
 
 /// The baseline of a line whose box starts at `top`: the font's ascent sits
@@ -59,8 +62,50 @@ pub(crate) fn lines(text_box: &TextBox, colour: &str) -> Vec<Element> {
     out
 }
 
+/// The lines of `text_box` as [`lines`] draws them (and [`halo`] when
+/// `halo` names the background), each written straight to its text: the
+/// same bytes the crate writes for those elements, without a tree of
+/// attribute maps for the most numerous element of a diagram.
+pub(crate) fn line_blobs(text_box: &TextBox, colour: &str, halo: Option<&str>) -> Vec<Blob> {
+    let size = text_box.size.clamp(1, 4096);
+    let step = line_height(size);
+    let r = text_box.rect;
+    let (x, middle) = match text_box.anchor {
+        Anchor::Start => (r.x, false),
+        Anchor::Middle => (r.x.saturating_add(r.w / 2), true),
+    };
+    let mut out = Vec::with_capacity(text_box.lines.len());
+    let mut top = r.y;
+    for line in &text_box.lines {
+        // The attributes in the crate's (sorted) order.
+        let mut s = String::with_capacity(160 + line.len());
+        s.push_str("<text fill=\"");
+        escape_attribute(&mut s, colour);
+        let _ = write!(s, "\" font-size=\"{size}\"");
+        if text_box.bold {
+            s.push_str(" font-weight=\"bold\"");
+        }
+        if let Some(background) = halo {
+            s.push_str(" paint-order=\"stroke\" stroke=\"");
+            escape_attribute(&mut s, background);
+            s.push_str("\" stroke-linejoin=\"round\" stroke-width=\"3\"");
+        }
+        if middle {
+            s.push_str(" text-anchor=\"middle\"");
+        }
+        let _ = write!(s, " x=\"{x}\" y=\"{}\">", baseline(top, size));
+        escape_text(&mut s, &clean(line));
+        s.push_str("</text>");
+        out.push(Blob::new(s));
+        top = top.saturating_add(step);
+    }
+    out
+}
+
 /// `text` outlined in `background` under its fill (`paint-order`), so lines
-/// behind it stop short of the letters.
+/// behind it stop short of the letters. Kept for the test that
+/// [`line_blobs`] writes the same bytes.
+#[cfg(test)]
 pub(crate) fn halo(mut text: Element, background: &str) -> Element {
     text.assign("stroke", background);
     text.assign("stroke-width", 3);
@@ -103,5 +148,31 @@ mod tests {
         let out = lines(&start, "#000000");
         assert_eq!(get(&out[0], "x").as_deref(), Some("100"));
         assert_eq!(get(&out[0], "text-anchor"), None);
+    }
+
+    #[test]
+    fn line_blobs_write_what_lines_and_halo_would() {
+        for (anchor, bold, halo_colour) in [
+            (Anchor::Middle, true, Some("#F2F8EE")),
+            (Anchor::Start, false, None),
+            (Anchor::Middle, false, Some("a\"<&'>")),
+        ] {
+            let tb = TextBox {
+                rect: Rect::new(-5, 200, 81, 30),
+                lines: vec!["a <b> & \"c\" 'd'".into(), "x\u{1}y 東京".into()],
+                size: 12,
+                anchor,
+                bold,
+            };
+            let want: Vec<String> = lines(&tb, "#0&0")
+                .into_iter()
+                .map(|l| match halo_colour {
+                    Some(h) => halo(l, h).to_string(),
+                    None => l.to_string(),
+                })
+                .collect();
+            let got: Vec<String> = line_blobs(&tb, "#0&0", halo_colour).iter().map(|b| b.to_string()).collect();
+            assert_eq!(got, want);
+        }
     }
 }

@@ -94,8 +94,9 @@ pub(crate) fn node(n: &Node, palette: &Palette, icon_ids: &BTreeMap<&str, String
     // A halo of background colour keeps a label under a glyph readable
     // where an edge or a border passes under it (a border glyph's label sits
     // on its VPC's outline); a band's label is on the band's own opaque bar.
-    for line in label::lines(&n.label_box, palette.text) {
-        group = group.add(if n.shape == "band" { line } else { label::halo(line, ground) });
+    let halo = (n.shape != "band").then_some(ground);
+    for line in label::line_blobs(&n.label_box, palette.text, halo) {
+        group = group.add(line);
     }
     group
 }

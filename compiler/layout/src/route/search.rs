@@ -9,6 +9,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::grid::Grid;
 use crate::types::Rect;
@@ -40,10 +41,39 @@ pub(crate) struct Scratch {
     generation: u32,
     /// (f << 32 | h, state, cost): cheapest estimate first, and among equals
     /// the one nearest the target, which keeps the search narrow.
-    heap: BinaryHeap<Reverse<(u64, u32, u32)>>,
+    /// Packed into one `u128` (`key << 64 | state << 32 | cost`), which
+    /// orders exactly as the tuple but compares in one step.
+    heap: BinaryHeap<Reverse<u128>>,
     /// How many routed edges start or end at each border point: a port
     /// already taken costs more, so edges spread over a node's sides.
-    used: HashMap<[i32; 2], u32>,
+    used: Ports,
+}
+
+/// Border points to their use counts, hashed by [`PointHasher`]: every
+/// search looks up each port of both its ends.
+type Ports = HashMap<[i32; 2], u32, BuildHasherDefault<PointHasher>>;
+
+/// A multiply-rotate hash of a point's few bytes (the keys are the
+/// layout's own coordinates, no adversary's), much cheaper than SipHash.
+/// Only lookups use it: nothing iterates the map, so the order it makes
+/// never shows.
+#[derive(Default)]
+pub(crate) struct PointHasher(u64);
+
+impl Hasher for PointHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(4) {
+            let mut word = [0u8; 4];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from(u32::from_le_bytes(word))).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
 }
 
 impl Scratch {
@@ -75,15 +105,26 @@ impl Scratch {
     }
 
     /// Records `cost` for state `s` when it is better, and queues it.
-    fn offer(&mut self, s: usize, cost: u32, prev: u32, key: u64) {
+    /// An entry ordered after `cutoff` (the goal's pseudo entry, once a
+    /// path is found) is never popped before the search stops: it is not
+    /// queued, which keeps the heap small and changes nothing. The key
+    /// (its estimate) is only worked out for an offer taken.
+    fn offer(&mut self, s: usize, cost: u32, prev: u32, key: impl FnOnce() -> u64, cutoff: u128) {
         let generation = self.generation;
         if let Some(e) = self.seen.get_mut(s) {
             if e.0 != generation || cost < e.1 {
                 *e = (generation, cost, prev);
-                self.heap.push(Reverse((key, s as u32, cost)));
+                let entry = pack(key(), s as u32, cost);
+                if entry < cutoff {
+                    self.heap.push(Reverse(entry));
+                }
             }
         }
     }
+}
+
+fn pack(key: u64, state: u32, cost: u32) -> u128 {
+    (u128::from(key) << 64) | (u128::from(state) << 32) | u128::from(cost)
 }
 
 /// The boxes an edge joins; an `inner` end is a container holding the
@@ -111,7 +152,7 @@ struct Port {
 }
 
 /// The vertices on the sides of `r` (not at its corners).
-fn ports(grid: &Grid, r: Rect, used: &HashMap<[i32; 2], u32>) -> Vec<Port> {
+fn ports(grid: &Grid, r: Rect, used: &Ports) -> Vec<Port> {
     let nx = grid.nx();
     let mut out = Vec::new();
     let inset_x = (r.w / 4).min(4);
@@ -216,14 +257,17 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
     for p in ports(grid, from, &scratch.used).into_iter().filter(|p| inside(p.vertex)) {
         let d = leave(p.outward);
         let (x, y) = coords(p.vertex);
-        scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, key(p.cost, h(x, y, d), greedy));
+        scratch.offer(p.vertex * 4 + d, p.cost, u32::MAX, || key(p.cost, h(x, y, d), greedy), u128::MAX);
     }
     let on_target = |x: i32, y: i32| {
         ((x == to.x || x == to.right()) && y >= to.y && y <= to.bottom())
             || ((y == to.y || y == to.bottom()) && x >= to.x && x <= to.right())
     };
     let mut best: Option<(u32, usize)> = None;
-    while let Some(Reverse((_, s, g))) = scratch.heap.pop() {
+    // The goal's pseudo entry: nothing ordered after it is ever popped.
+    let mut cutoff = u128::MAX;
+    while let Some(Reverse(packed)) = scratch.heap.pop() {
+        let (s, g) = ((packed >> 32) as u32, packed as u32);
         if s == pseudo {
             break;
         }
@@ -240,7 +284,8 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
                 let total = g.saturating_add(goals.get(k).map_or(0, |&(_, c)| c));
                 if best.is_none_or(|(b, _)| total < b) {
                     best = Some((total, s));
-                    scratch.heap.push(Reverse((key(total, 0, greedy), pseudo, total)));
+                    cutoff = pack(key(total, 0, greedy), pseudo, total);
+                    scratch.heap.push(Reverse(cutoff));
                 }
             }
         }
@@ -264,7 +309,7 @@ pub(crate) fn find(grid: &Grid, ends: &Ends, window: Rect, mask: u8, scratch: &m
                 () => BEND,
             };
             let ng = g.saturating_add(step).saturating_add(turn);
-            scratch.offer(next * 4 + nd, ng, s as u32, key(ng, h(x2, y2, nd), greedy));
+            scratch.offer(next * 4 + nd, ng, s as u32, || key(ng, h(x2, y2, nd), greedy), cutoff);
         }
     }
     let (_, mut s) = best?;

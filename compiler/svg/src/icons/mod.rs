@@ -13,7 +13,14 @@ mod networking;
 mod security;
 mod storage;
 
-use svg::node::element::{Group, Path, Rectangle, Symbol, Use};
+use std::fmt::Write as _;
+
+#[cfg(test)]
+use svg::node::element::Use;
+use svg::node::element::{Group, Path, Rectangle, Symbol};
+use svg::node::Blob;
+
+use crate::write::escape_attribute;
 
 use crate::theme::category_colour;
 
@@ -140,13 +147,28 @@ impl GlyphKey {
     }
 
     /// The glyph placed at `(x, y)`, `size` wide and high.
-    pub(crate) fn place(self, x: i32, y: i32, size: i32) -> Use {
+    pub(crate) fn place(self, x: i32, y: i32, size: i32) -> Blob {
         place(&self.id(), x, y, size)
     }
 }
 
-/// A `<use>` of the symbol `id` at `(x, y)`, `size` wide and high.
-pub(crate) fn place(id: &str, x: i32, y: i32, size: i32) -> Use {
+/// A `<use>` of the symbol `id` at `(x, y)`, `size` wide and high: one per
+/// resource, written straight to text in the bytes of [`place_element`].
+pub(crate) fn place(id: &str, x: i32, y: i32, size: i32) -> Blob {
+    let mut href = String::with_capacity(id.len() + 8);
+    escape_attribute(&mut href, id);
+    let mut s = String::with_capacity(2 * href.len() + 96);
+    // The attributes in the crate's (sorted) order.
+    let _ = write!(
+        s,
+        "<use height=\"{size}\" href=\"#{href}\" width=\"{size}\" x=\"{x}\" xlink:href=\"#{href}\" y=\"{y}\"/>"
+    );
+    Blob::new(s)
+}
+
+/// The `<use>` [`place`] writes, as an element.
+#[cfg(test)]
+fn place_element(id: &str, x: i32, y: i32, size: i32) -> Use {
     // `href` for SVG 2 readers, `xlink:href` for SVG 1.1 ones (older image
     // viewers and editors).
     Use::new()
@@ -161,6 +183,13 @@ pub(crate) fn place(id: &str, x: i32, y: i32, size: i32) -> Use {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_writes_the_use_element() {
+        for (id, x, y, size) in [("archc-glyph-alb", 10, -20, 48), ("a\"b&<c>'", 0, 0, 0)] {
+            assert_eq!(place(id, x, y, size).to_string(), place_element(id, x, y, size).to_string());
+        }
+    }
 
     #[test]
     fn every_listed_kind_has_a_drawing_of_its_own() {
