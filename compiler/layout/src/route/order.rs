@@ -1,0 +1,103 @@
+//! The order of parallel segments sharing a channel, so that edges do not
+//! cross where they leave it (the rule of libavoid's and ELK's orthogonal
+//! edge ordering). Two overlapping segments are compared at each end of
+//! their shared run: an edge that turns off there towards lower
+//! coordinates goes on the lower side of one that runs on, and of two that
+//! turn off towards the same side the one that turns first is outermost.
+//! The votes of both ends decide; when they disagree a crossing cannot be
+//! avoided and the pair stays as it was.
+
+use std::cmp::Ordering;
+
+use super::nudge::Segment;
+
+/// Above this many segments a cluster keeps its coarse order (the pairwise
+/// comparison is quadratic).
+const MAX_PAIRWISE: usize = 1500;
+
+/// Which of two overlapping segments should take the lower place: `Less`
+/// when `s`, `Greater` when `t`, `Equal` when nothing says.
+pub(super) fn compare(s: &Segment, t: &Segment) -> Ordering {
+    if s.lo >= t.hi || t.lo >= s.hi {
+        return Ordering::Equal;
+    }
+    let [s_lo, s_hi] = s.turns;
+    let [t_lo, t_hi] = t.turns;
+    // Low end: the segment that ends higher turns off first.
+    let low = match s.lo.cmp(&t.lo) {
+        Ordering::Equal => s_lo - t_lo,
+        Ordering::Greater => s_lo,
+        Ordering::Less => -t_lo,
+    };
+    // High end: the segment that ends lower turns off first.
+    let high = match s.hi.cmp(&t.hi) {
+        Ordering::Equal => s_hi - t_hi,
+        Ordering::Less => s_hi,
+        Ordering::Greater => -t_hi,
+    };
+    (low.signum() + high.signum()).cmp(&0)
+}
+
+/// Reorders `cluster` (already in a coarse order) so that overlapping
+/// segments follow `compare`: ranked by how many others each should be
+/// below, then adjacent pairs out of order swapped, a few passes.
+pub(super) fn arrange(cluster: &mut [Segment]) {
+    let n = cluster.len();
+    if !(2..=MAX_PAIRWISE).contains(&n) {
+        return;
+    }
+    let mut score = vec![0i64; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let (Some(s), Some(t)) = (cluster.get(i), cluster.get(j)) else { continue };
+            let d: i64 = match compare(s, t) {
+                Ordering::Less => 1,
+                Ordering::Greater => -1,
+                Ordering::Equal => 0,
+            };
+            if let Some(x) = score.get_mut(i) {
+                *x -= d;
+            }
+            if let Some(x) = score.get_mut(j) {
+                *x += d;
+            }
+        }
+    }
+    // Stable: segments with equal scores keep the coarse order.
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_by_key(|&k| score.get(k).copied().unwrap_or(0));
+    permute(cluster, &idx);
+    for _ in 0..4 {
+        let mut swapped = false;
+        for k in 1..n {
+            let (Some(a), Some(b)) = (cluster.get(k - 1), cluster.get(k)) else { continue };
+            if compare(a, b) == Ordering::Greater {
+                cluster.swap(k - 1, k);
+                swapped = true;
+            }
+        }
+        if !swapped {
+            break;
+        }
+    }
+}
+
+/// Puts `cluster[order[k]]` at place `k`.
+fn permute(cluster: &mut [Segment], order: &[usize]) {
+    // Follow cycles: `pos[k]` is where the segment now at `k` must go.
+    let mut pos = vec![0usize; order.len()];
+    for (k, &from) in order.iter().enumerate() {
+        if let Some(p) = pos.get_mut(from) {
+            *p = k;
+        }
+    }
+    for k in 0..pos.len() {
+        while let Some(&target) = pos.get(k) {
+            if target == k {
+                break;
+            }
+            cluster.swap(k, target);
+            pos.swap(k, target);
+        }
+    }
+}
