@@ -45,6 +45,10 @@ pub(super) struct Segment {
     /// Which way the edge turns at the segment's low and high end: -1
     /// towards lower coordinates across the line, 1 higher, 0 none (an end).
     pub(super) turns: [i32; 2],
+    /// At the low and high end, the segment it turns into: where that one
+    /// ends across this line, and which way the edge turns there along
+    /// this line (0 at an end of the edge or when there is no turn).
+    pub(super) next: [(i32, i32); 2],
 }
 
 pub(crate) fn nudge(edges: &mut [Edge], keep: &[Option<Keep>]) {
@@ -93,6 +97,15 @@ fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
             let (at_a, at_b) = (side(before, a), side(pts.get(k + 2), b));
             let lean = at_a + at_b;
             let (lo_turn, hi_turn) = if along(a) < along(b) { (at_a, at_b) } else { (at_b, at_a) };
+            // The neighbour at `a` runs from `pts[k - 1]` to `a`, the one at
+            // `b` from `b` to `pts[k + 2]`.
+            let beyond = |far: Option<&[i32; 2]>, further: Option<&[i32; 2]>| match far {
+                Some(f) => (across(f), further.map_or(0, |g| (along(g) - along(f)).signum())),
+                None => (across(a), 0),
+            };
+            let next_a = if k > 0 { beyond(pts.get(k - 1), if k > 1 { pts.get(k - 2) } else { None }) } else { (0, 0) };
+            let next_b = beyond(pts.get(k + 2), pts.get(k + 3));
+            let next = if along(a) < along(b) { [next_a, next_b] } else { [next_b, next_a] };
             let (lo, hi) = (i64::from(along(a).min(along(b))), i64::from(along(a).max(along(b))));
             let order = i64::from(lo_turn) * lo - i64::from(hi_turn) * hi;
             out.push(Segment {
@@ -104,6 +117,7 @@ fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
                 lean,
                 order,
                 turns: [lo_turn, hi_turn],
+                next,
             });
         }
     }

@@ -25,17 +25,39 @@ pub(super) fn compare(s: &Segment, t: &Segment) -> Ordering {
     let [t_lo, t_hi] = t.turns;
     // Low end: the segment that ends higher turns off first.
     let low = match s.lo.cmp(&t.lo) {
+        Ordering::Equal if s_lo == t_lo => corner(s_lo, 1, s.next[0], t.next[0]),
         Ordering::Equal => s_lo - t_lo,
         Ordering::Greater => s_lo,
         Ordering::Less => -t_lo,
     };
     // High end: the segment that ends lower turns off first.
     let high = match s.hi.cmp(&t.hi) {
+        Ordering::Equal if s_hi == t_hi => corner(s_hi, -1, s.next[1], t.next[1]),
         Ordering::Equal => s_hi - t_hi,
         Ordering::Less => s_hi,
         Ordering::Greater => -t_hi,
     };
     (low.signum() + high.signum()).cmp(&0)
+}
+
+/// Two segments that turn the same way `side` at the same end (`end` 1
+/// for the low end, -1 for the high one) run on as parallel segments
+/// `s` and `t` (where each ends across this line, and which way it turns
+/// there): those are ordered by their far ends, and nested corners keep
+/// that order here (a corner turning to the higher side at the low end
+/// keeps it, one turning to the lower side reverses it, and the reverse at
+/// the high end). Negative when `s` should take the lower place.
+fn corner(side: i32, end: i32, (s_far, s_turn): (i32, i32), (t_far, t_turn): (i32, i32)) -> i32 {
+    if side == 0 {
+        return 0;
+    }
+    // The far end is the neighbours' high end when they go to the higher side.
+    let vote = match (s_far.cmp(&t_far), side > 0) {
+        (Ordering::Equal, _) => s_turn - t_turn,
+        (Ordering::Less, true) | (Ordering::Greater, false) => s_turn,
+        _ => -t_turn,
+    };
+    vote.signum() * side * end
 }
 
 /// Reorders `cluster` (already in a coarse order) so that overlapping
