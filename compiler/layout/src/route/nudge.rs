@@ -78,6 +78,7 @@ pub(crate) fn nudge(edges: &mut [Edge], keep: &[Option<Keep>]) {
             start = end;
         }
     }
+    order::ports(edges, keep);
 }
 
 fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
@@ -223,7 +224,7 @@ fn room(kp: &Keep, s: &Segment, vertical: bool, points: usize) -> (i32, i32) {
 
 /// Moves segment `s` of its edge to `to` across its direction when the edge
 /// stays clear and orthogonal; returns whether it moved.
-fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bool, to: i32) -> bool {
+pub(super) fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bool, to: i32) -> bool {
     let Some(Some(kp)) = keep.get(s.edge) else { return false };
     let Some(edge) = edges.get_mut(s.edge) else { return false };
     let last = edge.points.len().saturating_sub(1);

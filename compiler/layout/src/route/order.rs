@@ -9,7 +9,10 @@
 
 use std::cmp::Ordering;
 
-use super::nudge::Segment;
+use std::collections::BTreeMap;
+
+use super::nudge::{try_move, Keep, Segment};
+use crate::types::Edge;
 
 /// Above this many segments a cluster keeps its coarse order (the pairwise
 /// comparison is quadratic).
@@ -122,4 +125,95 @@ fn permute(cluster: &mut [Segment], order: &[usize]) {
             pos.swap(k, target);
         }
     }
+}
+
+/// A box's side: the box (x, y, w, h), whether the end segments there are
+/// horizontal, and which way they leave it.
+type Side = ((i32, i32, i32, i32), bool, i32);
+
+/// One edge's end on a node's side: the edge, its end segment, the port's
+/// coordinate along the side, and the key that orders it among the side's
+/// ports.
+struct End {
+    edge: usize,
+    at: usize,
+    port: i32,
+    key: (i32, i32),
+}
+
+/// Reassigns the ports on each side of a box among the edges that end
+/// there so that they fan out without crossing: edges whose next turn goes
+/// towards lower coordinates take the lower ports, the one turning nearest
+/// the box lowest, and the reverse for those turning the other way. The
+/// reassignment of a side is undone unless every edge can move.
+pub(super) fn ports(edges: &mut [Edge], keep: &[Option<Keep>]) {
+    // (box, side as (horizontal end segment, outward sign)) -> ends.
+    let mut sides: BTreeMap<Side, Vec<End>> = BTreeMap::new();
+    for (e, edge) in edges.iter().enumerate() {
+        let Some(Some(kp)) = keep.get(e) else { continue };
+        let pts = &edge.points;
+        let n = pts.len();
+        if n < 3 {
+            continue;
+        }
+        for (at, rect, p, q, r) in [
+            (0, kp.from, pts.first(), pts.get(1), pts.get(2)),
+            (n - 2, kp.to, pts.last(), pts.get(n - 2), pts.get(n - 3)),
+        ] {
+            let (Some(p), Some(q), Some(r)) = (p, q, r) else { continue };
+            let horizontal = p[1] == q[1];
+            // Along the end segment and across it (along the side).
+            let (al, ac) = if horizontal { (0, 1) } else { (1, 0) };
+            let (Some(&pa), Some(&qa), Some(&pc), Some(&rc)) = (p.get(al), q.get(al), p.get(ac), r.get(ac)) else {
+                continue;
+            };
+            let Some(&qc) = q.get(ac) else { continue };
+            let turn = (rc - qc).signum();
+            let out = (qa - pa).signum();
+            if turn == 0 || out == 0 || pc != qc {
+                continue;
+            }
+            let d = (qa - pa).abs();
+            let key = if turn < 0 { (turn, d) } else { (turn, -d) };
+            sides.entry(((rect.x, rect.y, rect.w, rect.h), horizontal, out)).or_default().push(End {
+                edge: e,
+                at,
+                port: pc,
+                key,
+            });
+        }
+    }
+    for ((_, horizontal, _), mut ends) in sides {
+        if ends.len() < 2 {
+            continue;
+        }
+        let mut slots: Vec<i32> = ends.iter().map(|x| x.port).collect();
+        slots.sort_unstable();
+        slots.dedup();
+        if slots.len() != ends.len() {
+            continue;
+        }
+        ends.sort_by_key(|x| (x.key, x.port, x.edge, x.at));
+        if ends.iter().zip(&slots).all(|(x, &s)| x.port == s) {
+            continue;
+        }
+        let saved: Vec<(usize, Vec<[i32; 2]>)> =
+            ends.iter().filter_map(|x| Some((x.edge, edges.get(x.edge)?.points.clone()))).collect();
+        let ok = ends
+            .iter()
+            .zip(&slots)
+            .all(|(x, &slot)| x.port == slot || try_move(edges, keep, &stub(x.edge, x.at), !horizontal, slot));
+        if !ok {
+            for (e, points) in saved {
+                if let Some(edge) = edges.get_mut(e) {
+                    edge.points = points;
+                }
+            }
+        }
+    }
+}
+
+/// A segment as `try_move` needs it: the edge and the index of its first point.
+fn stub(edge: usize, at: usize) -> Segment {
+    Segment { edge, at, coord: 0, lo: 0, hi: 0, lean: 0, order: 0, turns: [0, 0], next: [(0, 0), (0, 0)] }
 }
