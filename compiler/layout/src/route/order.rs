@@ -188,11 +188,9 @@ pub(super) fn ports(edges: &mut [Edge], keep: &[Option<Keep>]) {
             continue;
         }
         let mut slots: Vec<i32> = ends.iter().map(|x| x.port).collect();
+        // Shared ports stay shared: the side's ports, duplicates included,
+        // are dealt out in order.
         slots.sort_unstable();
-        slots.dedup();
-        if slots.len() != ends.len() {
-            continue;
-        }
         ends.sort_by_key(|x| (x.key, x.port, x.edge, x.at));
         if ends.iter().zip(&slots).all(|(x, &s)| x.port == s) {
             continue;
