@@ -13,6 +13,7 @@ mod grid;
 mod holders;
 mod labels;
 mod nudge;
+mod order;
 mod search;
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use super::order;
 use crate::types::{Edge, Rect};
 
 /// The gap between two spread segments when there is room.
@@ -28,19 +29,26 @@ pub(crate) struct Keep {
     pub soft: Rc<[Rect]>,
 }
 
-struct Segment {
-    edge: usize,
+pub(super) struct Segment {
+    pub(super) edge: usize,
     /// Index of the segment's first point.
-    at: usize,
-    coord: i32,
-    lo: i32,
-    hi: i32,
+    pub(super) at: usize,
+    pub(super) coord: i32,
+    pub(super) lo: i32,
+    pub(super) hi: i32,
     /// Where its neighbours go: negative when towards lower coordinates.
-    lean: i32,
+    pub(super) lean: i32,
     /// Among segments leaning alike, the order that keeps their turns from
     /// crossing: where a segment turns off towards lower coordinates at its
     /// low end, the later it turns the lower its place, and so on.
-    order: i64,
+    pub(super) order: i64,
+    /// Which way the edge turns at the segment's low and high end: -1
+    /// towards lower coordinates across the line, 1 higher, 0 none (an end).
+    pub(super) turns: [i32; 2],
+    /// At the low and high end, the segment it turns into: where that one
+    /// ends across this line, and which way the edge turns there along
+    /// this line (0 at an end of the edge or when there is no turn).
+    pub(super) next: [(i32, i32); 2],
 }
 
 pub(crate) fn nudge(edges: &mut [Edge], keep: &[Option<Keep>]) {
@@ -70,6 +78,7 @@ pub(crate) fn nudge(edges: &mut [Edge], keep: &[Option<Keep>]) {
             start = end;
         }
     }
+    order::ports(edges, keep);
 }
 
 fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
@@ -89,6 +98,15 @@ fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
             let (at_a, at_b) = (side(before, a), side(pts.get(k + 2), b));
             let lean = at_a + at_b;
             let (lo_turn, hi_turn) = if along(a) < along(b) { (at_a, at_b) } else { (at_b, at_a) };
+            // The neighbour at `a` runs from `pts[k - 1]` to `a`, the one at
+            // `b` from `b` to `pts[k + 2]`.
+            let beyond = |far: Option<&[i32; 2]>, further: Option<&[i32; 2]>| match far {
+                Some(f) => (across(f), further.map_or(0, |g| (along(g) - along(f)).signum())),
+                None => (across(a), 0),
+            };
+            let next_a = if k > 0 { beyond(pts.get(k - 1), if k > 1 { pts.get(k - 2) } else { None }) } else { (0, 0) };
+            let next_b = beyond(pts.get(k + 2), pts.get(k + 3));
+            let next = if along(a) < along(b) { [next_a, next_b] } else { [next_b, next_a] };
             let (lo, hi) = (i64::from(along(a).min(along(b))), i64::from(along(a).max(along(b))));
             let order = i64::from(lo_turn) * lo - i64::from(hi_turn) * hi;
             out.push(Segment {
@@ -99,6 +117,8 @@ fn collect(edges: &[Edge], vertical: bool) -> Vec<Segment> {
                 hi: along(a).max(along(b)),
                 lean,
                 order,
+                turns: [lo_turn, hi_turn],
+                next,
             });
         }
     }
@@ -109,6 +129,7 @@ fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], ve
     // Segments whose neighbours go to lower coordinates take the lower places,
     // so that the spread does not add crossings where they leave.
     cluster.sort_by_key(|s| (s.lean, s.order, s.edge, s.at));
+    order::arrange(cluster);
     let coord = cluster.first().map_or(0, |s| s.coord);
     // The free stretch across the line that every segment of the cluster has.
     let (mut lo, mut hi) = (i32::MIN, i32::MAX);
@@ -125,24 +146,26 @@ fn spread(edges: &mut [Edge], keep: &[Option<Keep>], cluster: &mut [Segment], ve
     let mut places: Vec<i32> = (0..cluster.len()).map(|k| i32::try_from(k).unwrap_or(0)).collect();
     let mut n = i32::try_from(cluster.len()).unwrap_or(i32::MAX);
     if n.saturating_mul(2) > usable {
-        let mut order: Vec<usize> = (0..cluster.len()).collect();
-        order.sort_by_key(|&k| cluster.get(k).map(|s| (s.lo, s.hi, s.lean, s.edge)));
-        let mut track_ends: Vec<i32> = Vec::new();
-        for k in order {
+        // In the cluster's order, each segment takes the place above every
+        // earlier one it overlaps, so overlapping segments keep their order.
+        let mut deepest = 0;
+        for k in 0..cluster.len() {
             let Some(s) = cluster.get(k) else { continue };
-            let track = match track_ends.iter().position(|&end| end <= s.lo) {
-                Some(t) => t,
-                None => {
-                    track_ends.push(s.hi);
-                    track_ends.len() - 1
-                }
-            };
-            if let (Some(end), Some(place)) = (track_ends.get_mut(track), places.get_mut(k)) {
-                *end = s.hi;
-                *place = i32::try_from(track).unwrap_or(0);
+            let place = cluster
+                .get(..k)
+                .into_iter()
+                .flatten()
+                .zip(places.iter())
+                .filter(|(t, _)| t.lo < s.hi && s.lo < t.hi)
+                .map(|(_, &p)| p + 1)
+                .max()
+                .unwrap_or(0);
+            if let Some(p) = places.get_mut(k) {
+                *p = place;
             }
+            deepest = deepest.max(place + 1);
         }
-        n = i32::try_from(track_ends.len()).unwrap_or(i32::MAX);
+        n = deepest;
     }
     if n < 2 || usable < 2 {
         return;
@@ -201,7 +224,7 @@ fn room(kp: &Keep, s: &Segment, vertical: bool, points: usize) -> (i32, i32) {
 
 /// Moves segment `s` of its edge to `to` across its direction when the edge
 /// stays clear and orthogonal; returns whether it moved.
-fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bool, to: i32) -> bool {
+pub(super) fn try_move(edges: &mut [Edge], keep: &[Option<Keep>], s: &Segment, vertical: bool, to: i32) -> bool {
     let Some(Some(kp)) = keep.get(s.edge) else { return false };
     let Some(edge) = edges.get_mut(s.edge) else { return false };
     let last = edge.points.len().saturating_sub(1);

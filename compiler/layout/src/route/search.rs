@@ -24,7 +24,10 @@ const SHORT_STUB: u32 = 60;
 /// The extra cost of a port per edge already using it, counted up to
 /// `MAX_SHARES` (a port of a hub shared by hundreds of edges would
 /// otherwise send every search around the whole grid).
-const SHARED_PORT: u32 = 24;
+/// Zero: edges sharing a port leave it as one bundle that the nudge spreads
+/// in the order of their turns, which crosses less than edges spread over
+/// ports before they are ordered.
+const SHARED_PORT: u32 = 0;
 const MAX_SHARES: u32 = 1;
 
 /// Directions: +x, -x, +y, -y; `d ^ 1` is the reverse of `d`.
