@@ -82,8 +82,8 @@ def wide_flows(n):
     checker proves it for pairs of subnets, which it must bound."""
     subnets = "".join(f"      private subnet s{i} {{ size: /28 }}\n" for i in range(n))
     names = ", ".join(f"s{i}" for i in range(n))
-    vpc = f"  vpc v 10.0.0.0/16 {{\n    igw\n    az a {{\n{subnets}    }}\n    asg a in {names}\n    asg b in {names}\n  }}\n"
-    return region(vpc) + "a -> b : 443\n"
+    vpc = f"  vpc v 10.0.0.0/16 {{\n    igw\n    az a {{\n{subnets}    }}\n    asg left in {names}\n    asg right in {names}\n  }}\n"
+    return region(vpc) + "left -> right : 443\n"
 
 
 def peering_star(n):

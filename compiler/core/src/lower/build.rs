@@ -35,6 +35,7 @@ pub(crate) fn build(raw: &Raw, diags: &mut Vec<Diagnostic>) -> Model {
         let built = b.node(node, &model);
         model.nodes.push(built);
     }
+    same_ids(&model.nodes, b.diags);
     for flow in &raw.flows {
         b.flows(flow, &mut model);
     }
@@ -45,6 +46,38 @@ pub(crate) fn build(raw: &Raw, diags: &mut Vec<Diagnostic>) -> Model {
     }
     // The indexes are built by `Model::new` once allocation is done.
     model
+}
+
+/// Two declarations whose ids would be the same: a resource named like a
+/// zone of its VPC (`asg a` beside `az a`) is `….v.a` as the zone is. The
+/// id is the key of every stage after (layout, routes, the template), so
+/// the second is refused, as a name declared twice is.
+fn same_ids(nodes: &[Node], diags: &mut Vec<Diagnostic>) {
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|a, b| nodes[*a].id.cmp(&nodes[*b].id).then(a.cmp(b)));
+    for pair in order.windows(2) {
+        let (first, again) = (&nodes[pair[0]], &nodes[pair[1]]);
+        // Two names in one scope are E0106 already (scope.rs); zones and
+        // regions are not names, so only a clash with one of them is new.
+        let unnamed = |n: &Node| matches!(n.kind(), Kind::Az | Kind::Region);
+        if first.id != again.id || !(unnamed(first) || unnamed(again)) {
+            continue;
+        }
+        let (what_first, what_again) = (first.kind().keyword(), again.kind().keyword());
+        diags.push(
+            Diagnostic::new(
+                codes::DUPLICATE_NAME,
+                again.name_span,
+                format!(
+                    "{what_again} `{}` would have the id `{}` of {what_first} `{}`",
+                    again.name, again.id, first.name
+                ),
+            )
+            .with_span_label("same id as another declaration")
+            .with_label(first.name_span, format!("{what_first} `{}` is `{}`", first.name, first.id))
+            .with_help(format!("rename the {what_again}: a resource in a VPC may not be named like one of its zones")),
+        );
+    }
 }
 
 impl Builder<'_> {

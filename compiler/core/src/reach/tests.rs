@@ -90,9 +90,9 @@ fn the_pairs_of_one_flow_are_bounded() {
     text.push_str("    }\n");
     let left: Vec<String> = (0..9).map(|i| format!("s{i}")).collect();
     let right: Vec<String> = (9..18).map(|i| format!("s{i}")).collect();
-    text.push_str(&format!("    ecs a in {} {{ image: \"a:1\"; port: 80 }}\n", left.join(", ")));
-    text.push_str(&format!("    ecs b in {} {{ image: \"b:1\"; port: 80 }}\n", right.join(", ")));
-    text.push_str("  }\n}\na -> b\n");
+    text.push_str(&format!("    ecs left in {} {{ image: \"a:1\"; port: 80 }}\n", left.join(", ")));
+    text.push_str(&format!("    ecs right in {} {{ image: \"b:1\"; port: 80 }}\n", right.join(", ")));
+    text.push_str("  }\n}\nleft -> right\n");
     let p = &proofs(&text)[0];
     assert_eq!(p.blockers.len(), 1, "{:?}", p.blockers);
     assert_eq!(p.blockers[0].reason, Reason::PairsNotProven);
@@ -135,8 +135,8 @@ fn every_subnet_of_an_interface_endpoint_counts_toward_the_bound() {
     }
     text.push_str("      private subnet ea 10.0.100.0/24\n    }\n    az b { private subnet eb 10.0.101.0/24 }\n");
     let all: Vec<String> = (0..33).map(|i| format!("s{i}")).collect();
-    text.push_str(&format!("    ecs a in {} {{ image: \"a:1\"; port: 80 }}\n", all.join(", ")));
-    text.push_str("    interface endpoint q_ie sqs in ea, eb\n  }\n  sqs q\n}\na -> q\n");
+    text.push_str(&format!("    ecs app in {} {{ image: \"a:1\"; port: 80 }}\n", all.join(", ")));
+    text.push_str("    interface endpoint q_ie sqs in ea, eb\n  }\n  sqs q\n}\napp -> q\n");
     let p = &proofs(&text)[0];
     assert_eq!(p.blockers.len(), 1, "{:?}", p.blockers);
     assert_eq!(p.blockers[0].reason, Reason::PairsNotProven);
