@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use archc_layout::{Container, Node};
+use archc_layout::{Container, Node, Rect};
 use svg::node::element::{Group, Rectangle, Title};
 
 use crate::icons::{self, GlyphKey};
@@ -54,18 +54,9 @@ pub(crate) fn node(n: &Node, palette: &Palette, icon_ids: &BTreeMap<&str, String
         let colour = category_colour(&n.category);
         // The bar is opaque (the subnets under it would muddy its tint)
         // and then tinted with its category colour.
-        let bar = |fill: &str| {
-            Rectangle::new()
-                .set("x", r.x)
-                .set("y", r.y)
-                .set("width", r.w.max(0))
-                .set("height", r.h.max(0))
-                .set("rx", 6)
-                .set("fill", fill.to_string())
-        };
-        group = group
-            .add(bar(palette.background))
-            .add(bar(colour).set("fill-opacity", palette.band_tint).set("stroke", colour).set("stroke-width", "1.5"));
+        group = group.add(plate(r, palette.background)).add(
+            plate(r, colour).set("fill-opacity", palette.band_tint).set("stroke", colour).set("stroke-width", "1.5"),
+        );
         let size = BAND_GLYPH.min(r.h.saturating_sub(8)).max(0);
         let y = r.y.saturating_add((r.h.saturating_sub(size)) / 2);
         group = add_glyph(group, n, icon_ids, r.x.saturating_add(BAND_INSET), y, size);
@@ -74,15 +65,7 @@ pub(crate) fn node(n: &Node, palette: &Palette, icon_ids: &BTreeMap<&str, String
         // background colour under it hides the line even behind a user's
         // icon that is transparent. Exactly the glyph box, so arrow heads
         // still touch the glyph.
-        group = group.add(
-            Rectangle::new()
-                .set("x", r.x)
-                .set("y", r.y)
-                .set("width", r.w.max(0))
-                .set("height", r.h.max(0))
-                .set("rx", 6)
-                .set("fill", palette.background),
-        );
+        group = group.add(plate(r, palette.background));
         group = add_glyph(group, n, icon_ids, r.x, r.y, r.w.min(r.h).max(0));
     } else {
         // Square, centred in a box that is not.
@@ -128,4 +111,15 @@ fn add_glyph(group: Group, n: &Node, icon_ids: &BTreeMap<&str, String>, x: i32, 
         Some(id) => group.add(icons::place(id, x, y, size)),
         None => group.add(GlyphKey::of(&n.kind, &n.category).place(x, y, size)),
     }
+}
+
+/// A rounded rectangle filling `r`: a band's bar, a border glyph's plate.
+fn plate(r: Rect, fill: &str) -> Rectangle {
+    Rectangle::new()
+        .set("x", r.x)
+        .set("y", r.y)
+        .set("width", r.w.max(0))
+        .set("height", r.h.max(0))
+        .set("rx", 6)
+        .set("fill", fill.to_string())
 }

@@ -63,10 +63,20 @@ fn element<'a>(out: &mut String, node: &'a dyn Node, scratch: &mut Vec<(&'a str,
     out.push('>');
 }
 
-/// `value` with `& < > " '` escaped, as the crate does.
+/// `value` with `& < > " '` escaped, as the crate does for an attribute.
 pub(crate) fn escape_attribute(out: &mut String, value: &str) {
+    escape(out, value, &['&', '<', '>', '"', '\''])
+}
+
+/// `value` with `& < >` escaped, as the crate does for a text node.
+pub(crate) fn escape_text(out: &mut String, value: &str) {
+    escape(out, value, &['&', '<', '>'])
+}
+
+/// `value` with each of `special` replaced by its entity.
+fn escape(out: &mut String, value: &str, special: &[char]) {
     let mut rest = value;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+    while let Some(at) = rest.find(special) {
         let (head, tail) = rest.split_at(at);
         out.push_str(head);
         let mut chars = tail.chars();
@@ -76,23 +86,6 @@ pub(crate) fn escape_attribute(out: &mut String, value: &str) {
             Some('>') => "&gt;",
             Some('"') => "&quot;",
             _ => "&apos;",
-        });
-        rest = chars.as_str();
-    }
-    out.push_str(rest);
-}
-
-/// `value` with `& < >` escaped, as the crate does for a text node.
-pub(crate) fn escape_text(out: &mut String, value: &str) {
-    let mut rest = value;
-    while let Some(at) = rest.find(['&', '<', '>']) {
-        let (head, tail) = rest.split_at(at);
-        out.push_str(head);
-        let mut chars = tail.chars();
-        out.push_str(match chars.next() {
-            Some('&') => "&amp;",
-            Some('<') => "&lt;",
-            _ => "&gt;",
         });
         rest = chars.as_str();
     }

@@ -6,16 +6,13 @@
 
 use archc_core::model::NodeId;
 
-use super::size::{self, HEADER, MARGIN};
+use super::size::{self, MARGIN, TOP};
 use super::tree::Tree;
 use super::{region, Cx};
 use crate::types::Rect;
 
 /// Between the cloud's border and its contents.
 const CLOUD_PAD: i32 = 32;
-/// Where a box's contents start: under its label line, with a channel
-/// between, where long edges run along the top.
-const TOP: i32 = HEADER + 24;
 /// Between regions.
 const REGION_GAP: i32 = 72;
 /// Between the global column and the regions, at least (more per edge).

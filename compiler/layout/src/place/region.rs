@@ -8,7 +8,7 @@
 use archc_core::model::kinds::Kind;
 use archc_core::model::NodeId;
 
-use super::size::{self, GAP, HEADER, LABEL_MAX};
+use super::size::{self, GAP, LABEL_MAX, TOP};
 use super::tree::{RegionT, VpcT};
 use super::vpc::{self, Overhang};
 use super::Cx;
@@ -19,9 +19,6 @@ use crate::types::Rect;
 const LABEL_MAX_W: i32 = 520;
 /// Between a region's border and its contents.
 const REGION_PAD: i32 = 32;
-/// Where a box's contents start: under its label line, with a channel
-/// between, where long edges run along the top.
-const TOP: i32 = HEADER + 24;
 /// Between VPCs (plus what their border nodes overhang), at least; more
 /// for each edge that leaves a VPC, which may pass there.
 const VPC_GAP: i32 = 56;

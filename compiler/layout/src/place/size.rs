@@ -20,6 +20,9 @@ pub(super) const BAND_ICON: i32 = 32;
 /// The line a container's label takes, with the padding above and below it:
 /// a container's children start this far below its top.
 pub(super) const HEADER: i32 = 44;
+/// Where the contents of the cloud and of a region start: under the label
+/// line, with a channel between, where long edges run along the top.
+pub(super) const TOP: i32 = HEADER + 24;
 /// The empty border around the whole picture.
 pub(super) const MARGIN: i32 = 24;
 
